@@ -1,0 +1,15 @@
+package dev.apiserverpolicy.model;
+
+import java.util.SortedMap;
+import org.immutables.value.Value;
+
+/** Where the seed's cluster DNS runs (for least-privilege DNS rules). */
+@Value.Immutable
+abstract class AbstractClusterDns {
+  /** Namespace of the DNS pods. */
+  public abstract String namespace();
+
+  /** Labels of the DNS pods. */
+  @Value.NaturalOrder
+  public abstract SortedMap<String, String> podLabels();
+}

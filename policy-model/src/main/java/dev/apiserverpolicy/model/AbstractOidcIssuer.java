@@ -1,0 +1,14 @@
+package dev.apiserverpolicy.model;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/** An OIDC issuer URL that clusters name, with the addresses it resolves to. */
+@Value.Immutable
+abstract class AbstractOidcIssuer {
+  /** Issuer URL, as clusters write it in {@code spec.oidc.issuerURL}. */
+  public abstract String url();
+
+  /** Resolved addresses, as host ranges. */
+  public abstract List<Cidr> ips();
+}

@@ -1,0 +1,73 @@
+package dev.apiserverpolicy.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code apiserver-policy.dev/v1alpha1 RenderContext}: what KKP resolves at run time and
+ * what only the operator knows, for the seed of the same name.
+ */
+@Value.Immutable
+abstract class AbstractRenderContext {
+  /** The default port of the seed API endpoints. */
+  public static final int DEFAULT_SEED_API_SERVER_PORT = 6443;
+
+  /** {@code metadata.name}: the seed this context applies to. */
+  public abstract String name();
+
+  /** {@code spec.profile}. */
+  public abstract Optional<Profile> profile();
+
+  /** {@code spec.seedAPIServerEndpoints}, as host ranges; absent and empty are both "none". */
+  public abstract Optional<List<Cidr>> seedAPIServerEndpoints();
+
+  /** {@code spec.seedAPIServerPort}. */
+  @Value.Default
+  public int seedAPIServerPort() {
+    return DEFAULT_SEED_API_SERVER_PORT;
+  }
+
+  /** {@code spec.clusterDNS}. */
+  public abstract Optional<ClusterDns> clusterDNS();
+
+  /** {@code spec.ingressNamespace}. */
+  public abstract Optional<String> ingressNamespace();
+
+  /** {@code spec.oidcIssuers}. */
+  public abstract List<OidcIssuer> oidcIssuers();
+
+  /** {@code spec.authorizationWebhooks}. */
+  public abstract List<AuthorizationWebhook> authorizationWebhooks();
+
+  /** {@code spec.clientNetworks}. */
+  @Value.Default
+  public ClientNetworks clientNetworks() {
+    return ClientNetworks.empty();
+  }
+
+  /** {@code spec.cni}. */
+  public abstract Optional<String> cni();
+
+  /** {@code spec.extraEgress}. */
+  public abstract List<ExtraEgressRule> extraEgress();
+
+  /** {@code RenderContext/<name>}. */
+  public String ref() {
+    return "RenderContext/" + name();
+  }
+
+  /** Where it was read from; not part of equality. */
+  @Value.Default
+  @Value.Auxiliary
+  public Origin origin() {
+    return Origin.none();
+  }
+
+  @Value.Check
+  void check() {
+    if (seedAPIServerPort() < 1 || seedAPIServerPort() > 65535) {
+      throw new IllegalArgumentException("seedAPIServerPort " + seedAPIServerPort() + " is not in 1-65535");
+    }
+  }
+}

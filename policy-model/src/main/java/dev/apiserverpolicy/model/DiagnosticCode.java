@@ -1,0 +1,100 @@
+package dev.apiserverpolicy.model;
+
+/**
+ * Every finding apiserver-policy can report, with a stable identifier that tools may
+ * match on. Identifiers never change meaning; new findings get new identifiers.
+ */
+public enum DiagnosticCode {
+  // Reading: the text itself.
+  /** The input stream is larger than the reader's limit. */
+  INPUT_TOO_LARGE("input-too-large", Severity.ERROR),
+  /** The input is not UTF-8 text (binary data, another encoding). */
+  INPUT_ENCODING("input-encoding", Severity.ERROR),
+  /** The input holds no document at all. */
+  INPUT_EMPTY("input-empty", Severity.WARNING),
+  /** The input could not be read (I/O failure). */
+  INPUT_UNREADABLE("input-unreadable", Severity.ERROR),
+  /** YAML or JSON syntax error. */
+  YAML_SYNTAX("yaml-syntax", Severity.ERROR),
+  /** Too many aliases: the document could expand beyond any sensible size. */
+  YAML_ALIAS_LIMIT("yaml-alias-limit", Severity.ERROR),
+  /** Collections nested deeper than the limit. */
+  YAML_DEPTH_LIMIT("yaml-depth-limit", Severity.ERROR),
+  /** One document is larger than the limit. */
+  DOCUMENT_TOO_LARGE("document-too-large", Severity.ERROR),
+  /** A mapping names the same key twice; tools disagree on which value wins. */
+  DUPLICATE_KEY("duplicate-key", Severity.ERROR),
+  /** A YAML merge key ({@code <<}) where a field is read; tools disagree on its meaning. */
+  MERGE_KEY("merge-key", Severity.ERROR),
+  /** A document is not a mapping. */
+  DOCUMENT_NOT_OBJECT("document-not-object", Severity.ERROR),
+
+  // Reading: objects and fields.
+  /** A document without apiVersion or kind. */
+  NOT_A_KUBERNETES_OBJECT("not-a-kubernetes-object", Severity.WARNING),
+  /** A document of a kind this tool does not read; skipped. */
+  KIND_SKIPPED("kind-skipped", Severity.INFO),
+  /** A kind this tool reads, under an apiVersion it does not. */
+  API_VERSION_UNSUPPORTED("api-version-unsupported", Severity.WARNING),
+  /** A field read by this tool has the wrong type. */
+  FIELD_TYPE("field-type", Severity.ERROR),
+  /** A field has the right type but a value outside what it allows. */
+  FIELD_VALUE("field-value", Severity.ERROR),
+  /** A required field is missing. */
+  FIELD_MISSING("field-missing", Severity.ERROR),
+  /** A field this tool does not know, in one of its own kinds. */
+  FIELD_UNKNOWN("field-unknown", Severity.ERROR),
+  /** Text that is not a strict CIDR. */
+  CIDR_INVALID("cidr-invalid", Severity.ERROR),
+  /** A CIDR with host bits set below its prefix. */
+  CIDR_HOST_BITS("cidr-host-bits", Severity.ERROR),
+  /** An expose strategy other than NodePort, LoadBalancer or Tunneling. */
+  EXPOSE_STRATEGY_UNKNOWN("expose-strategy-unknown", Severity.ERROR),
+  /** Two objects of the same kind and name. */
+  DUPLICATE_OBJECT("duplicate-object", Severity.ERROR),
+
+  // Validation.
+  /** Allowed IP ranges on a cluster whose strategy is not LoadBalancer. */
+  ALLOWED_RANGES_STRATEGY("allowed-ranges-strategy", Severity.ERROR),
+  /** A cluster name that is not a DNS-1123 label. */
+  CLUSTER_NAME_INVALID("cluster-name-invalid", Severity.ERROR),
+  /** A seed's default ClusterTemplate without label {@code scope: seed}. */
+  DEFAULT_TEMPLATE_SCOPE("default-template-scope", Severity.ERROR),
+  /** A seed names a default ClusterTemplate that is not in the input. */
+  DEFAULT_TEMPLATE_MISSING("default-template-missing", Severity.WARNING),
+  /** The profile needs seed API server endpoints and none are given. */
+  SEED_ENDPOINTS_MISSING("seed-endpoints-missing", Severity.ERROR),
+  /** A tunneling agent IP on a cluster whose strategy is not Tunneling. */
+  TUNNELING_AGENT_IP_STRATEGY("tunneling-agent-ip-strategy", Severity.ERROR),
+  /** An extraEgress entry without peers, which would allow egress to anywhere. */
+  EXTRA_EGRESS_NO_PEERS("extra-egress-no-peers", Severity.ERROR),
+  /** An extraEgress name that is not a DNS-1123 subdomain or clashes with a built-in policy. */
+  EXTRA_EGRESS_NAME("extra-egress-name", Severity.ERROR),
+  /** A URL (OIDC issuer, authorization webhook) that cannot be used. */
+  URL_INVALID("url-invalid", Severity.ERROR),
+  /** A cluster that belongs to no seed, or to more than one. */
+  SEED_BINDING("seed-binding", Severity.ERROR),
+  /** A RenderContext that applies to no seed. */
+  CONTEXT_BINDING("context-binding", Severity.ERROR),
+
+  /** A defect in apiserver-policy itself; please report it. */
+  INTERNAL_ERROR("internal-error", Severity.ERROR);
+
+  private final String id;
+  private final Severity severity;
+
+  DiagnosticCode(String id, Severity severity) {
+    this.id = id;
+    this.severity = severity;
+  }
+
+  /** Stable identifier, e.g. {@code cidr-host-bits}. */
+  public String id() {
+    return id;
+  }
+
+  /** Severity this finding has unless configured otherwise. */
+  public Severity defaultSeverity() {
+    return severity;
+  }
+}
