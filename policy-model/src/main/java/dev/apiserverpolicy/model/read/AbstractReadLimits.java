@@ -15,10 +15,10 @@ abstract class AbstractReadLimits {
     return DEFAULTS;
   }
 
-  /** Largest input stream (all documents), in bytes: 256 MiB. */
+  /** Largest input stream (all documents), in bytes: 64 MiB. */
   @Value.Default
   public long maxInputBytes() {
-    return 256L * 1024 * 1024;
+    return 64L * 1024 * 1024;
   }
 
   /** Largest single document, in characters: 8 MiB. */

@@ -12,12 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Typed access to the fields of one YAML mapping. A field that is absent or null reads
@@ -30,27 +24,27 @@ final class FieldReader {
 
   private final ReadScope scope;
   private final String path;
-  private final Node node;
-  private final Map<String, NodeTuple> fields = new LinkedHashMap<>();
+  private final YamlNode node;
+  private final Map<String, YamlNode.Entry> fields = new LinkedHashMap<>();
 
-  private FieldReader(ReadScope scope, String path, MappingNode node) {
+  private FieldReader(ReadScope scope, String path, YamlNode.Mapping node) {
     this.scope = scope;
     this.path = path;
     this.node = node;
-    for (NodeTuple t : node.getValue()) {
-      Node key = t.getKeyNode();
-      if (key.getTag().equals(Tag.MERGE)) {
+    for (YamlNode.Entry t : node.entries()) {
+      YamlNode key = t.key();
+      if (key instanceof YamlNode.Scalar k && k.isMergeKey()) {
         scope.report(DiagnosticCode.MERGE_KEY, key, path,
             "YAML merge key '<<' in a mapping that is read",
             "write the fields out; tools disagree on how '<<' merges");
         continue;
       }
-      if (!(key instanceof ScalarNode scalar)) {
+      if (!(key instanceof YamlNode.Scalar scalar) || scalar.type() == YamlNode.Type.OTHER) {
         scope.report(DiagnosticCode.FIELD_TYPE, key, path,
             "a key of this mapping is not a plain string", "use string keys");
         continue;
       }
-      String name = scalar.getValue();
+      String name = scalar.value();
       if (fields.containsKey(name)) {
         scope.report(DiagnosticCode.DUPLICATE_KEY, key, child(name),
             "key '" + name + "' appears twice in the same mapping",
@@ -62,8 +56,8 @@ final class FieldReader {
   }
 
   /** Opens a document or nested mapping; reports and returns empty if it is not a mapping. */
-  static Optional<FieldReader> open(ReadScope scope, String path, Node node) {
-    if (node instanceof MappingNode m) {
+  static Optional<FieldReader> open(ReadScope scope, String path, YamlNode node) {
+    if (node instanceof YamlNode.Mapping m) {
       return Optional.of(new FieldReader(scope, path, m));
     }
     return Optional.empty();
@@ -73,7 +67,7 @@ final class FieldReader {
     return path;
   }
 
-  Node node() {
+  YamlNode node() {
     return node;
   }
 
@@ -93,14 +87,14 @@ final class FieldReader {
   }
 
   /** The value node of {@code key}, empty when absent or null. */
-  Optional<Node> value(String key) {
-    NodeTuple t = fields.get(key);
+  Optional<YamlNode> value(String key) {
+    YamlNode.Entry t = fields.get(key);
     if (t == null) {
       return Optional.empty();
     }
-    Node v = t.getValueNode();
+    YamlNode v = t.value();
     scope.record(child(key), v);
-    if (v instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
+    if (v instanceof YamlNode.Scalar s && s.type() == YamlNode.Type.NULL) {
       return Optional.empty();
     }
     return Optional.of(v);
@@ -131,12 +125,12 @@ final class FieldReader {
   Optional<List<Item>> list(String key) {
     return value(key).flatMap(v -> {
       String p = child(key);
-      if (!(v instanceof SequenceNode seq)) {
+      if (!(v instanceof YamlNode.Sequence seq)) {
         typeError(v, p, "a list");
         return Optional.empty();
       }
       List<Item> items = new ArrayList<>();
-      List<Node> values = seq.getValue();
+      List<YamlNode> values = seq.items();
       for (int i = 0; i < values.size(); i++) {
         String itemPath = p + "[" + i + "]";
         scope.record(itemPath, values.get(i));
@@ -197,18 +191,18 @@ final class FieldReader {
 
   /** Reports every key not in {@code known}, suggesting the closest known one. */
   void rejectUnknown(Set<String> known) {
-    for (Map.Entry<String, NodeTuple> e : fields.entrySet()) {
+    for (Map.Entry<String, YamlNode.Entry> e : fields.entrySet()) {
       if (!known.contains(e.getKey())) {
         String suggestion = Spelling.closest(e.getKey(), known)
             .map(s -> "did you mean '" + s + "'?")
             .orElse("known fields: " + String.join(", ", new java.util.TreeSet<>(known)));
-        scope.report(DiagnosticCode.FIELD_UNKNOWN, e.getValue().getKeyNode(), child(e.getKey()),
+        scope.report(DiagnosticCode.FIELD_UNKNOWN, e.getValue().key(), child(e.getKey()),
             "unknown field '" + e.getKey() + "'", suggestion);
       }
     }
   }
 
-  void report(DiagnosticCode code, Node at, String atPath, String message, String hint) {
+  void report(DiagnosticCode code, YamlNode at, String atPath, String message, String hint) {
     scope.report(code, at, atPath, message, hint);
   }
 
@@ -218,29 +212,29 @@ final class FieldReader {
 
   // Conversions of single nodes, shared by fields and list items.
 
-  Optional<String> asString(Node v, String p) {
-    if (v instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
-      return Optional.of(s.getValue());
+  Optional<String> asString(YamlNode v, String p) {
+    if (v instanceof YamlNode.Scalar s && s.type() == YamlNode.Type.STRING) {
+      return Optional.of(s.value());
     }
     typeError(v, p, "a string");
     return Optional.empty();
   }
 
-  Optional<Boolean> asBool(Node v, String p) {
-    if (v instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
-      String text = s.getValue().toLowerCase(java.util.Locale.ROOT);
-      return Optional.of(text.equals("true") || text.equals("yes") || text.equals("on"));
+  Optional<Boolean> asBool(YamlNode v, String p) {
+    if (v instanceof YamlNode.Scalar s && s.type() == YamlNode.Type.BOOLEAN) {
+      String text = s.value().toLowerCase(java.util.Locale.ROOT);
+      return Optional.of(text.equals("true") || text.equals("yes") || text.equals("on") || text.equals("y"));
     }
     typeError(v, p, "true or false");
     return Optional.empty();
   }
 
-  Optional<Integer> asInteger(Node v, String p, int min, int max) {
-    if (!(v instanceof ScalarNode s) || !s.getTag().equals(Tag.INT)) {
+  Optional<Integer> asInteger(YamlNode v, String p, int min, int max) {
+    if (!(v instanceof YamlNode.Scalar s) || s.type() != YamlNode.Type.INTEGER) {
       typeError(v, p, "an integer");
       return Optional.empty();
     }
-    String text = s.getValue();
+    String text = s.value();
     if (!DECIMAL.matcher(text).matches()) {
       scope.report(DiagnosticCode.FIELD_VALUE, v, p,
           "'" + text + "' is not a plain decimal integer",
@@ -256,15 +250,15 @@ final class FieldReader {
     return Optional.of((int) value);
   }
 
-  Optional<FieldReader> asObject(Node v, String p) {
-    if (v instanceof MappingNode m) {
+  Optional<FieldReader> asObject(YamlNode v, String p) {
+    if (v instanceof YamlNode.Mapping m) {
       return Optional.of(new FieldReader(scope, p, m));
     }
     typeError(v, p, "an object");
     return Optional.empty();
   }
 
-  Optional<Cidr> asCidr(Node v, String p, boolean host) {
+  Optional<Cidr> asCidr(YamlNode v, String p, boolean host) {
     return asString(v, p).flatMap(text -> {
       try {
         return Optional.of(host ? Cidr.parseHost(text) : Cidr.parse(text));
@@ -276,7 +270,7 @@ final class FieldReader {
     });
   }
 
-  private void typeError(Node v, String p, String expected) {
+  private void typeError(YamlNode v, String p, String expected) {
     scope.report(DiagnosticCode.FIELD_TYPE, v, p,
         "expected " + expected + ", found " + describe(v), hintFor(expected));
   }
@@ -294,29 +288,26 @@ final class FieldReader {
     }
   }
 
-  static String describe(Node v) {
-    if (v instanceof MappingNode) {
+  static String describe(YamlNode v) {
+    if (v instanceof YamlNode.Mapping) {
       return "an object";
     }
-    if (v instanceof SequenceNode) {
+    if (v instanceof YamlNode.Sequence) {
       return "a list";
     }
-    ScalarNode s = (ScalarNode) v;
-    String text = s.getValue();
+    YamlNode.Scalar s = (YamlNode.Scalar) v;
+    String text = s.value();
     String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-    String kind;
-    if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) {
-      kind = "the number";
-    } else if (s.getTag().equals(Tag.BOOL)) {
-      kind = "the boolean";
-    } else if (s.getTag().equals(Tag.STR)) {
-      kind = "the string";
-    } else {
-      kind = "the value";
-    }
-    return kind + " '" + shown + "'";
+    String kind = switch (s.type()) {
+      case INTEGER, FLOAT -> "the number";
+      case BOOLEAN -> "the boolean";
+      case STRING -> "the string";
+      case NULL -> "null";
+      case OTHER -> "the tagged value";
+    };
+    return s.type() == YamlNode.Type.NULL ? kind : kind + " '" + shown + "'";
   }
 
   /** One item of a sequence. */
-  record Item(String path, Node node) {}
+  record Item(String path, YamlNode node) {}
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
  * Binds KKP {@code kubermatic.k8c.io/v1} objects. Unknown fields are tolerated (real
@@ -137,7 +136,7 @@ final class KkpObjectBinder {
     List<String> keyed = new ArrayList<>();
     for (String key : cloud.keys()) {
       if (!CLOUD_NON_PROVIDER_KEYS.contains(key)
-          && cloud.value(key).filter(v -> v instanceof MappingNode).isPresent()) {
+          && cloud.value(key).filter(v -> v instanceof YamlNode.Mapping).isPresent()) {
         keyed.add(key);
       }
     }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads YAML or JSON text (several documents, {@code List} kinds too) into model objects.
@@ -114,12 +112,12 @@ public final class ManifestReader {
   }
 
   private ReadResult readText(String source, String text, ReadResult.Builder result, List<Diagnostic> sink) {
-    List<Node> documents = yaml.compose(source, text, sink);
+    List<YamlNode> documents = yaml.compose(source, text, sink);
     if (documents.isEmpty() && sink.isEmpty()) {
       sink.add(YamlStream.fileDiagnostic(source, DiagnosticCode.INPUT_EMPTY, 0, 0,
           "the input holds no YAML or JSON document", "remove the file, or add the objects it should hold"));
     }
-    for (Node document : documents) {
+    for (YamlNode document : documents) {
       try {
         readObject(source, document, Optional.empty(), result, sink);
       } catch (RuntimeException | StackOverflowError e) {
@@ -127,8 +125,8 @@ public final class ManifestReader {
         sink.add(Diagnostic.builder()
             .code(DiagnosticCode.INTERNAL_ERROR)
             .file(source)
-            .line(ReadScope.position(document).line())
-            .column(ReadScope.position(document).column())
+            .line(document.start().line())
+            .column(document.start().column())
             .message("internal error while reading this document: " + e)
             .hint("please report this with the input that caused it")
             .build());
@@ -138,7 +136,7 @@ public final class ManifestReader {
   }
 
   /** Reads one object; {@code inherited} is the apiVersion and kind implied by a typed List. */
-  private void readObject(String source, Node node, Optional<String[]> inherited, ReadResult.Builder result,
+  private void readObject(String source, YamlNode node, Optional<String[]> inherited, ReadResult.Builder result,
       List<Diagnostic> sink) {
     ReadScope scope = new ReadScope(source, sink, node);
     Optional<FieldReader> opened = FieldReader.open(scope, "", node);
@@ -188,11 +186,11 @@ public final class ManifestReader {
 
   private void readList(String source, FieldReader doc, String apiVersion, String kind,
       ReadResult.Builder result, List<Diagnostic> sink) {
-    Optional<Node> items = doc.value("items");
+    Optional<YamlNode> items = doc.value("items");
     if (items.isEmpty()) {
       return;
     }
-    if (!(items.get() instanceof SequenceNode seq)) {
+    if (!(items.get() instanceof YamlNode.Sequence seq)) {
       doc.report(DiagnosticCode.FIELD_TYPE, items.get(), "items",
           "expected a list, found " + FieldReader.describe(items.get()), "items must be a list of objects");
       return;
@@ -201,7 +199,7 @@ public final class ManifestReader {
     String itemKind = kind.substring(0, kind.length() - "List".length());
     Optional<String[]> inherited = itemKind.isEmpty() ? Optional.empty()
         : Optional.of(new String[] {apiVersion, itemKind});
-    for (Node item : seq.getValue()) {
+    for (YamlNode item : seq.items()) {
       readObject(source, item, inherited, result, sink);
     }
   }

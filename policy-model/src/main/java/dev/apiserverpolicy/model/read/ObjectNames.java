@@ -8,7 +8,14 @@ final class ObjectNames {
   private ObjectNames() {}
 
   static Optional<String> name(FieldReader doc, String kind) {
-    Optional<String> name = doc.object("metadata").flatMap(m -> m.nonEmptyString("name"));
+    Optional<FieldReader> metadata = doc.object("metadata");
+    Optional<String> name = metadata.flatMap(m -> m.nonEmptyString("name"));
+    boolean wrongType = metadata.filter(m -> m.has("name")).isPresent()
+        && metadata.flatMap(m -> m.value("name")).filter(v -> !(v instanceof YamlNode.Scalar s
+            && s.type() == YamlNode.Type.STRING)).isPresent();
+    if (name.isEmpty() && wrongType) {
+      return Optional.empty();
+    }
     if (name.isEmpty()) {
       doc.report(DiagnosticCode.FIELD_MISSING, doc.value("metadata").orElse(doc.node()), "metadata.name",
           kind + " has no metadata.name", "give the " + kind + " a name");

@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The state of reading one object: where diagnostics go, which object they name, and
@@ -23,15 +21,10 @@ final class ReadScope {
   private String objectRef;
   private int errors;
 
-  ReadScope(String source, List<Diagnostic> sink, Node document) {
+  ReadScope(String source, List<Diagnostic> sink, YamlNode document) {
     this.source = source;
     this.sink = sink;
-    this.start = position(document);
-  }
-
-  static Position position(Node node) {
-    Mark m = node.getStartMark();
-    return m == null ? Position.of(1, 1) : Position.of(m.getLine() + 1, m.getColumn() + 1);
+    this.start = document.start();
   }
 
   /** Names the object once its name is known; later diagnostics carry it. */
@@ -39,12 +32,12 @@ final class ReadScope {
     this.objectRef = ref;
   }
 
-  void record(String path, Node node) {
-    positions.putIfAbsent(path, position(node));
+  void record(String path, YamlNode node) {
+    positions.putIfAbsent(path, node.start());
   }
 
-  void report(DiagnosticCode code, Node at, String path, String message, String hint) {
-    Position p = at == null ? start : position(at);
+  void report(DiagnosticCode code, YamlNode at, String path, String message, String hint) {
+    Position p = at == null ? start : at.start();
     Diagnostic.Builder b = Diagnostic.builder()
         .code(code)
         .file(source)

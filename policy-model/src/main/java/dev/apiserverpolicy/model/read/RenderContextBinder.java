@@ -222,10 +222,9 @@ final class RenderContextBinder {
     }
     Optional<Integer> number = Optional.empty();
     if (p.has("port")) {
-      org.yaml.snakeyaml.nodes.Node v = p.value("port").get();
-      if (v instanceof org.yaml.snakeyaml.nodes.ScalarNode s
-          && s.getTag().equals(org.yaml.snakeyaml.nodes.Tag.STR)) {
-        b.namedPort(s.getValue());
+      YamlNode v = p.value("port").get();
+      if (v instanceof YamlNode.Scalar s && s.type() == YamlNode.Type.STRING) {
+        b.namedPort(s.value());
       } else {
         number = p.integer("port", 1, 65535);
         if (number.isEmpty()) {

@@ -2,7 +2,6 @@ package dev.apiserverpolicy.model.read;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,26 +9,21 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Turns bytes or text into YAML node trees, one per document, under {@link ReadLimits}.
  * Only composes nodes (no Java objects are constructed), so no YAML tag can instantiate
- * anything and aliases are shared nodes rather than copies.
+ * anything, and aliases are shared nodes rather than copies.
  */
 final class YamlStream {
   private final ReadLimits limits;
@@ -94,69 +88,52 @@ final class YamlStream {
    * Composes every document. Stops at the first error, which is reported with its
    * position; documents before it are returned.
    */
-  List<Node> compose(String source, String text, List<Diagnostic> sink) {
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(limits.maxCollectionAliases());
-    options.setAllowRecursiveKeys(false);
-    options.setNestingDepthLimit(limits.maxDepth());
-    options.setCodePointLimit(limits.maxDocumentChars());
-    options.setProcessComments(false);
-    DumperOptions dumper = new DumperOptions();
-    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options,
-        new Resolver());
-    List<Node> documents = new ArrayList<>();
+  List<YamlNode> compose(String source, String text, List<Diagnostic> sink) {
+    // The whole document in one buffer: the parser copies its window on each refill, which
+    // is quadratic in the length of one token when the buffer is small.
+    LoadSettings settings = LoadSettings.builder()
+        .setBufferSize((int) Math.min(text.length() + 1L, limits.maxDocumentChars() + 1L))
+        .setCodePointLimit(Integer.MAX_VALUE)
+        .setMaxAliasesForCollections(Integer.MAX_VALUE)
+        .setParseComments(false)
+        .build();
+    YamlComposer composer = new YamlComposer(limits);
     try {
-      Iterator<Node> it = yaml.composeAll(new StringReader(text)).iterator();
-      while (it.hasNext()) {
-        Node doc = it.next();
-        if (doc != null) {
-          documents.add(doc);
-        }
+      for (Event event : new Parse(settings).parseString(text)) {
+        composer.accept(event);
       }
-    } catch (MarkedYAMLException e) {
-      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      int line = m == null ? 0 : m.getLine() + 1;
-      int column = m == null ? 0 : m.getColumn() + 1;
-      String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-      String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-      sink.add(fileDiagnostic(source, DiagnosticCode.YAML_SYNTAX, line, column,
-          "YAML syntax error: " + problem + context,
-          "fix the YAML at this position; documents after it were not read"));
+    } catch (YamlComposer.LimitExceeded e) {
+      DiagnosticCode code = switch (e.kind) {
+        case DEPTH -> DiagnosticCode.YAML_DEPTH_LIMIT;
+        case ALIASES, UNDEFINED_ALIAS -> DiagnosticCode.YAML_ALIAS_LIMIT;
+        case DOCUMENT_SIZE -> DiagnosticCode.DOCUMENT_TOO_LARGE;
+      };
+      String hint = switch (e.kind) {
+        case DEPTH -> "flatten the document; Kubernetes objects never nest this deep";
+        case ALIASES -> "write the repeated parts out, or split the document";
+        case UNDEFINED_ALIAS -> "define the anchor before the alias, outside the node it names";
+        case DOCUMENT_SIZE -> "split the input into smaller documents";
+      };
+      sink.add(fileDiagnostic(source, code, e.at.line(), e.at.column(), e.getMessage(), hint));
     } catch (ReaderException e) {
       sink.add(fileDiagnostic(source, DiagnosticCode.INPUT_ENCODING, 0, 0,
           "the input contains a character YAML does not allow (code point 0x"
               + Integer.toHexString(e.getCodePoint()) + " at character " + e.getPosition() + ")",
           "pass YAML or JSON text; binary data and control characters cannot be read"));
-    } catch (YAMLException e) {
-      sink.add(limitDiagnostic(source, e));
+    } catch (MarkedYamlEngineException e) {
+      Optional<Mark> m = e.getProblemMark().or(e::getContextMark);
+      int line = m.map(x -> x.getLine() + 1).orElse(0);
+      int column = m.map(x -> x.getColumn() + 1).orElse(0);
+      String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+      String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+      sink.add(fileDiagnostic(source, DiagnosticCode.YAML_SYNTAX, line, column,
+          "YAML syntax error: " + problem + context,
+          "fix the YAML at this position; documents after it were not read"));
+    } catch (YamlEngineException e) {
+      sink.add(fileDiagnostic(source, DiagnosticCode.YAML_SYNTAX, 0, 0,
+          "YAML error: " + e.getMessage(), "fix the YAML; documents after it were not read"));
     }
-    return documents;
-  }
-
-  private Diagnostic limitDiagnostic(String source, YAMLException e) {
-    String message = String.valueOf(e.getMessage());
-    if (message.contains("aliases")) {
-      return fileDiagnostic(source, DiagnosticCode.YAML_ALIAS_LIMIT, 0, 0,
-          "more than " + limits.maxCollectionAliases()
-              + " aliases to mappings or lists in one document (a possible alias bomb)",
-          "write the repeated parts out, or split the document");
-    }
-    if (message.contains("Nesting Depth")) {
-      return fileDiagnostic(source, DiagnosticCode.YAML_DEPTH_LIMIT, 0, 0,
-          "mappings and lists nested more than " + limits.maxDepth() + " levels deep",
-          "flatten the document; Kubernetes objects never nest this deep");
-    }
-    if (message.contains("exceeds the limit")) {
-      return fileDiagnostic(source, DiagnosticCode.DOCUMENT_TOO_LARGE, 0, 0,
-          "a document is larger than " + limits.maxDocumentChars() + " characters",
-          "split the input into smaller documents");
-    }
-    if (message.contains("Recursive key")) {
-      return fileDiagnostic(source, DiagnosticCode.YAML_ALIAS_LIMIT, 0, 0,
-          "a mapping key refers to itself through an alias", "remove the recursive alias");
-    }
-    return fileDiagnostic(source, DiagnosticCode.YAML_SYNTAX, 0, 0,
-        "YAML error: " + message, "fix the YAML; documents after it were not read");
+    return composer.documents();
   }
 
   static Diagnostic fileDiagnostic(String source, DiagnosticCode code, int line, int column,

@@ -1,0 +1,85 @@
+package dev.apiserverpolicy.model.read;
+
+import dev.apiserverpolicy.model.Position;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A composed YAML node: scalar, mapping or sequence, with where it starts. Aliases are
+ * the same Java object as their anchor, never copies, and never cycles (the composer
+ * refuses an alias to a node that is still open).
+ */
+sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
+  /** Where the node starts. */
+  Position start();
+
+  /** What a scalar means, resolved as Kubernetes' YAML 1.1 reader resolves plain scalars. */
+  enum Type {
+    STRING, BOOLEAN, INTEGER, FLOAT, NULL, OTHER
+  }
+
+  /** A scalar; {@code plain} is false for quoted and block scalars, which are always strings. */
+  record Scalar(String value, boolean plain, String explicitTag, Position start) implements YamlNode {
+    private static final String TAG = "tag:yaml.org,2002:";
+    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
+    private static final Pattern BOOL = Pattern.compile(
+        "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+    private static final Pattern INT = Pattern.compile(
+        "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+");
+    private static final Pattern FLOAT = Pattern.compile(
+        "[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+            + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+
+    /** The resolved type. */
+    public Type type() {
+      if (explicitTag != null) {
+        switch (explicitTag) {
+          case TAG + "str":
+            return Type.STRING;
+          case TAG + "bool":
+            return BOOL.matcher(value).matches() ? Type.BOOLEAN : Type.OTHER;
+          case TAG + "int":
+            return INT.matcher(value).matches() ? Type.INTEGER : Type.OTHER;
+          case TAG + "null":
+            return Type.NULL;
+          case TAG + "float":
+            return Type.FLOAT;
+          case "!":
+            return Type.STRING;
+          default:
+            return Type.OTHER;
+        }
+      }
+      if (!plain) {
+        return Type.STRING;
+      }
+      if (NULL.matcher(value).matches()) {
+        return Type.NULL;
+      }
+      if (BOOL.matcher(value).matches()) {
+        return Type.BOOLEAN;
+      }
+      if (INT.matcher(value).matches()) {
+        return Type.INTEGER;
+      }
+      if (FLOAT.matcher(value).matches()) {
+        return Type.FLOAT;
+      }
+      return Type.STRING;
+    }
+
+    /** True for YAML 1.1's merge key {@code <<}. */
+    public boolean isMergeKey() {
+      return plain && explicitTag == null && value.equals("<<");
+    }
+  }
+
+  /** A mapping, entries in document order. */
+  record Mapping(List<Entry> entries, Position start) implements YamlNode {}
+
+  /** One key and value of a mapping. */
+  record Entry(YamlNode key, YamlNode value) {}
+
+  /** A sequence. */
+  record Sequence(List<YamlNode> items, Position start) implements YamlNode {}
+}

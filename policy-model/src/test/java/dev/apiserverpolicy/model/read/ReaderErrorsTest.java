@@ -1,0 +1,254 @@
+package dev.apiserverpolicy.model.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.Severity;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Each way input can be wrong gives the expected diagnostic at the expected place. */
+class ReaderErrorsTest {
+  private final ManifestReader reader = ManifestReader.create();
+
+  private static final String CLUSTER_HEAD = String.join("\n",
+      "apiVersion: kubermatic.k8c.io/v1",
+      "kind: Cluster",
+      "metadata:",
+      "  name: prod-1",
+      "spec:",
+      "");
+
+  private static Diagnostic only(ReadResult result) {
+    assertEquals(1, result.diagnostics().size(), () -> "diagnostics: " + result.diagnostics());
+    return result.diagnostics().get(0);
+  }
+
+  private static void assertAt(Diagnostic d, DiagnosticCode code, int line, int column, String path) {
+    assertEquals(code, d.code(), d::describe);
+    assertEquals(line, d.line(), d::describe);
+    assertEquals(column, d.column(), d::describe);
+    assertEquals(path, d.path(), d::describe);
+    assertFalse(d.hint().isBlank());
+    assertEquals(Optional.of("in.yaml"), d.file());
+  }
+
+  @Test
+  void wrongTypeOfAKnownFieldIsAnErrorAtTheValue() {
+    ReadResult r = reader.read("in.yaml", CLUSTER_HEAD + "  features:\n    apiserverNetworkPolicy: \"true\"\n");
+    Diagnostic d = only(r);
+    assertAt(d, DiagnosticCode.FIELD_TYPE, 7, 29, "spec.features.apiserverNetworkPolicy");
+    assertEquals(Optional.of("Cluster/prod-1"), d.object());
+    assertEquals("expected true or false, found the string 'true'", d.message());
+    assertTrue(r.hasErrorsFor("Cluster/prod-1"));
+  }
+
+  @Test
+  void aListWhereAMappingBelongsIsAnError() {
+    Diagnostic d = only(reader.read("in.yaml", CLUSTER_HEAD + "  apiServerAllowedIPRanges: [10.0.0.0/8]\n"));
+    assertAt(d, DiagnosticCode.FIELD_TYPE, 6, 29, "spec.apiServerAllowedIPRanges");
+  }
+
+  @Test
+  void yaml11OctalLookingPortIsRejected() {
+    // YAML 1.1 reads 0443 as octal 291; a port must be plain decimal.
+    Diagnostic d = only(reader.read("in.yaml", CLUSTER_HEAD + "status:\n  address:\n    port: 0443\n"));
+    assertAt(d, DiagnosticCode.FIELD_VALUE, 8, 11, "status.address.port");
+  }
+
+  @Test
+  void badCidrIsAnErrorAtTheListItem() {
+    Diagnostic d = only(reader.read("in.yaml", CLUSTER_HEAD
+        + "  exposeStrategy: LoadBalancer\n  apiServerAllowedIPRanges:\n    cidrBlocks:\n    - 10.0.0.0/8\n    - 10.0.0/8\n"));
+    assertAt(d, DiagnosticCode.CIDR_INVALID, 10, 7, "spec.apiServerAllowedIPRanges.cidrBlocks[1]");
+  }
+
+  @Test
+  void hostBitsAreAnErrorNamingBothReadings() {
+    Diagnostic d = only(reader.read("in.yaml", CLUSTER_HEAD
+        + "  apiServerAllowedIPRanges:\n    cidrBlocks: [192.168.1.10/24]\n"));
+    assertAt(d, DiagnosticCode.CIDR_HOST_BITS, 7, 18, "spec.apiServerAllowedIPRanges.cidrBlocks[0]");
+    assertEquals("did you mean 192.168.1.0/24 (the network) or 192.168.1.10/32 (the single address)?", d.hint());
+  }
+
+  @Test
+  void unknownExposeStrategyUsesKkpsWording() {
+    Diagnostic d = only(reader.read("in.yaml", CLUSTER_HEAD + "  exposeStrategy: loadbalancer\n"));
+    assertAt(d, DiagnosticCode.EXPOSE_STRATEGY_UNKNOWN, 6, 19, "spec.exposeStrategy");
+    assertTrue(d.message().startsWith("Unsupported value: \"loadbalancer\""), d.message());
+  }
+
+  @Test
+  void unknownKindIsSkippedWithAnInfo() {
+    ReadResult r = reader.read("in.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+    Diagnostic d = only(r);
+    assertAt(d, DiagnosticCode.KIND_SKIPPED, 2, 7, "kind");
+    assertEquals(Severity.INFO, d.severity());
+    assertFalse(r.hasErrors());
+  }
+
+  @Test
+  void legacyKkpGroupIsAWarningThatNamesTheRightOne() {
+    Diagnostic d = only(reader.read("in.yaml", "apiVersion: kubermatic.k8s.io/v1\nkind: Cluster\nmetadata: {name: x}\n"));
+    assertAt(d, DiagnosticCode.API_VERSION_UNSUPPORTED, 1, 13, "apiVersion");
+    assertTrue(d.hint().contains("kubermatic.k8c.io/v1"));
+  }
+
+  @Test
+  void aliasBombFailsFastWithoutExpanding() {
+    StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      char p = (char) (c - 1);
+      bomb.append(c).append(": &").append(c).append(" [");
+      for (int i = 0; i < 9; i++) {
+        bomb.append(i == 0 ? "" : ",").append('*').append(p);
+      }
+      bomb.append("]\n");
+    }
+    ReadResult r = assertTimeoutPreemptively(Duration.ofMillis(500),
+        () -> reader.read("in.yaml", bomb.toString()));
+    assertEquals(DiagnosticCode.YAML_ALIAS_LIMIT, only(r).code());
+  }
+
+  @Test
+  void aliasesInsideTheLimitAreFine() {
+    ReadResult r = reader.read("in.yaml", CLUSTER_HEAD
+        + "  features: &f {apiserverNetworkPolicy: true}\n  other: *f\n");
+    assertEquals(List.of(), r.diagnostics());
+    assertEquals(Optional.of(true), r.clusters().get(0).spec().apiserverNetworkPolicyGate());
+  }
+
+  @Test
+  void overDeepNestingIsRefused() {
+    String deep = "a: " + "[".repeat(100) + "]".repeat(100) + "\n";
+    assertEquals(DiagnosticCode.YAML_DEPTH_LIMIT, only(reader.read("in.yaml", deep)).code());
+    String deepest = "[".repeat(200_000) + "]".repeat(200_000);
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> reader.read("in.yaml", deepest));
+    assertEquals(DiagnosticCode.YAML_DEPTH_LIMIT, only(r).code());
+  }
+
+  @Test
+  void overSizeDocumentIsRefusedButManyDocumentsOfUnderTheLimitAreNot() {
+    String big = "apiVersion: v1\nkind: ConfigMap\ndata:\n  x: \"" + "y".repeat(8 * 1024 * 1024) + "\"\n";
+    assertEquals(DiagnosticCode.DOCUMENT_TOO_LARGE, only(reader.read("in.yaml", big)).code());
+    String half = "apiVersion: v1\nkind: ConfigMap\ndata:\n  x: \"" + "y".repeat(5 * 1024 * 1024) + "\"\n";
+    ReadResult two = reader.read("in.yaml", half + "---\n" + half);
+    assertEquals(2, two.diagnostics().size());
+    assertTrue(two.diagnostics().stream().allMatch(d -> d.code() == DiagnosticCode.KIND_SKIPPED));
+  }
+
+  @Test
+  void overSizeInputIsRefusedBeforeParsing() {
+    ManifestReader small = ManifestReader.create(ReadLimits.builder().maxInputBytes(1024).build());
+    assertEquals(DiagnosticCode.INPUT_TOO_LARGE,
+        only(small.read("in.yaml", new java.io.ByteArrayInputStream(new byte[4096]))).code());
+  }
+
+  @Test
+  void emptyFileIsAWarning() {
+    for (String empty : List.of("", "\n\n", "# only a comment\n", "---\n---\n")) {
+      Diagnostic d = only(reader.read("in.yaml", empty));
+      assertEquals(DiagnosticCode.INPUT_EMPTY, d.code(), empty);
+      assertEquals(Severity.WARNING, d.severity());
+    }
+  }
+
+  @Test
+  void binaryGarbageIsAnEncodingError() {
+    byte[] garbage = new byte[4096];
+    new Random(7).nextBytes(garbage);
+    Diagnostic d = only(reader.read("in.yaml", garbage));
+    assertEquals(DiagnosticCode.INPUT_ENCODING, d.code());
+    assertTrue(d.message().contains("not UTF-8"), d.message());
+
+    byte[] nulBytes = "apiVersion: v1\nkind: \u0000\u0001\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals(DiagnosticCode.INPUT_ENCODING, only(reader.read("in.yaml", nulBytes)).code());
+  }
+
+  @Test
+  void invalidUtf8IsLocated() {
+    byte[] bytes = "apiVersion: v1\nkind: x\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
+    Diagnostic d = only(reader.read("in.yaml", bytes));
+    assertEquals(DiagnosticCode.INPUT_ENCODING, d.code());
+    assertEquals(2, d.line());
+    assertEquals(8, d.column());
+  }
+
+  @Test
+  void syntaxErrorIsLocatedAndKeepsEarlierDocuments() {
+    String text = "apiVersion: kubermatic.k8c.io/v1\nkind: Seed\nmetadata: {name: s}\n---\na: [b\n";
+    ReadResult r = reader.read("in.yaml", text);
+    assertEquals(1, r.seeds().size());
+    Diagnostic d = only(r);
+    assertEquals(DiagnosticCode.YAML_SYNTAX, d.code());
+    assertEquals(6, d.line());
+  }
+
+  @Test
+  void duplicateKeysAreErrors() {
+    Diagnostic d = only(reader.read("in.yaml", CLUSTER_HEAD + "  exposeStrategy: NodePort\n  exposeStrategy: LoadBalancer\n"));
+    assertAt(d, DiagnosticCode.DUPLICATE_KEY, 7, 3, "spec.exposeStrategy");
+  }
+
+  @Test
+  void mergeKeysInReadMappingsAreErrors() {
+    Diagnostic d = only(reader.read("in.yaml", "base: &b {exposeStrategy: NodePort}\n" + CLUSTER_HEAD + "  <<: *b\n"));
+    assertEquals(DiagnosticCode.MERGE_KEY, d.code());
+  }
+
+  @Test
+  void missingNameIsAnError() {
+    Diagnostic d = only(reader.read("in.yaml", "apiVersion: kubermatic.k8c.io/v1\nkind: Cluster\nspec: {}\n"));
+    assertEquals(DiagnosticCode.FIELD_MISSING, d.code());
+    assertEquals("metadata.name", d.path());
+  }
+
+  @Test
+  void documentThatIsNotAMappingIsAnError() {
+    assertEquals(DiagnosticCode.DOCUMENT_NOT_OBJECT, only(reader.read("in.yaml", "- a\n- b\n")).code());
+  }
+
+  @Test
+  void documentWithoutKindIsAWarning() {
+    assertEquals(DiagnosticCode.NOT_A_KUBERNETES_OBJECT, only(reader.read("in.yaml", "a: b\n")).code());
+  }
+
+  @Test
+  void oneGiantTokenFailsFast() {
+    // A single long scalar used to make the parser quadratic; it must fail in well under a second.
+    String giant = "x: \"" + "y".repeat(9 * 1024 * 1024) + "\"\n";
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> reader.read("in.yaml", giant));
+    assertEquals(DiagnosticCode.DOCUMENT_TOO_LARGE, only(r).code());
+  }
+
+  @Test
+  void recursiveAliasIsRefusedNotFollowed() {
+    Diagnostic d = only(reader.read("in.yaml", "a: &a [1, *a]\n"));
+    assertEquals(DiagnosticCode.YAML_ALIAS_LIMIT, d.code());
+    assertEquals(1, d.line());
+    assertEquals(11, d.column());
+  }
+
+  @Test
+  void kubernetesYaml11BooleansAreBooleans() {
+    ReadResult r = reader.read("in.yaml", CLUSTER_HEAD + "  features: {apiserverNetworkPolicy: yes, other: off}\n");
+    assertEquals(List.of(), r.diagnostics());
+    assertEquals(java.util.Map.of("apiserverNetworkPolicy", true, "other", false), r.clusters().get(0).spec().features());
+  }
+
+  @Test
+  void aBooleanLookingNameMustBeQuoted() {
+    Diagnostic d = only(reader.read("in.yaml", "apiVersion: kubermatic.k8c.io/v1\nkind: Seed\nmetadata: {name: no}\n"));
+    assertEquals(DiagnosticCode.FIELD_TYPE, d.code());
+    assertEquals("metadata.name", d.path());
+    assertTrue(d.hint().contains("quote"), d.hint());
+  }
+}
