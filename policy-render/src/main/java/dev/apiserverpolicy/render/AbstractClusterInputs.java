@@ -1,0 +1,34 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.Seed;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Everything one cluster's manifests depend on: the cluster, its seed, the seed's context. */
+@Value.Immutable
+abstract class AbstractClusterInputs {
+  /** The cluster. */
+  public abstract Cluster cluster();
+
+  /** The seed it belongs to. */
+  public abstract Seed seed();
+
+  /** The seed's render context, if the input has one. */
+  public abstract Optional<RenderContext> context();
+
+  /** The strategy in force: the cluster's, else the seed's, else KKP's default (NodePort). */
+  public ExposeStrategy effectiveExposeStrategy() {
+    return cluster().spec().exposeStrategy()
+        .or(() -> seed().exposeStrategy())
+        .orElse(ExposeStrategy.DEFAULT);
+  }
+
+  /** The profile in force: the context's, else the default. */
+  public Profile effectiveProfile() {
+    return context().flatMap(RenderContext::profile).orElse(Profile.DEFAULT);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.Origin;
+import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.RenderContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The errors of DESIGN section 6 that concern one cluster in its seed and context. */
+public final class ClusterValidator {
+  /** KKP's own message for ranges under another strategy ({@code pkg/validation/cluster.go}). */
+  public static final String RANGES_NEED_LOAD_BALANCER =
+      "Access control for API server is supported only for LoadBalancer expose strategy";
+  /** KKP's own message for a tunneling agent IP under another strategy. */
+  public static final String AGENT_IP_NEEDS_TUNNELING =
+      "Tunneling agent IP can be configured only for Tunneling Expose strategy";
+
+  private ClusterValidator() {}
+
+  /** Every error about {@code inputs.cluster()}; empty if it may be rendered. */
+  public static List<Diagnostic> validate(ClusterInputs inputs) {
+    Cluster cluster = inputs.cluster();
+    Origin origin = cluster.origin();
+    List<Diagnostic> out = new ArrayList<>();
+    if (!KubernetesNames.isLabel(cluster.name())) {
+      out.add(Diagnostic.at(DiagnosticCode.CLUSTER_NAME_INVALID, origin, "metadata.name")
+          .object(cluster.ref())
+          .message("cluster name '" + cluster.name() + "' is not valid: " + KubernetesNames.LABEL_RULE)
+          .hint("rename the cluster, e.g. '" + KubernetesNames.suggestLabel(cluster.name()) + "'")
+          .build());
+    } else if (cluster.statusNamespace().isEmpty() && !KubernetesNames.isLabel(cluster.namespace())) {
+      out.add(Diagnostic.at(DiagnosticCode.CLUSTER_NAME_INVALID, origin, "metadata.name")
+          .object(cluster.ref())
+          .message("namespace '" + cluster.namespace() + "' would be longer than 63 characters")
+          .hint("use a cluster name of at most 55 characters, or set status.namespaceName")
+          .build());
+    }
+
+    ExposeStrategy strategy = inputs.effectiveExposeStrategy();
+    boolean rangesGiven = cluster.spec().apiServerAllowedIPRanges().filter(r -> !r.isEmpty()).isPresent();
+    if (rangesGiven && strategy != ExposeStrategy.LOAD_BALANCER) {
+      out.add(Diagnostic.at(DiagnosticCode.ALLOWED_RANGES_STRATEGY, origin, "spec.apiServerAllowedIPRanges")
+          .object(cluster.ref())
+          .message(RANGES_NEED_LOAD_BALANCER + " (the strategy is " + strategy.kkpName() + ")")
+          .hint("set spec.exposeStrategy: LoadBalancer, or remove the ranges (an empty list is allowed)")
+          .build());
+    }
+    if (cluster.spec().clusterNetwork().tunnelingAgentIP().isPresent() && strategy != ExposeStrategy.TUNNELING) {
+      out.add(Diagnostic.at(DiagnosticCode.TUNNELING_AGENT_IP_STRATEGY, origin,
+              "spec.clusterNetwork.tunnelingAgentIP")
+          .object(cluster.ref())
+          .message(AGENT_IP_NEEDS_TUNNELING + " (the strategy is " + strategy.kkpName() + ")")
+          .hint("remove spec.clusterNetwork.tunnelingAgentIP, or use the Tunneling strategy")
+          .build());
+    }
+
+    Profile profile = inputs.effectiveProfile();
+    boolean gateOn = cluster.spec().apiserverNetworkPolicyGate().orElse(false);
+    boolean endpointsGiven = inputs.context().flatMap(RenderContext::seedAPIServerEndpoints)
+        .filter(e -> !e.isEmpty()).isPresent();
+    if (gateOn && profile.needsSeedEndpoints() && !endpointsGiven) {
+      Optional<RenderContext> context = inputs.context();
+      Diagnostic.Builder b = context.isPresent()
+          ? Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_MISSING, context.get().origin(), "spec.seedAPIServerEndpoints")
+          : Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_MISSING, origin, "spec.features.apiserverNetworkPolicy");
+      out.add(b.object(cluster.ref())
+          .message("profile " + profile.id() + " renders seed-apiserver-allow, but "
+              + context.map(c -> "RenderContext " + c.name() + " lists no seedAPIServerEndpoints")
+                  .orElse("seed " + inputs.seed().name() + " has no RenderContext with seedAPIServerEndpoints")
+              + "; an empty list would allow egress to anywhere")
+          .hint("list the seed's kubernetes Service endpoints: kubectl get endpointslices -n default "
+              + "-l kubernetes.io/service-name=kubernetes")
+          .build());
+    }
+    return out;
+  }
+}

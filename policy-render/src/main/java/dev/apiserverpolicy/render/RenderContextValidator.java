@@ -1,0 +1,82 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.AuthorizationWebhook;
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.ExtraEgressRule;
+import dev.apiserverpolicy.model.OidcIssuer;
+import dev.apiserverpolicy.model.RenderContext;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Checks a RenderContext's own entries: extra egress rules and URLs. */
+public final class RenderContextValidator {
+  private RenderContextValidator() {}
+
+  /** Findings about {@code context}; errors block every cluster of its seed. */
+  public static List<Diagnostic> validate(RenderContext context) {
+    List<Diagnostic> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < context.extraEgress().size(); i++) {
+      ExtraEgressRule rule = context.extraEgress().get(i);
+      String path = "spec.extraEgress[" + i + "]";
+      if (rule.to().isEmpty()) {
+        out.add(error(DiagnosticCode.EXTRA_EGRESS_NO_PEERS, context, path + ".to",
+            "extraEgress " + rule.name() + " has no peers, which would allow egress to anywhere",
+            "list the destinations under 'to' (an ipBlock, or pod/namespace selectors)"));
+      }
+      String nameProblem = !KubernetesNames.isSubdomain(rule.name())
+          ? "is not valid: " + KubernetesNames.SUBDOMAIN_RULE
+          : ReservedPolicyNames.ALL.contains(rule.name()) ? "is a policy KKP or this tool manages"
+          : !seen.add(rule.name()) ? "is used twice" : null;
+      if (nameProblem != null) {
+        out.add(error(DiagnosticCode.EXTRA_EGRESS_NAME, context, path + ".name",
+            "extraEgress name '" + rule.name() + "' " + nameProblem,
+            "choose another lowercase name, e.g. '" + KubernetesNames.suggestLabel(rule.name()) + "-extra'"));
+      }
+    }
+    for (int i = 0; i < context.oidcIssuers().size(); i++) {
+      OidcIssuer issuer = context.oidcIssuers().get(i);
+      urlProblem(issuer.url()).ifPresent(problem -> out.add(error(DiagnosticCode.URL_INVALID, context,
+          "spec.oidcIssuers", "OIDC issuer URL '" + issuer.url() + "' " + problem,
+          "write the issuer URL exactly as clusters name it, e.g. https://dex.example.com/dex")));
+    }
+    for (int i = 0; i < context.authorizationWebhooks().size(); i++) {
+      AuthorizationWebhook webhook = context.authorizationWebhooks().get(i);
+      urlProblem(webhook.url()).ifPresent(problem -> out.add(error(DiagnosticCode.URL_INVALID, context,
+          "spec.authorizationWebhooks", "authorization webhook URL '" + webhook.url() + "' " + problem,
+          "write an absolute https URL, e.g. https://authz.example.com:8443/authorize")));
+    }
+    return out;
+  }
+
+  /** Why the URL cannot be used for a port and host, or empty if it can. */
+  static Optional<String> urlProblem(String url) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme();
+      if (scheme == null || !(scheme.equals("https") || scheme.equals("http"))) {
+        return Optional.of("is not an http or https URL");
+      }
+      if (uri.getHost() == null || uri.getHost().isEmpty()) {
+        return Optional.of("has no host");
+      }
+      if (uri.getPort() == 0 || uri.getPort() > 65535) {
+        return Optional.of("has port " + uri.getPort() + ", outside 1-65535");
+      }
+      return Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.of("is not a valid URL (" + e.getReason() + ")");
+    }
+  }
+
+  private static Diagnostic error(DiagnosticCode code, RenderContext context, String path, String message,
+      String hint) {
+    return Diagnostic.at(code, context.origin(), path).object(context.ref()).message(message).hint(hint).build();
+  }
+}

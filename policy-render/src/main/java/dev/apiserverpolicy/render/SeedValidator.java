@@ -1,0 +1,42 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.ClusterTemplate;
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.Seed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks a seed's reference to its default ClusterTemplate. */
+public final class SeedValidator {
+  private SeedValidator() {}
+
+  /** Findings about {@code seed}, given the templates in the input. */
+  public static List<Diagnostic> validate(Seed seed, List<ClusterTemplate> templates) {
+    List<Diagnostic> out = new ArrayList<>();
+    Optional<String> wanted = seed.defaultClusterTemplate();
+    if (wanted.isEmpty()) {
+      return out;
+    }
+    Optional<ClusterTemplate> template = templates.stream().filter(t -> t.name().equals(wanted.get())).findFirst();
+    if (template.isEmpty()) {
+      out.add(Diagnostic.at(DiagnosticCode.DEFAULT_TEMPLATE_MISSING, seed.origin(), "spec.defaultClusterTemplate")
+          .object(seed.ref())
+          .message("default ClusterTemplate " + wanted.get() + " is not in the input; new clusters cannot be defaulted")
+          .hint("add the ClusterTemplate to the input, or clear spec.defaultClusterTemplate")
+          .build());
+      return out;
+    }
+    String scope = template.get().scope().orElse("");
+    if (!scope.equals(ClusterTemplate.SEED_SCOPE)) {
+      out.add(Diagnostic.at(DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, template.get().origin(), "metadata.labels[scope]")
+          .object(seed.ref())
+          .message("invalid scope of default cluster template, is \"" + scope + "\" but must be \"seed\" ("
+              + template.get().ref() + ", named by seed " + seed.name() + ")")
+          .hint("label the template scope: seed")
+          .build());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Pure functions over the model: binding clusters to seeds and contexts, validation, and
+ * (in later steps) defaulting, rendering and evaluation. Nothing here touches files, the
+ * network, the clock or the environment.
+ */
+@Value.Style(
+    typeAbstract = "Abstract*",
+    typeImmutable = "*",
+    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    jdkOnly = true)
+package dev.apiserverpolicy.render;
+
+import org.immutables.value.Value;

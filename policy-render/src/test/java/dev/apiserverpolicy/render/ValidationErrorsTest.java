@@ -1,0 +1,176 @@
+package dev.apiserverpolicy.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.read.ManifestReader;
+import dev.apiserverpolicy.model.read.ReadResult;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One minimal input per validation error, and the near misses that must stay clean. */
+class ValidationErrorsTest {
+  private static final ManifestReader READER = ManifestReader.create();
+
+  static final String SEED = """
+      apiVersion: kubermatic.k8c.io/v1
+      kind: Seed
+      metadata: {name: europe}
+      spec:
+        datacenters: {dc-1: {}}
+      """;
+  static final String CONTEXT = """
+      apiVersion: apiserver-policy.dev/v1alpha1
+      kind: RenderContext
+      metadata: {name: europe}
+      spec:
+        seedAPIServerEndpoints: [10.0.0.10]
+      """;
+
+  static String cluster(String name, String spec) {
+    return "apiVersion: kubermatic.k8c.io/v1\nkind: Cluster\nmetadata: {name: " + name + "}\nspec:\n"
+        + "  cloud: {dc: dc-1}\n" + spec.indent(2);
+  }
+
+  static List<Diagnostic> findings(String... documents) {
+    ReadResult read = READER.read("in.yaml", String.join("---\n", documents));
+    assertFalse(read.hasErrors(), () -> "reading must be clean: " + read.diagnostics());
+    return InputValidator.validate(read).diagnostics();
+  }
+
+  record Case(String name, DiagnosticCode code, String object, String path, String[] documents) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Case> errors() {
+    return Stream.of(
+        new Case("ranges with NodePort", DiagnosticCode.ALLOWED_RANGES_STRATEGY, "Cluster/c1",
+            "spec.apiServerAllowedIPRanges", new String[] {SEED, CONTEXT, cluster("c1",
+                "exposeStrategy: NodePort\napiServerAllowedIPRanges: {cidrBlocks: [10.0.0.0/8]}")}),
+        new Case("ranges with the seed's Tunneling", DiagnosticCode.ALLOWED_RANGES_STRATEGY, "Cluster/c1",
+            "spec.apiServerAllowedIPRanges", new String[] {SEED + "  exposeStrategy: Tunneling\n", CONTEXT,
+                cluster("c1", "apiServerAllowedIPRanges: {cidrBlocks: [10.0.0.0/8]}")}),
+        new Case("name not a DNS-1123 label", DiagnosticCode.CLUSTER_NAME_INVALID, "Cluster/Prod_1",
+            "metadata.name", new String[] {SEED, CONTEXT, cluster("Prod_1", "exposeStrategy: NodePort")}),
+        new Case("name too long for its namespace", DiagnosticCode.CLUSTER_NAME_INVALID, "Cluster/" + "a".repeat(60),
+            "metadata.name", new String[] {SEED, CONTEXT, cluster("a".repeat(60), "exposeStrategy: NodePort")}),
+        new Case("default template without scope seed", DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, "Seed/europe",
+            "metadata.labels[scope]", new String[] {SEED + "  defaultClusterTemplate: defaults\n",
+                "apiVersion: kubermatic.k8c.io/v1\nkind: ClusterTemplate\nmetadata: {name: defaults, labels: {scope: project}}\n"}),
+        new Case("seed endpoints missing (no context)", DiagnosticCode.SEED_ENDPOINTS_MISSING, "Cluster/c1",
+            "spec.features.apiserverNetworkPolicy", new String[] {SEED,
+                cluster("c1", "features: {apiserverNetworkPolicy: true}")}),
+        new Case("seed endpoints empty", DiagnosticCode.SEED_ENDPOINTS_MISSING, "Cluster/c1",
+            "spec.seedAPIServerEndpoints", new String[] {SEED,
+                CONTEXT.replace("[10.0.0.10]", "[]"), cluster("c1", "features: {apiserverNetworkPolicy: true}")}),
+        new Case("tunneling agent IP with LoadBalancer", DiagnosticCode.TUNNELING_AGENT_IP_STRATEGY, "Cluster/c1",
+            "spec.clusterNetwork.tunnelingAgentIP", new String[] {SEED, CONTEXT, cluster("c1",
+                "exposeStrategy: LoadBalancer\nclusterNetwork: {tunnelingAgentIP: 100.64.30.10}")}),
+        new Case("extraEgress without peers", DiagnosticCode.EXTRA_EGRESS_NO_PEERS, "RenderContext/europe",
+            "spec.extraEgress[0].to", new String[] {SEED, CONTEXT
+                + "  extraEgress:\n  - {name: audit, description: d, ports: [{port: 514}]}\n"}),
+        new Case("extraEgress taking a built-in name", DiagnosticCode.EXTRA_EGRESS_NAME, "RenderContext/europe",
+            "spec.extraEgress[0].name", new String[] {SEED, CONTEXT
+                + "  extraEgress:\n  - {name: dns-allow, description: d, to: [{ipBlock: {cidr: 10.0.0.0/8}}]}\n"}),
+        new Case("OIDC issuer URL without scheme", DiagnosticCode.URL_INVALID, "RenderContext/europe",
+            "spec.oidcIssuers", new String[] {SEED, CONTEXT
+                + "  oidcIssuers: [{url: dex.example.com, ips: [203.0.113.20]}]\n"}),
+        new Case("cluster with no seed", DiagnosticCode.SEED_BINDING, "Cluster/c1", "spec.cloud.dc",
+            new String[] {cluster("c1", "exposeStrategy: NodePort")}),
+        new Case("datacenter in two seeds", DiagnosticCode.SEED_BINDING, "Cluster/c1", "spec.cloud.dc",
+            new String[] {SEED, SEED.replace("name: europe", "name: asia"), cluster("c1", "exposeStrategy: NodePort")}),
+        new Case("context for no seed", DiagnosticCode.CONTEXT_BINDING, "RenderContext/asia", "metadata.name",
+            new String[] {SEED, SEED.replace("name: europe", "name: us").replace("dc-1", "dc-2"),
+                CONTEXT.replace("name: europe", "name: asia")}),
+        new Case("cluster defined twice", DiagnosticCode.DUPLICATE_OBJECT, "Cluster/c1", "metadata.name",
+            new String[] {SEED, CONTEXT, cluster("c1", "exposeStrategy: NodePort"),
+                cluster("c1", "exposeStrategy: NodePort")}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("errors")
+  void eachErrorIsReportedOnceWithObjectPathAndHint(Case c) {
+    List<Diagnostic> found = findings(c.documents());
+    assertEquals(1, found.size(), () -> c.name() + ": " + found);
+    Diagnostic d = found.get(0);
+    assertEquals(c.code(), d.code(), d::describe);
+    assertEquals(c.object(), d.object().orElse(""), d::describe);
+    assertEquals(c.path(), d.path(), d::describe);
+    assertTrue(d.line() > 0, d::describe);
+    assertEquals("in.yaml", d.file().orElse(""));
+    assertFalse(d.hint().isBlank());
+  }
+
+  @Test
+  void everyValidationCodeHasACase() {
+    Set<DiagnosticCode> validation = EnumSet.range(DiagnosticCode.ALLOWED_RANGES_STRATEGY,
+        DiagnosticCode.CONTEXT_BINDING);
+    validation.add(DiagnosticCode.DUPLICATE_OBJECT);
+    validation.remove(DiagnosticCode.DEFAULT_TEMPLATE_MISSING); // a warning, tested below
+    Set<DiagnosticCode> covered = errors().map(Case::code).collect(Collectors.toSet());
+    assertEquals(validation, covered);
+  }
+
+  @Test
+  void rangesMessageIsKkpsOwn() {
+    Diagnostic d = findings(SEED, CONTEXT, cluster("c1",
+        "exposeStrategy: NodePort\napiServerAllowedIPRanges: {cidrBlocks: [10.0.0.0/8]}")).get(0);
+    assertTrue(d.message().startsWith("Access control for API server is supported only for LoadBalancer expose strategy"));
+    assertEquals(19, d.line(), "the line of apiServerAllowedIPRanges in the combined stream");
+  }
+
+  @Test
+  void presentButEmptyRangesAreAllowedWithAnyStrategy() {
+    for (String strategy : List.of("NodePort", "LoadBalancer", "Tunneling")) {
+      assertEquals(List.of(), findings(SEED, CONTEXT, cluster("c1",
+          "exposeStrategy: " + strategy + "\napiServerAllowedIPRanges: {cidrBlocks: []}")), strategy);
+    }
+  }
+
+  @Test
+  void nearMissesAreClean() {
+    assertEquals(List.of(), findings(SEED, CONTEXT, cluster("c1",
+        "exposeStrategy: LoadBalancer\napiServerAllowedIPRanges: {cidrBlocks: [10.0.0.0/8]}")));
+    assertEquals(List.of(), findings(SEED, CONTEXT, cluster("c1",
+        "exposeStrategy: Tunneling\nclusterNetwork: {tunnelingAgentIP: 100.64.30.10}")));
+    assertEquals(List.of(), findings(SEED, cluster("c1", "features: {apiserverNetworkPolicy: false}")),
+        "gate off needs no endpoints");
+    assertEquals(List.of(), findings(SEED, CONTEXT.replace("[10.0.0.10]", "[]") + "  profile: kkp-v2.18\n",
+        cluster("c1", "features: {apiserverNetworkPolicy: true}")), "kkp-v2.18 renders no seed-apiserver-allow");
+    assertEquals(List.of(), findings(SEED + "  defaultClusterTemplate: defaults\n",
+        "apiVersion: kubermatic.k8c.io/v1\nkind: ClusterTemplate\nmetadata: {name: defaults, labels: {scope: seed}}\n"));
+    assertEquals(List.of(), findings(SEED, CONTEXT.replace("name: europe", "name: only-one-seed"),
+        cluster("c1", "features: {apiserverNetworkPolicy: true}")), "the only context applies to the only seed");
+  }
+
+  @Test
+  void missingDefaultTemplateIsAWarning() {
+    List<Diagnostic> found = findings(SEED + "  defaultClusterTemplate: defaults\n");
+    assertEquals(1, found.size());
+    assertEquals(DiagnosticCode.DEFAULT_TEMPLATE_MISSING, found.get(0).code());
+    assertEquals(dev.apiserverpolicy.model.Severity.WARNING, found.get(0).severity());
+  }
+
+  @Test
+  void bindingFollowsTheDatacenter() {
+    String asia = SEED.replace("name: europe", "name: asia").replace("dc-1", "dc-2");
+    ReadResult read = READER.read("in.yaml", String.join("---\n", SEED, asia,
+        cluster("c1", "exposeStrategy: NodePort").replace("dc-1", "dc-2")));
+    BoundInputs bound = InputValidator.validate(read);
+    assertEquals(List.of(), bound.diagnostics());
+    assertEquals("asia", bound.clusters().get(0).seed().name());
+  }
+}
