@@ -1,0 +1,46 @@
+package dev.apiserverpolicy.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code apiserver-policy}: the command-line entry point. Subcommands (render, lint,
+ * explain, defaults) are added as they are built; for now it offers help and version.
+ */
+@Command(
+    name = "apiserver-policy",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Renders and checks the NetworkPolicies and Services that guard a KKP user cluster's API server.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:findings at or above --fail-on, or drift under --check",
+        "2:usage error",
+        "3:unreadable input"})
+public final class ApiserverPolicyCommand implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    // No subcommand given: show what there is, as a usage error.
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command");
+  }
+
+  /** Builds the command line with our exit codes and output streams. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new ApiserverPolicyCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl;
+  }
+
+  /** Runs the CLI and exits with its code. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(commandLine(out, err).execute(args));
+  }
+}
