@@ -16,8 +16,8 @@ abstract class AbstractExtraEgressRule {
   public abstract String description();
 
   /** Peers; validation rejects an empty list, which would mean anywhere. */
-  public abstract List<EgressPeer> to();
+  public abstract List<NetworkPolicyPeer> to();
 
   /** Ports; empty means every port of the peers. */
-  public abstract List<EgressPort> ports();
+  public abstract List<NetworkPolicyPort> ports();
 }

@@ -76,6 +76,18 @@ public enum DiagnosticCode {
   SEED_BINDING("seed-binding", Severity.ERROR),
   /** A RenderContext that applies to no seed. */
   CONTEXT_BINDING("context-binding", Severity.ERROR),
+  /** A cluster names an OIDC issuer the RenderContext has no addresses for. */
+  OIDC_ISSUER_UNRESOLVED("oidc-issuer-unresolved", Severity.ERROR),
+  /** A cluster has an authorization webhook the RenderContext has no addresses for. */
+  AUTHORIZATION_WEBHOOK_UNRESOLVED("authorization-webhook-unresolved", Severity.ERROR),
+  /** The least-privilege profile needs to know where the seed's cluster DNS runs. */
+  CLUSTER_DNS_MISSING("cluster-dns-missing", Severity.ERROR),
+  /** A Tunneling cluster without {@code status.address.externalName}, which its Services route by. */
+  EXTERNAL_NAME_MISSING("external-name-missing", Severity.ERROR),
+
+  // Rendering.
+  /** A cluster that was not rendered because of errors (its own, or its seed's or context's). */
+  NOT_RENDERED("not-rendered", Severity.ERROR),
 
   /** A defect in apiserver-policy itself; please report it. */
   INTERNAL_ERROR("internal-error", Severity.ERROR);

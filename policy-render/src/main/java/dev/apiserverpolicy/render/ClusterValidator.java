@@ -22,8 +22,13 @@ public final class ClusterValidator {
 
   private ClusterValidator() {}
 
-  /** Every error about {@code inputs.cluster()}; empty if it may be rendered. */
+  /** Every error about {@code inputs.cluster()} under the profile in force; empty if it may be rendered. */
   public static List<Diagnostic> validate(ClusterInputs inputs) {
+    return validate(inputs, inputs.effectiveProfile());
+  }
+
+  /** Every error about {@code inputs.cluster()} when rendered with {@code profile}. */
+  public static List<Diagnostic> validate(ClusterInputs inputs, Profile profile) {
     Cluster cluster = inputs.cluster();
     Origin origin = cluster.origin();
     List<Diagnostic> out = new ArrayList<>();
@@ -59,7 +64,13 @@ public final class ClusterValidator {
           .build());
     }
 
-    Profile profile = inputs.effectiveProfile();
+    if (strategy == ExposeStrategy.TUNNELING && cluster.statusExternalName().isEmpty()) {
+      out.add(Diagnostic.at(DiagnosticCode.EXTERNAL_NAME_MISSING, origin, "status.address.externalName")
+          .object(cluster.ref())
+          .message("the Tunneling strategy routes by status.address.externalName, which the cluster does not have")
+          .hint("set status.address.externalName to the cluster's external host name, as KKP records it")
+          .build());
+    }
     boolean gateOn = cluster.spec().apiserverNetworkPolicyGate().orElse(false);
     boolean endpointsGiven = inputs.context().flatMap(RenderContext::seedAPIServerEndpoints)
         .filter(e -> !e.isEmpty()).isPresent();
@@ -75,6 +86,44 @@ public final class ClusterValidator {
               + "; an empty list would allow egress to anywhere")
           .hint("list the seed's kubernetes Service endpoints: kubectl get endpointslices -n default "
               + "-l kubernetes.io/service-name=kubernetes")
+          .build());
+    }
+    if (gateOn) {
+      out.addAll(resolvedPeers(new ClusterFacts(inputs, profile)));
+    }
+    return out;
+  }
+
+  // The peers KKP resolves at run time must be in the RenderContext, or the policy would be wrong.
+  private static List<Diagnostic> resolvedPeers(ClusterFacts facts) {
+    List<Diagnostic> out = new ArrayList<>();
+    Cluster cluster = facts.cluster();
+    boolean current = facts.profile() != Profile.KKP_V2_18;
+    if (current && facts.oidcConfigured() && facts.oidcIssuer().filter(i -> !i.ips().isEmpty()).isEmpty()) {
+      out.add(Diagnostic.at(DiagnosticCode.OIDC_ISSUER_UNRESOLVED, cluster.origin(), "spec.oidc.issuerURL")
+          .object(cluster.ref())
+          .message("the cluster uses OIDC issuer " + cluster.spec().oidcIssuerURL().get()
+              + ", but the RenderContext lists no addresses for it")
+          .hint("add {url: " + cluster.spec().oidcIssuerURL().get() + ", ips: [...]} to the RenderContext's "
+              + "oidcIssuers (the addresses its host name resolves to)")
+          .build());
+    }
+    if (current && facts.webhookConfigured() && facts.webhook().filter(w -> !w.ips().isEmpty()).isEmpty()) {
+      out.add(Diagnostic.at(DiagnosticCode.AUTHORIZATION_WEBHOOK_UNRESOLVED, cluster.origin(),
+              "spec.authorizationConfig")
+          .object(cluster.ref())
+          .message("the cluster uses an authorization webhook, but the RenderContext lists no addresses for it")
+          .hint("add {cluster: " + cluster.name() + ", url: ..., ips: [...]} to the RenderContext's "
+              + "authorizationWebhooks")
+          .build());
+    }
+    if (facts.profile() == Profile.LEAST_PRIVILEGE && facts.clusterDns().isEmpty()) {
+      out.add((facts.context().isPresent()
+              ? Diagnostic.at(DiagnosticCode.CLUSTER_DNS_MISSING, facts.context().get().origin(), "spec")
+              : Diagnostic.at(DiagnosticCode.CLUSTER_DNS_MISSING, cluster.origin(), "spec.features"))
+          .object(cluster.ref())
+          .message("profile least-privilege limits DNS to the seed's cluster DNS, but the RenderContext has no clusterDNS")
+          .hint("add clusterDNS: {namespace: kube-system, podLabels: {k8s-app: kube-dns}} (as in your seed)")
           .build());
     }
     return out;

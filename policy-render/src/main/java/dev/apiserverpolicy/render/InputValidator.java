@@ -16,6 +16,16 @@ public final class InputValidator {
    * Reading diagnostics are not repeated.
    */
   public static BoundInputs validate(ReadResult read) {
+    BoundInputs shared = validateBindingAndInputs(read);
+    List<Diagnostic> out = new ArrayList<>(shared.diagnostics());
+    for (ClusterInputs inputs : shared.clusters()) {
+      out.addAll(ClusterValidator.validate(inputs));
+    }
+    return BoundInputs.builder().from(shared).diagnostics(out).build();
+  }
+
+  /** Binding, seed and context findings; clusters are validated when they are rendered. */
+  static BoundInputs validateBindingAndInputs(ReadResult read) {
     BoundInputs bound = InputBinding.bind(read);
     List<Diagnostic> out = new ArrayList<>(bound.diagnostics());
     for (Seed seed : read.seeds()) {
@@ -23,9 +33,6 @@ public final class InputValidator {
     }
     for (RenderContext context : read.contexts()) {
       out.addAll(RenderContextValidator.validate(context));
-    }
-    for (ClusterInputs inputs : bound.clusters()) {
-      out.addAll(ClusterValidator.validate(inputs));
     }
     return BoundInputs.builder().from(bound).diagnostics(out).build();
   }

@@ -4,8 +4,8 @@ import dev.apiserverpolicy.model.AuthorizationWebhook;
 import dev.apiserverpolicy.model.ClientNetworks;
 import dev.apiserverpolicy.model.ClusterDns;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.EgressPeer;
-import dev.apiserverpolicy.model.EgressPort;
+import dev.apiserverpolicy.model.NetworkPolicyPeer;
+import dev.apiserverpolicy.model.NetworkPolicyPort;
 import dev.apiserverpolicy.model.ExtraEgressRule;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.LabelSelector;
@@ -117,9 +117,9 @@ final class RenderContextBinder {
     o.rejectUnknown(Set.of("name", "description", "to", "ports"));
     Optional<String> name = required(o, "name");
     Optional<String> description = required(o, "description");
-    List<EgressPeer> to = o.listOf("to", item -> o.asObject(item.node(), item.path())
+    List<NetworkPolicyPeer> to = o.listOf("to", item -> o.asObject(item.node(), item.path())
         .flatMap(RenderContextBinder::peer)).orElse(List.of());
-    List<EgressPort> ports = o.listOf("ports", item -> o.asObject(item.node(), item.path())
+    List<NetworkPolicyPort> ports = o.listOf("ports", item -> o.asObject(item.node(), item.path())
         .flatMap(RenderContextBinder::port)).orElse(List.of());
     if (name.isEmpty() || description.isEmpty()) {
       return Optional.empty();
@@ -128,7 +128,7 @@ final class RenderContextBinder {
         .addAllTo(to).addAllPorts(ports).build());
   }
 
-  private static Optional<EgressPeer> peer(FieldReader p) {
+  private static Optional<NetworkPolicyPeer> peer(FieldReader p) {
     p.rejectUnknown(Set.of("ipBlock", "podSelector", "namespaceSelector"));
     Optional<IpBlock> ipBlock = p.object("ipBlock").flatMap(RenderContextBinder::ipBlock);
     Optional<LabelSelector> pods = p.object("podSelector").flatMap(RenderContextBinder::selector);
@@ -145,7 +145,7 @@ final class RenderContextBinder {
         || p.has("namespaceSelector") && namespaces.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(EgressPeer.builder().ipBlock(ipBlock).podSelector(pods).namespaceSelector(namespaces)
+    return Optional.of(NetworkPolicyPeer.builder().ipBlock(ipBlock).podSelector(pods).namespaceSelector(namespaces)
         .build());
   }
 
@@ -207,9 +207,9 @@ final class RenderContextBinder {
     return ok[0] ? Optional.of(b.build()) : Optional.empty();
   }
 
-  private static Optional<EgressPort> port(FieldReader p) {
+  private static Optional<NetworkPolicyPort> port(FieldReader p) {
     p.rejectUnknown(Set.of("protocol", "port", "endPort"));
-    EgressPort.Builder b = EgressPort.builder();
+    NetworkPolicyPort.Builder b = NetworkPolicyPort.builder();
     Optional<String> protocol = p.nonEmptyString("protocol");
     if (protocol.isPresent()) {
       Optional<Protocol> proto = Protocol.fromName(protocol.get());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.EgressPort;
+import dev.apiserverpolicy.model.NetworkPolicyPort;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Protocol;
 import dev.apiserverpolicy.model.RenderContext;
@@ -111,9 +111,9 @@ class ReaderFormatsTest {
     assertEquals(Optional.of("cilium"), c.cni());
     assertEquals(2, c.extraEgress().get(0).to().size());
     assertEquals(List.of(
-        EgressPort.builder().protocol(Protocol.TCP).port(514).build(),
-        EgressPort.builder().protocol(Protocol.UDP).port(1000).endPort(1010).build(),
-        EgressPort.builder().namedPort("metrics").build()), c.extraEgress().get(0).ports());
+        NetworkPolicyPort.builder().protocol(Protocol.TCP).port(514).build(),
+        NetworkPolicyPort.builder().protocol(Protocol.UDP).port(1000).endPort(1010).build(),
+        NetworkPolicyPort.builder().namedPort("metrics").build()), c.extraEgress().get(0).ports());
   }
 
   @Test

@@ -4,11 +4,12 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One {@code to} entry of an egress rule: an ipBlock, or pod and/or namespace selectors
+ * One peer of a NetworkPolicy rule ({@code to} of egress, {@code from} of ingress): an ipBlock, or
+ * pod and/or namespace selectors
  * (never both kinds, as in {@code networking.k8s.io/v1}).
  */
 @Value.Immutable
-abstract class AbstractEgressPeer {
+abstract class AbstractNetworkPolicyPeer {
   /** Addresses, exclusive with the selectors. */
   public abstract Optional<IpBlock> ipBlock();
 

@@ -3,9 +3,9 @@ package dev.apiserverpolicy.model;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** One {@code ports} entry of an egress rule. No number and no name means every port. */
+/** One {@code ports} entry of a NetworkPolicy rule. No number and no name means every port of the protocol. */
 @Value.Immutable
-abstract class AbstractEgressPort {
+abstract class AbstractNetworkPolicyPort {
   /** Protocol; TCP unless given. */
   @Value.Default
   public Protocol protocol() {

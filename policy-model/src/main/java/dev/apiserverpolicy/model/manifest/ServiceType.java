@@ -1,0 +1,22 @@
+package dev.apiserverpolicy.model.manifest;
+
+/** {@code spec.type} of a Service. */
+public enum ServiceType {
+  /** Reachable inside the cluster only. */
+  CLUSTER_IP("ClusterIP"),
+  /** Also on a port of every node. */
+  NODE_PORT("NodePort"),
+  /** Also through a cloud load balancer. */
+  LOAD_BALANCER("LoadBalancer");
+
+  private final String kubernetesName;
+
+  ServiceType(String kubernetesName) {
+    this.kubernetesName = kubernetesName;
+  }
+
+  /** As written in Kubernetes objects. */
+  public String kubernetesName() {
+    return kubernetesName;
+  }
+}

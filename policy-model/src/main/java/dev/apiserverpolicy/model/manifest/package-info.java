@@ -1,0 +1,13 @@
+/**
+ * The Kubernetes objects apiserver-policy renders, as small immutable values of its own
+ * ({@link dev.apiserverpolicy.model.manifest.NetworkPolicy},
+ * {@link dev.apiserverpolicy.model.manifest.Service}); no client library is needed to use them.
+ */
+@Value.Style(
+    typeAbstract = "Abstract*",
+    typeImmutable = "*",
+    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    jdkOnly = true)
+package dev.apiserverpolicy.model.manifest;
+
+import org.immutables.value.Value;

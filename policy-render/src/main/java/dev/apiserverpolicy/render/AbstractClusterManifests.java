@@ -1,0 +1,41 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.Severity;
+import dev.apiserverpolicy.model.manifest.KubernetesObject;
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * The manifests of one cluster, or the reasons there are none. When any diagnostic is an
+ * error, {@link #objects()} is empty: a cluster is rendered whole or not at all.
+ */
+@Value.Immutable
+abstract class AbstractClusterManifests {
+  /** Name of the seed the cluster belongs to. */
+  public abstract String seed();
+
+  /** Name of the cluster. */
+  public abstract String cluster();
+
+  /** The namespace of its control plane. */
+  public abstract String namespace();
+
+  /** NetworkPolicies, then Services, each sorted by name. */
+  public abstract List<KubernetesObject> objects();
+
+  /** Findings about this cluster. */
+  public abstract List<Diagnostic> diagnostics();
+
+  /** True if it was not rendered. */
+  public boolean failed() {
+    return diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR);
+  }
+
+  @Value.Check
+  void check() {
+    if (failed() && !objects().isEmpty()) {
+      throw new IllegalStateException("a cluster with errors has no manifests");
+    }
+  }
+}

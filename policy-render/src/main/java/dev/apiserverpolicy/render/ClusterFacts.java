@@ -1,0 +1,95 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.AuthorizationWebhook;
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ClusterDns;
+import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.OidcIssuer;
+import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.RenderContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the catalogue's conditions and rules read about one cluster: its inputs resolved
+ * once (strategy, profile, the context entries that name it).
+ */
+record ClusterFacts(ClusterInputs inputs, Profile profile) {
+  /** The ingress controller namespace KKP uses unless overridden. */
+  static final String DEFAULT_INGRESS_NAMESPACE = "nginx-ingress-controller";
+  /** Where KKP's envoy gateway runs; always allowed for OIDC. */
+  static final String ENVOY_GATEWAY_NAMESPACE = "envoy-gateway-controller";
+  /** The apiserver's port before a NodePort is allocated, and always under Tunneling. */
+  static final int DEFAULT_APISERVER_PORT = 6443;
+
+  Cluster cluster() {
+    return inputs.cluster();
+  }
+
+  String name() {
+    return cluster().name();
+  }
+
+  String namespace() {
+    return cluster().namespace();
+  }
+
+  ExposeStrategy strategy() {
+    return inputs.effectiveExposeStrategy();
+  }
+
+  boolean konnectivity() {
+    return cluster().spec().clusterNetwork().konnectivity();
+  }
+
+  boolean kyverno() {
+    return cluster().spec().kyvernoEnabled().orElse(false);
+  }
+
+  /** The port the apiserver listens on: its NodePort once allocated, else 6443. */
+  int apiserverPort() {
+    return strategy() == ExposeStrategy.TUNNELING ? DEFAULT_APISERVER_PORT
+        : cluster().statusPort().orElse(DEFAULT_APISERVER_PORT);
+  }
+
+  Optional<RenderContext> context() {
+    return inputs.context();
+  }
+
+  List<Cidr> seedEndpoints() {
+    return context().flatMap(RenderContext::seedAPIServerEndpoints).orElse(List.of());
+  }
+
+  int seedAPIServerPort() {
+    return context().map(RenderContext::seedAPIServerPort).orElse(RenderContext.DEFAULT_SEED_API_SERVER_PORT);
+  }
+
+  Optional<ClusterDns> clusterDns() {
+    return context().flatMap(RenderContext::clusterDNS);
+  }
+
+  String ingressNamespace() {
+    return context().flatMap(RenderContext::ingressNamespace).orElse(DEFAULT_INGRESS_NAMESPACE);
+  }
+
+  boolean oidcConfigured() {
+    return cluster().spec().oidcIssuerURL().isPresent();
+  }
+
+  /** The context's entry for the cluster's issuer URL (exact match). */
+  Optional<OidcIssuer> oidcIssuer() {
+    Optional<String> url = cluster().spec().oidcIssuerURL();
+    return url.flatMap(u -> context().flatMap(c -> c.oidcIssuers().stream().filter(i -> i.url().equals(u)).findFirst()));
+  }
+
+  boolean webhookConfigured() {
+    return cluster().spec().authorizationWebhook();
+  }
+
+  /** The context's entry for this cluster's authorization webhook. */
+  Optional<AuthorizationWebhook> webhook() {
+    return context().flatMap(c -> c.authorizationWebhooks().stream()
+        .filter(w -> w.cluster().equals(name())).findFirst());
+  }
+}

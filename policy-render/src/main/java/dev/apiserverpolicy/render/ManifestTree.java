@@ -1,0 +1,146 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.IpBlock;
+import dev.apiserverpolicy.model.LabelSelector;
+import dev.apiserverpolicy.model.LabelSelectorRequirement;
+import dev.apiserverpolicy.model.NetworkPolicyPeer;
+import dev.apiserverpolicy.model.NetworkPolicyPort;
+import dev.apiserverpolicy.model.manifest.KubernetesObject;
+import dev.apiserverpolicy.model.manifest.NetworkPolicy;
+import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
+import dev.apiserverpolicy.model.manifest.ObjectMeta;
+import dev.apiserverpolicy.model.manifest.PolicyType;
+import dev.apiserverpolicy.model.manifest.Service;
+import dev.apiserverpolicy.model.manifest.ServicePort;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns rendered objects into plain trees (maps, lists, strings, numbers) in output order:
+ * {@code apiVersion, kind, metadata} first, every other key sorted; empty optional fields
+ * left out, as Kubernetes' {@code omitempty} does. Lists keep the renderer's order.
+ */
+final class ManifestTree {
+  private static final List<String> FIRST = List.of("apiVersion", "kind", "metadata", "spec");
+  static final Comparator<String> KEY_ORDER = (a, b) -> {
+    int ia = FIRST.indexOf(a);
+    int ib = FIRST.indexOf(b);
+    if (ia >= 0 || ib >= 0) {
+      return Integer.compare(ia < 0 ? FIRST.size() : ia, ib < 0 ? FIRST.size() : ib);
+    }
+    return a.compareTo(b);
+  };
+
+  private ManifestTree() {}
+
+  static Map<String, Object> of(KubernetesObject object) {
+    Map<String, Object> root = map();
+    root.put("apiVersion", object.apiVersion());
+    root.put("kind", object.kind());
+    root.put("metadata", metadata(object.metadata()));
+    if (object instanceof NetworkPolicy p) {
+      root.put("spec", spec(p));
+    } else if (object instanceof Service s) {
+      root.put("spec", spec(s));
+    } else {
+      throw new IllegalArgumentException("no tree for " + object.getClass().getName());
+    }
+    return root;
+  }
+
+  private static Map<String, Object> metadata(ObjectMeta meta) {
+    Map<String, Object> m = map();
+    putIfNotEmpty(m, "annotations", new TreeMap<>(meta.annotations()));
+    putIfNotEmpty(m, "labels", new TreeMap<>(meta.labels()));
+    m.put("name", meta.name());
+    m.put("namespace", meta.namespace());
+    return m;
+  }
+
+  private static Map<String, Object> spec(NetworkPolicy p) {
+    Map<String, Object> spec = map();
+    spec.put("podSelector", selector(p.podSelector()));
+    spec.put("policyTypes", p.policyTypes().stream().map(PolicyType::kubernetesName).toList());
+    putIfNotEmpty(spec, "ingress", p.ingress().stream().map(r -> rule(r, "from")).toList());
+    putIfNotEmpty(spec, "egress", p.egress().stream().map(r -> rule(r, "to")).toList());
+    return spec;
+  }
+
+  private static Map<String, Object> rule(NetworkPolicyRule rule, String peersKey) {
+    Map<String, Object> m = map();
+    putIfNotEmpty(m, peersKey, rule.peers().stream().map(ManifestTree::peer).toList());
+    putIfNotEmpty(m, "ports", rule.ports().stream().map(ManifestTree::port).toList());
+    return m;
+  }
+
+  private static Map<String, Object> peer(NetworkPolicyPeer peer) {
+    Map<String, Object> m = map();
+    peer.ipBlock().ifPresent(b -> m.put("ipBlock", ipBlock(b)));
+    peer.namespaceSelector().ifPresent(s -> m.put("namespaceSelector", selector(s)));
+    peer.podSelector().ifPresent(s -> m.put("podSelector", selector(s)));
+    return m;
+  }
+
+  private static Map<String, Object> ipBlock(IpBlock block) {
+    Map<String, Object> m = map();
+    m.put("cidr", block.cidr().toString());
+    putIfNotEmpty(m, "except", block.except().stream().sorted().map(Object::toString).toList());
+    return m;
+  }
+
+  private static Map<String, Object> selector(LabelSelector selector) {
+    Map<String, Object> m = map();
+    putIfNotEmpty(m, "matchExpressions", selector.matchExpressions().stream().map(ManifestTree::requirement).toList());
+    putIfNotEmpty(m, "matchLabels", new TreeMap<>(selector.matchLabels()));
+    return m;
+  }
+
+  private static Map<String, Object> requirement(LabelSelectorRequirement r) {
+    Map<String, Object> m = map();
+    m.put("key", r.key());
+    m.put("operator", r.operator().kubernetesName());
+    putIfNotEmpty(m, "values", r.values());
+    return m;
+  }
+
+  private static Map<String, Object> port(NetworkPolicyPort port) {
+    Map<String, Object> m = map();
+    m.put("protocol", port.protocol().name());
+    port.port().ifPresent(p -> m.put("port", p));
+    port.namedPort().ifPresent(p -> m.put("port", p));
+    port.endPort().ifPresent(p -> m.put("endPort", p));
+    return m;
+  }
+
+  private static Map<String, Object> spec(Service s) {
+    Map<String, Object> spec = map();
+    spec.put("type", s.type().kubernetesName());
+    spec.put("selector", new TreeMap<>(s.selector()));
+    spec.put("ports", s.ports().stream().map(ManifestTree::servicePort).toList());
+    putIfNotEmpty(spec, "loadBalancerSourceRanges", s.loadBalancerSourceRanges().stream().map(Object::toString).toList());
+    return spec;
+  }
+
+  private static Map<String, Object> servicePort(ServicePort port) {
+    Map<String, Object> m = map();
+    m.put("name", port.name());
+    m.put("port", port.port());
+    m.put("protocol", port.protocol().name());
+    m.put("targetPort", port.targetPort());
+    port.nodePort().ifPresent(n -> m.put("nodePort", n));
+    return m;
+  }
+
+  private static Map<String, Object> map() {
+    return new TreeMap<>(KEY_ORDER);
+  }
+
+  private static void putIfNotEmpty(Map<String, Object> m, String key, Object value) {
+    boolean empty = value instanceof Map<?, ?> mv ? mv.isEmpty() : value instanceof List<?> lv && lv.isEmpty();
+    if (!empty) {
+      m.put(key, value);
+    }
+  }
+}

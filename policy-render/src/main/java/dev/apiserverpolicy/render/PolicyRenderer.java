@@ -1,0 +1,53 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.ExtraEgressRule;
+import dev.apiserverpolicy.model.LabelSelector;
+import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.manifest.NetworkPolicy;
+import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
+import dev.apiserverpolicy.model.manifest.ObjectMeta;
+import dev.apiserverpolicy.model.manifest.PolicyType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Turns the catalogue and the context's extraEgress into the NetworkPolicies of one cluster. */
+final class PolicyRenderer {
+  /** The annotation that says, in one sentence, what a policy allows and why. */
+  static final String DESCRIPTION_ANNOTATION = "apiserver-policy.dev/description";
+  private static final LabelSelector APISERVER_PODS =
+      LabelSelector.builder().putMatchLabels("app", "apiserver").build();
+
+  private PolicyRenderer() {}
+
+  /** The cluster's policies, sorted by name; none when the gate is not on. */
+  static List<NetworkPolicy> render(ClusterFacts facts) {
+    if (!facts.cluster().spec().apiserverNetworkPolicyGate().orElse(false)) {
+      return List.of();
+    }
+    List<NetworkPolicy> policies = new ArrayList<>();
+    for (EgressTarget target : EgressCatalogue.TARGETS) {
+      if (target.appliesTo(facts)) {
+        policies.add(policy(facts, target.policyName(), target.description().apply(facts),
+            target.rules().apply(facts)));
+      }
+    }
+    for (ExtraEgressRule extra : facts.context().map(RenderContext::extraEgress).orElse(List.of())) {
+      policies.add(policy(facts, extra.name(), extra.description(),
+          List.of(EgressCatalogue.rule(extra.to(), extra.ports()))));
+    }
+    policies.sort(Comparator.comparing(p -> p.metadata().name()));
+    return List.copyOf(policies);
+  }
+
+  private static NetworkPolicy policy(ClusterFacts facts, String name, String description,
+      List<NetworkPolicyRule> egress) {
+    return NetworkPolicy.builder()
+        .metadata(ObjectMeta.builder().name(name).namespace(facts.namespace())
+            .putAnnotations(DESCRIPTION_ANNOTATION, description).build())
+        .podSelector(APISERVER_PODS)
+        .addPolicyTypes(PolicyType.EGRESS)
+        .addAllEgress(egress)
+        .build();
+  }
+}

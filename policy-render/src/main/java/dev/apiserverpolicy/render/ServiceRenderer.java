@@ -1,0 +1,135 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.Seed;
+import dev.apiserverpolicy.model.manifest.ObjectMeta;
+import dev.apiserverpolicy.model.manifest.Service;
+import dev.apiserverpolicy.model.manifest.ServicePort;
+import dev.apiserverpolicy.model.manifest.ServiceType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The Services that expose one cluster's API server, shaped by its expose strategy as
+ * KKP v2.31 shapes them (reference section 4; {@code pkg/resources/apiserver/service.go},
+ * {@code konnectivity/proxyservice.go}, {@code nodeportproxy/nodeportproxy.go}).
+ */
+final class ServiceRenderer {
+  static final String EXPOSE = "nodeport-proxy.k8s.io/expose";
+  static final String EXPOSE_NAMESPACED = "nodeport-proxy.k8s.io/expose-namespaced";
+  static final String PORT_MAPPING = "nodeport-proxy.k8s.io/port-mapping";
+  static final String SOURCE_RANGES = "service.beta.kubernetes.io/load-balancer-source-ranges";
+  static final String AWS_LB_TYPE = "service.beta.kubernetes.io/aws-load-balancer-type";
+  static final String AWS_IDLE_TIMEOUT = "service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout";
+  static final String AWS_CROSS_ZONE = "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled";
+  /** What KKP's seed defaulting puts into an empty {@code loadBalancerService.annotations}, on every provider. */
+  static final Map<String, String> DEFAULT_LB_ANNOTATIONS = Map.of(AWS_LB_TYPE, "nlb", AWS_IDLE_TIMEOUT, "3600");
+  private static final int KONNECTIVITY_PORT = 8132;
+
+  private ServiceRenderer() {}
+
+  /** apiserver-external, konnectivity-server (when on) and front-loadbalancer (LoadBalancer), by name. */
+  static List<Service> render(ClusterFacts facts) {
+    List<Service> services = new ArrayList<>();
+    services.add(apiserverExternal(facts));
+    if (facts.konnectivity()) {
+      services.add(konnectivityServer(facts));
+    }
+    if (facts.strategy() == ExposeStrategy.LOAD_BALANCER) {
+      services.add(frontLoadBalancer(facts));
+    }
+    return List.copyOf(services);
+  }
+
+  private static Service apiserverExternal(ClusterFacts facts) {
+    ServicePort.Builder port = ServicePort.builder().name("secure").port(443);
+    if (facts.strategy() == ExposeStrategy.TUNNELING) {
+      port.targetPort(ClusterFacts.DEFAULT_APISERVER_PORT);
+    } else if (facts.cluster().statusPort().isPresent()) {
+      // Once allocated, the NodePort is also the port the apiserver listens on.
+      int nodePort = facts.cluster().statusPort().get();
+      port.targetPort(nodePort).nodePort(nodePort);
+    } else {
+      port.targetPort(ClusterFacts.DEFAULT_APISERVER_PORT);
+    }
+    return exposed(facts, "apiserver-external", port.build(), "");
+  }
+
+  private static Service konnectivityServer(ClusterFacts facts) {
+    ServicePort port = ServicePort.builder().name("secure").port(443).targetPort(KONNECTIVITY_PORT).build();
+    return exposed(facts, "konnectivity-server", port, "konnectivity-server.");
+  }
+
+  private static Service exposed(ClusterFacts facts, String name, ServicePort port, String hostPrefix) {
+    SortedMap<String, String> annotations = new TreeMap<>();
+    ServiceType type;
+    switch (facts.strategy()) {
+      case NODE_PORT -> {
+        type = ServiceType.NODE_PORT;
+        annotations.put(EXPOSE, "NodePort");
+      }
+      case LOAD_BALANCER -> {
+        type = ServiceType.NODE_PORT;
+        annotations.put(EXPOSE_NAMESPACED, "true");
+      }
+      default -> {
+        type = ServiceType.CLUSTER_IP;
+        annotations.put(EXPOSE, "SNI,Tunneling");
+        String host = hostPrefix + facts.cluster().statusExternalName().orElseThrow();
+        annotations.put(PORT_MAPPING, "{\"secure\":" + jsonString(host) + "}");
+      }
+    }
+    return Service.builder()
+        .metadata(ObjectMeta.builder().name(name).namespace(facts.namespace()).putAllAnnotations(annotations).build())
+        .type(type)
+        .putSelector("app", "apiserver")
+        .addPorts(port)
+        .build();
+  }
+
+  private static Service frontLoadBalancer(ClusterFacts facts) {
+    Seed seed = facts.inputs().seed();
+    SortedMap<String, String> annotations = new TreeMap<>(seed.nodeportProxyAnnotations());
+    annotations.putAll(seed.loadBalancerServiceAnnotations().isEmpty()
+        ? DEFAULT_LB_ANNOTATIONS : seed.loadBalancerServiceAnnotations());
+    if ("aws".equals(facts.cluster().spec().cloudProvider().orElse(""))) {
+      annotations.put(AWS_LB_TYPE, "nlb");
+      annotations.put(AWS_IDLE_TIMEOUT, "3600");
+      annotations.put(AWS_CROSS_ZONE, "true");
+    }
+    List<Cidr> ranges = SourceRangePolicy.sourceRanges(facts.cluster(), seed);
+    if (ranges.isEmpty()) {
+      // An empty list is "anyone"; a stale annotation must not say otherwise.
+      annotations.remove(SOURCE_RANGES);
+    } else {
+      annotations.put(SOURCE_RANGES, ranges.stream().map(Cidr::toString).collect(Collectors.joining(",")));
+    }
+    return Service.builder()
+        .metadata(ObjectMeta.builder().name("front-loadbalancer").namespace(facts.namespace())
+            .putAllAnnotations(annotations).build())
+        .type(ServiceType.LOAD_BALANCER)
+        .putSelector("app", "nodeport-proxy-envoy")
+        .addPorts(ServicePort.builder().name("secure").port(443).targetPort(443).build())
+        .addAllLoadBalancerSourceRanges(ranges)
+        .build();
+  }
+
+  private static String jsonString(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
+  }
+}

@@ -1,0 +1,150 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.AuthorizationWebhook;
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ClusterDns;
+import dev.apiserverpolicy.model.ClusterNetwork;
+import dev.apiserverpolicy.model.ClusterSpec;
+import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.ExtraEgressRule;
+import dev.apiserverpolicy.model.IpBlock;
+import dev.apiserverpolicy.model.IpFamily;
+import dev.apiserverpolicy.model.LabelSelector;
+import dev.apiserverpolicy.model.LabelSelectorRequirement;
+import dev.apiserverpolicy.model.NetworkPolicyPeer;
+import dev.apiserverpolicy.model.NetworkPolicyPort;
+import dev.apiserverpolicy.model.OidcIssuer;
+import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.Protocol;
+import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.Seed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/** Named inputs built in code, one per golden file. */
+final class Scenarios {
+  record Scenario(String name, ClusterInputs inputs, RenderOptions options) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static final String DEX = "https://dex.example.com/dex";
+  static final String AUTHZ = "https://authz.example.com:8443/authorize";
+
+  private Scenarios() {}
+
+  static Seed seed() {
+    return Seed.builder().name("europe-west").addDatacenters("dc-1").build();
+  }
+
+  static RenderContext context() {
+    return RenderContext.builder()
+        .name("europe-west")
+        .seedAPIServerEndpoints(List.of(Cidr.parseHost("10.0.0.10"), Cidr.parseHost("fd00::10")))
+        .clusterDNS(ClusterDns.builder().namespace("kube-system").putPodLabels("k8s-app", "kube-dns").build())
+        .build();
+  }
+
+  static ClusterSpec.Builder spec(ExposeStrategy strategy, boolean konnectivity) {
+    return ClusterSpec.builder()
+        .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true)
+        .exposeStrategy(strategy)
+        .datacenter("dc-1")
+        .cloudProvider("hetzner")
+        .clusterNetwork(ClusterNetwork.builder().konnectivityEnabled(konnectivity).build());
+  }
+
+  static Cluster.Builder cluster(ClusterSpec spec) {
+    Cluster.Builder b = Cluster.builder().name("prod-1").spec(spec);
+    if (spec.exposeStrategy().orElseThrow() == ExposeStrategy.TUNNELING) {
+      b.statusExternalName("prod-1.europe-west.example.com").statusPort(6443);
+    } else {
+      b.statusPort(31000);
+    }
+    return b;
+  }
+
+  static Scenario scenario(String name, Cluster cluster, Seed seed, RenderContext context, Profile profile) {
+    return new Scenario(name, ClusterInputs.builder().cluster(cluster).seed(seed).context(context).build(),
+        RenderOptions.builder().profile(profile).build());
+  }
+
+  static List<Scenario> all() {
+    List<Scenario> out = new ArrayList<>();
+    for (Profile profile : Profile.values()) {
+      for (ExposeStrategy strategy : ExposeStrategy.values()) {
+        for (boolean konnectivity : List.of(true, false)) {
+          ClusterSpec.Builder spec = spec(strategy, konnectivity);
+          if (strategy == ExposeStrategy.LOAD_BALANCER) {
+            spec.apiServerAllowedIPRanges(List.of(Cidr.parse("192.0.2.0/24")));
+          }
+          out.add(scenario("matrix/" + profile.id() + "-" + strategy.kkpName().toLowerCase(Locale.ROOT)
+              + "-konnectivity-" + (konnectivity ? "on" : "off") + ".yaml",
+              cluster(spec.build()).build(), seed(), context(), profile));
+        }
+      }
+    }
+    ClusterSpec lb = spec(ExposeStrategy.LOAD_BALANCER, true).build();
+    for (Profile profile : List.of(Profile.KKP_V2_31, Profile.LEAST_PRIVILEGE)) {
+      out.add(scenario("oidc-" + profile.id() + ".yaml",
+          cluster(ClusterSpec.builder().from(lb).oidcIssuerURL(DEX).build()).build(), seed(),
+          RenderContext.builder().from(context()).ingressNamespace("ingress-nginx")
+              .addOidcIssuers(OidcIssuer.builder().url(DEX)
+                  .addIps(Cidr.parseHost("203.0.113.20"), Cidr.parseHost("2001:db8::20")).build()).build(),
+          profile));
+      out.add(scenario("authorization-webhook-" + profile.id() + ".yaml",
+          cluster(ClusterSpec.builder().from(lb).authorizationWebhook(true).build()).build(), seed(),
+          RenderContext.builder().from(context())
+              .addAuthorizationWebhooks(AuthorizationWebhook.builder().cluster("prod-1").url(AUTHZ)
+                  .addIps(Cidr.parseHost("203.0.113.30")).build()).build(),
+          profile));
+    }
+    out.add(scenario("extra-egress.yaml", cluster(lb).build(), seed(),
+        RenderContext.builder().from(context()).addExtraEgress(ExtraEgressRule.builder()
+            .name("audit-sink-allow").description("Audit webhook backend: syslog over TCP, and the collector pods.")
+            .addTo(NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(Cidr.parse("203.0.113.0/24"))
+                .addExcept(Cidr.parse("203.0.113.128/25")).build()).build())
+            .addTo(NetworkPolicyPeer.builder()
+                .namespaceSelector(LabelSelector.builder().addMatchExpressions(LabelSelectorRequirement.builder()
+                    .key("team").operator(LabelSelectorRequirement.Operator.IN).addValues("logging", "audit")
+                    .build()).build())
+                .podSelector(LabelSelector.builder().putMatchLabels("app", "collector").build()).build())
+            .addPorts(NetworkPolicyPort.builder().protocol(Protocol.UDP).port(514).build())
+            .addPorts(NetworkPolicyPort.builder().port(6514).endPort(6520).build())
+            .addPorts(NetworkPolicyPort.builder().namedPort("syslog-tls").build())
+            .build()).build(),
+        Profile.KKP_V2_31));
+    Seed seedWithRanges = Seed.builder().from(seed())
+        .addDefaultAPIServerAllowedIPRanges(Cidr.parse("198.51.100.0/28"), Cidr.parse("2001:db8:ffff::/48"))
+        .addNodeportProxySourceRanges(Cidr.parse("10.0.0.0/24"))
+        .build();
+    out.add(scenario("ranges-ipv6-only.yaml", cluster(ClusterSpec.builder().from(lb)
+            .apiServerAllowedIPRanges(List.of(Cidr.parse("2001:db8:1::/64"), Cidr.parse("2001:db8:2::1/128")))
+            .build()).build(), seed(), context(), Profile.KKP_V2_31));
+    out.add(scenario("ranges-dual-stack.yaml", cluster(ClusterSpec.builder().from(lb)
+            .clusterNetwork(ClusterNetwork.builder().ipFamily(IpFamily.DUAL_STACK).build())
+            .apiServerAllowedIPRanges(List.of(Cidr.parse("2001:db8:1::/64"), Cidr.parse("192.0.2.0/24"),
+                Cidr.parse("192.0.2.0/24"), Cidr.parse("172.16.0.0/12")))
+            .build()).build(), seedWithRanges, context(), Profile.KKP_V2_31));
+    out.add(scenario("ranges-absent-seed-defaults-not-applied.yaml", cluster(lb).build(), seedWithRanges,
+        context(), Profile.KKP_V2_31));
+    out.add(scenario("ranges-empty-seed-defaults-applied.yaml", cluster(ClusterSpec.builder().from(lb)
+        .apiServerAllowedIPRanges(List.of()).build()).build(), seedWithRanges, context(), Profile.KKP_V2_31));
+    UnaryOperator<ClusterSpec> aws = s -> ClusterSpec.builder().from(s).cloudProvider("aws").build();
+    out.add(scenario("aws-loadbalancer.yaml", cluster(aws.apply(lb)).build(), seed(), context(), Profile.KKP_V2_31));
+    out.add(scenario("azure-loadbalancer.yaml", cluster(ClusterSpec.builder().from(lb).cloudProvider("azure").build())
+        .build(), Seed.builder().from(seed()).putNodeportProxyAnnotations("example.com/team", "platform").build(),
+        context(), Profile.KKP_V2_31));
+    out.add(scenario("gate-off.yaml", cluster(ClusterSpec.builder().from(lb)
+        .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, false).build()).build(), seed(), context(),
+        Profile.KKP_V2_31));
+    out.add(scenario("kyverno.yaml", cluster(ClusterSpec.builder().from(lb).kyvernoEnabled(true).build()).build(),
+        seed(), context(), Profile.LEAST_PRIVILEGE));
+    return out;
+  }
+}
