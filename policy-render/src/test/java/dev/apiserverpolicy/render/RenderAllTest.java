@@ -1,0 +1,112 @@
+package dev.apiserverpolicy.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.read.ManifestReader;
+import dev.apiserverpolicy.model.read.ReadResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TimeZone;
+import org.junit.jupiter.api.Test;
+
+/** Rendering everything read: order-independent, per-cluster failure, reasons for what is left out. */
+class RenderAllTest {
+  private static final ManifestReader READER = ManifestReader.create();
+
+  private static List<String> quickstartDocuments() throws IOException {
+    List<String> docs = new ArrayList<>();
+    for (Path file : TestInputs.quickstartFiles()) {
+      for (String doc : Files.readString(file, StandardCharsets.UTF_8).split("(?m)^---\\s*$")) {
+        if (!doc.isBlank()) {
+          docs.add(doc);
+        }
+      }
+    }
+    return docs;
+  }
+
+  private static String renderText(List<String> documents) {
+    ReadResult read = READER.read("input.yaml", String.join("\n---\n", documents));
+    Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
+    StringBuilder out = new StringBuilder();
+    for (ClusterManifests c : rendering.clusters()) {
+      out.append(YamlManifestWriter.write(c.objects(), "examples/quickstart"));
+    }
+    return out.toString();
+  }
+
+  @Test
+  void quickstartRendersEveryClusterAndTheGateOffOneWithoutPolicies() throws IOException {
+    ReadResult read = READER.read("input.yaml", String.join("\n---\n", quickstartDocuments()));
+    Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
+    assertFalse(rendering.hasErrors(), rendering.allDiagnostics()::toString);
+    assertEquals(List.of("dev-tools", "edge-retail", "legacy-batch", "payments", "sandbox"),
+        rendering.clusters().stream().map(ClusterManifests::cluster).toList());
+    ClusterManifests gateOff = rendering.clusters().get(2);
+    assertTrue(gateOff.objects().stream().allMatch(o -> o.kind().equals("Service")));
+    assertFalse(gateOff.objects().isEmpty());
+  }
+
+  @Test
+  void shuffledDocumentsLocaleAndTimeZoneChangeNoByte() throws IOException {
+    List<String> docs = quickstartDocuments();
+    String expected = renderText(docs);
+    Locale locale = Locale.getDefault();
+    TimeZone zone = TimeZone.getDefault();
+    try {
+      Random random = new Random(42);
+      for (int i = 0; i < 20; i++) {
+        List<String> shuffled = new ArrayList<>(docs);
+        Collections.shuffle(shuffled, random);
+        Locale.setDefault(i % 2 == 0 ? Locale.forLanguageTag("tr-TR") : Locale.forLanguageTag("ar-EG"));
+        TimeZone.setDefault(TimeZone.getTimeZone(i % 2 == 0 ? "Pacific/Kiritimati" : "America/St_Johns"));
+        assertEquals(expected, renderText(shuffled));
+      }
+    } finally {
+      Locale.setDefault(locale);
+      TimeZone.setDefault(zone);
+    }
+  }
+
+  @Test
+  void oneBadClusterDoesNotStopTheOthers() throws IOException {
+    List<String> docs = new ArrayList<>(quickstartDocuments());
+    docs.add("apiVersion: kubermatic.k8c.io/v1\nkind: Cluster\nmetadata: {name: broken}\nspec:\n"
+        + "  cloud: {dc: hetzner-fsn1}\n  exposeStrategy: NodePort\n  features: {apiserverNetworkPolicy: true}\n"
+        + "  apiServerAllowedIPRanges: {cidrBlocks: [10.0.0.1/8]}\n");
+    ReadResult read = READER.read("input.yaml", String.join("\n---\n", docs));
+    Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
+    ClusterManifests broken = rendering.clusters().stream().filter(c -> c.cluster().equals("broken")).findFirst()
+        .orElseThrow();
+    assertTrue(broken.failed());
+    assertEquals(List.of(), broken.objects());
+    assertEquals(List.of(DiagnosticCode.CIDR_HOST_BITS, DiagnosticCode.NOT_RENDERED),
+        broken.diagnostics().stream().map(d -> d.code()).toList());
+    assertEquals(5, rendering.clusters().stream().filter(c -> !c.failed()).count());
+  }
+
+  @Test
+  void aContextWithErrorsBlocksItsSeedsClustersAndSaysSo() throws IOException {
+    List<String> docs = new ArrayList<>(quickstartDocuments());
+    docs.replaceAll(d -> d.replace("profile: kkp-v2.31", "profile: kkp-v2.31\n  ingresNamespace: typo"));
+    ReadResult read = READER.read("input.yaml", String.join("\n---\n", docs));
+    Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
+    assertEquals(1, rendering.diagnostics().size(), rendering.diagnostics()::toString);
+    assertEquals(DiagnosticCode.FIELD_UNKNOWN, rendering.diagnostics().get(0).code());
+    for (ClusterManifests c : rendering.clusters()) {
+      assertTrue(c.failed(), c.cluster());
+      assertTrue(c.diagnostics().get(c.diagnostics().size() - 1).message()
+          .equals("not rendered: RenderContext/europe-west has errors"), c.diagnostics()::toString);
+    }
+  }
+}

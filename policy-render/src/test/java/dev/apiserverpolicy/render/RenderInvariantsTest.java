@@ -1,0 +1,172 @@
+package dev.apiserverpolicy.render;
+
+import static dev.apiserverpolicy.model.Properties.qt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ClusterSpec;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.manifest.KubernetesObject;
+import dev.apiserverpolicy.model.manifest.NetworkPolicy;
+import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
+import dev.apiserverpolicy.model.manifest.Service;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** What must hold for every input, checked over generated inputs of every shape. */
+class RenderInvariantsTest {
+
+  private static ClusterManifests render(ClusterInputs inputs) {
+    return ManifestRenderer.render(inputs, RenderOptions.defaults());
+  }
+
+  private static List<NetworkPolicy> policies(ClusterManifests m) {
+    return m.objects().stream().filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast).toList();
+  }
+
+  @Test
+  void everyGeneratedInputRenders() {
+    qt(1000).forAll(InputGenerators.inputs()).checkAssert(inputs -> {
+      ClusterManifests m = render(inputs);
+      assertEquals(List.of(), m.diagnostics());
+      assertFalse(m.objects().isEmpty());
+    });
+  }
+
+  @Test
+  void noEgressRuleWithoutPeersButKkpV231sDns() {
+    qt(1000).forAll(InputGenerators.inputs()).checkAssert(inputs -> {
+      for (NetworkPolicy p : policies(render(inputs))) {
+        for (NetworkPolicyRule rule : p.egress()) {
+          boolean kkpDns = p.metadata().name().equals("dns-allow") && inputs.effectiveProfile() == Profile.KKP_V2_31;
+          if (rule.peers().isEmpty()) {
+            assertTrue(kkpDns, p.metadata().name() + " has a rule to anywhere");
+            assertEquals(Set.of(53), rule.ports().stream().map(x -> x.port().orElse(0)).collect(Collectors.toSet()));
+          }
+        }
+      }
+    });
+  }
+
+  @Test
+  void gateOffMeansNoPolicies() {
+    qt(1000).forAll(InputGenerators.inputs()).checkAssert(inputs -> {
+      boolean on = inputs.cluster().spec().apiserverNetworkPolicyGate().orElse(false);
+      List<NetworkPolicy> policies = policies(render(inputs));
+      assertEquals(on, !policies.isEmpty());
+      if (on) {
+        assertTrue(policies.stream().anyMatch(p -> p.metadata().name().equals("default-deny-all-egress")));
+        assertTrue(policies.stream().allMatch(p -> p.metadata().annotations()
+            .getOrDefault(PolicyRenderer.DESCRIPTION_ANNOTATION, "").endsWith(".")));
+      }
+    });
+  }
+
+  @Test
+  void noRuleForAComponentTheClusterDoesNotHave() {
+    qt(1000).forAll(InputGenerators.inputs()).checkAssert(inputs -> {
+      Set<String> names = policies(render(inputs)).stream().map(p -> p.metadata().name()).collect(Collectors.toSet());
+      ClusterSpec spec = inputs.cluster().spec();
+      boolean current = inputs.effectiveProfile() != Profile.KKP_V2_18;
+      boolean konnectivity = spec.clusterNetwork().konnectivity();
+      if (spec.apiserverNetworkPolicyGate().orElse(false)) {
+        assertEquals(current && spec.kyvernoEnabled().orElse(false), names.contains("kyverno-webhook-allow"));
+        assertEquals(current && spec.oidcIssuerURL().isPresent(), names.contains("oidc-issuer-allow"));
+        assertEquals(current && spec.authorizationWebhook(), names.contains("authorization-webhook-allow"));
+        assertEquals(current && konnectivity, names.contains("apiserver-internal-allow"));
+        assertEquals(!current || !konnectivity, names.contains("openvpn-server-allow"));
+        assertEquals(!current || !konnectivity, names.contains("metrics-server-allow"));
+        assertEquals(current, names.contains("seed-apiserver-allow"));
+      }
+    });
+  }
+
+  @Test
+  void sourceRangesAreExactlyTheUnionOfTheirInputs() {
+    qt(1000).forAll(InputGenerators.inputs()).checkAssert(inputs -> {
+      Optional<Service> lb = render(inputs).objects().stream().filter(Service.class::isInstance)
+          .map(Service.class::cast).filter(s -> s.metadata().name().equals("front-loadbalancer")).findFirst();
+      assertEquals(inputs.effectiveExposeStrategy() == ExposeStrategy.LOAD_BALANCER, lb.isPresent());
+      if (lb.isEmpty()) {
+        return;
+      }
+      Set<Cidr> expected = new HashSet<>(inputs.seed().nodeportProxySourceRanges());
+      inputs.cluster().spec().apiServerAllowedIPRanges().ifPresent(r -> {
+        expected.addAll(r);
+        expected.addAll(inputs.seed().defaultAPIServerAllowedIPRanges());
+      });
+      List<Cidr> rendered = lb.get().loadBalancerSourceRanges();
+      assertEquals(expected, new HashSet<>(rendered), "exactly the inputs, nothing merged or widened");
+      assertEquals(rendered.size(), new HashSet<>(rendered).size(), "no duplicates");
+      List<Cidr> sorted = new ArrayList<>(rendered);
+      Collections.sort(sorted);
+      assertEquals(sorted, rendered, "sorted");
+      String annotation = lb.get().metadata().annotations().get(ServiceRenderer.SOURCE_RANGES);
+      assertEquals(rendered.isEmpty() ? null
+          : rendered.stream().map(Cidr::toString).collect(Collectors.joining(",")), annotation);
+      // Re-reading the rendered list gives the same list.
+      assertEquals(rendered, rendered.stream().map(c -> Cidr.parse(c.toString())).toList());
+    });
+  }
+
+  @Test
+  void inputOrderChangesNoByte() {
+    qt(300).forAll(InputGenerators.inputs(), org.quicktheories.generators.Generate.longRange(0, Long.MAX_VALUE))
+        .checkAssert((inputs, seed) -> {
+          Random random = new Random(seed);
+          ClusterSpec spec = inputs.cluster().spec();
+          List<Cidr> ranges = new ArrayList<>(spec.apiServerAllowedIPRanges().orElse(List.of()));
+          Collections.shuffle(ranges, random);
+          List<Cidr> defaults = new ArrayList<>(inputs.seed().defaultAPIServerAllowedIPRanges());
+          Collections.shuffle(defaults, random);
+          TreeMap<String, Boolean> gates = new TreeMap<>(Collections.reverseOrder());
+          gates.putAll(spec.features());
+          gates.put("zz-other", true);
+          gates.put("aa-other", false);
+          ClusterSpec.Builder shuffled = ClusterSpec.builder().from(spec).features(gates);
+          spec.apiServerAllowedIPRanges().ifPresent(r -> shuffled.apiServerAllowedIPRanges(ranges));
+          ClusterInputs other = ClusterInputs.builder().from(inputs)
+              .cluster(Cluster.builder().from(inputs.cluster()).spec(shuffled.build()).build())
+              .seed(dev.apiserverpolicy.model.Seed.builder().from(inputs.seed())
+                  .defaultAPIServerAllowedIPRanges(defaults).build())
+              .build();
+          ClusterInputs base = ClusterInputs.builder().from(inputs)
+              .cluster(Cluster.builder().from(inputs.cluster()).spec(ClusterSpec.builder().from(spec)
+                  .putFeatures("zz-other", true).putFeatures("aa-other", false).build()).build())
+              .build();
+          assertEquals(write(render(base).objects()), write(render(other).objects()));
+        });
+  }
+
+  private static String write(List<KubernetesObject> objects) {
+    return YamlManifestWriter.write(objects, "invariants");
+  }
+
+  @Test
+  void emptySeedEndpointsAreAnErrorNotAnAllowAll() {
+    ClusterInputs inputs = InputGenerators.build(ExposeStrategy.NODE_PORT, Profile.KKP_V2_31,
+        new InputGenerators.Features(true, true, false, false, false, false), Optional.empty(),
+        Scenarios.seed(), Optional.of(30000));
+    ClusterInputs empty = ClusterInputs.builder().from(inputs)
+        .context(RenderContext.builder().from(inputs.context().orElseThrow()).seedAPIServerEndpoints(List.of()).build())
+        .build();
+    ClusterManifests m = render(empty);
+    assertEquals(List.of(), m.objects());
+    assertEquals(DiagnosticCode.SEED_ENDPOINTS_MISSING, m.diagnostics().get(0).code());
+    assertTrue(m.failed());
+  }
+}

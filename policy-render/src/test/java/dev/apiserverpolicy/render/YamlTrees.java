@@ -1,0 +1,65 @@
+package dev.apiserverpolicy.render;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** Parses YAML into plain trees, so tests compare meaning rather than text. */
+final class YamlTrees {
+  private YamlTrees() {}
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> parseAll(String yaml) {
+    List<Map<String, Object>> docs = new ArrayList<>();
+    for (Object doc : new Load(LoadSettings.builder().build()).loadAllFromString(yaml)) {
+      if (doc != null) {
+        docs.add((Map<String, Object>) doc);
+      }
+    }
+    return docs;
+  }
+
+  /** The object named {@code name} among {@code docs}. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> named(List<Map<String, Object>> docs, String name) {
+    return docs.stream()
+        .filter(d -> name.equals(((Map<String, Object>) d.get("metadata")).get("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no object named " + name));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Object at(Map<String, Object> tree, String path) {
+    Object node = tree;
+    for (String key : path.split("\\.")) {
+      node = node == null ? null : ((Map<String, Object>) node).get(key);
+    }
+    return node;
+  }
+
+  /** A copy where every list under a key named {@code key} is sorted by its text form (a set). */
+  @SuppressWarnings("unchecked")
+  static Object sortListsUnder(Object node, String key) {
+    if (node instanceof Map<?, ?> m) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        Object v = sortListsUnder(e.getValue(), key);
+        if (e.getKey().equals(key) && v instanceof List<?> l) {
+          List<Object> sorted = new ArrayList<>(l);
+          sorted.sort(Comparator.comparing(String::valueOf));
+          v = sorted;
+        }
+        copy.put((String) e.getKey(), v);
+      }
+      return copy;
+    }
+    if (node instanceof List<?> l) {
+      return l.stream().map(x -> sortListsUnder(x, key)).toList();
+    }
+    return node;
+  }
+}
