@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Turns bytes or text into YAML node trees, one per document, under {@link ReadLimits}.
@@ -99,7 +100,11 @@ final class YamlStream {
         .build();
     YamlComposer composer = new YamlComposer(limits);
     try {
-      for (Event event : new Parse(settings).parseString(text)) {
+      // The parser and scanner packages are exported by snakeyaml-engine's module (api.lowlevel is not),
+      // so this also works when the library runs on the module path.
+      ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+      while (parser.hasNext()) {
+        Event event = parser.next();
         composer.accept(event);
       }
     } catch (YamlComposer.LimitExceeded e) {
