@@ -39,7 +39,7 @@ class ValidationErrorsTest {
 
   static String cluster(String name, String spec) {
     return "apiVersion: kubermatic.k8c.io/v1\nkind: Cluster\nmetadata: {name: " + name + "}\nspec:\n"
-        + "  cloud: {dc: dc-1}\n" + spec.indent(2);
+        + "  cloud: {dc: dc-1}\n" + spec.indent(2) + "status: {address: {externalName: c.example.com}}\n";
   }
 
   static List<Diagnostic> findings(String... documents) {
@@ -95,6 +95,19 @@ class ValidationErrorsTest {
         new Case("context for no seed", DiagnosticCode.CONTEXT_BINDING, "RenderContext/asia", "metadata.name",
             new String[] {SEED, SEED.replace("name: europe", "name: us").replace("dc-1", "dc-2"),
                 CONTEXT.replace("name: europe", "name: asia")}),
+        new Case("OIDC issuer the context cannot resolve", DiagnosticCode.OIDC_ISSUER_UNRESOLVED, "Cluster/c1",
+            "spec.oidc.issuerURL", new String[] {SEED, CONTEXT, cluster("c1",
+                "features: {apiserverNetworkPolicy: true}\noidc: {issuerURL: \"https://dex.example.com\"}")}),
+        new Case("authorization webhook the context cannot resolve", DiagnosticCode.AUTHORIZATION_WEBHOOK_UNRESOLVED,
+            "Cluster/c1", "spec.authorizationConfig", new String[] {SEED, CONTEXT, cluster("c1",
+                "features: {apiserverNetworkPolicy: true}\nauthorizationConfig: {enabledModes: [Webhook], "
+                    + "authorizationWebhookConfiguration: {secretName: s}}")}),
+        new Case("least-privilege without cluster DNS", DiagnosticCode.CLUSTER_DNS_MISSING, "Cluster/c1", "spec",
+            new String[] {SEED, CONTEXT + "  profile: least-privilege\n",
+                cluster("c1", "features: {apiserverNetworkPolicy: true}")}),
+        new Case("Tunneling without external name", DiagnosticCode.EXTERNAL_NAME_MISSING, "Cluster/c1",
+            "status.address.externalName", new String[] {SEED, CONTEXT,
+                cluster("c1", "exposeStrategy: Tunneling").replace("status: {address: {externalName: c.example.com}}\n", "")}),
         new Case("cluster defined twice", DiagnosticCode.DUPLICATE_OBJECT, "Cluster/c1", "metadata.name",
             new String[] {SEED, CONTEXT, cluster("c1", "exposeStrategy: NodePort"),
                 cluster("c1", "exposeStrategy: NodePort")}));
@@ -117,7 +130,7 @@ class ValidationErrorsTest {
   @Test
   void everyValidationCodeHasACase() {
     Set<DiagnosticCode> validation = EnumSet.range(DiagnosticCode.ALLOWED_RANGES_STRATEGY,
-        DiagnosticCode.CONTEXT_BINDING);
+        DiagnosticCode.EXTERNAL_NAME_MISSING);
     validation.add(DiagnosticCode.DUPLICATE_OBJECT);
     validation.remove(DiagnosticCode.DEFAULT_TEMPLATE_MISSING); // a warning, tested below
     Set<DiagnosticCode> covered = errors().map(Case::code).collect(Collectors.toSet());
