@@ -1,0 +1,109 @@
+package dev.apiserverpolicy.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ClusterSpec;
+import dev.apiserverpolicy.model.ClusterTemplate;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.Seed;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The gate's truth table and the other defaulting rules of DESIGN section 7. */
+class ClusterDefaultingTest {
+  private static final Seed SEED = Seed.builder().name("s").addDatacenters("dc-1")
+      .defaultClusterTemplate("defaults").build();
+
+  private static ClusterTemplate template(Optional<Boolean> gate) {
+    ClusterSpec.Builder spec = ClusterSpec.builder();
+    gate.ifPresent(g -> spec.putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, g));
+    return ClusterTemplate.builder().name("defaults").putLabels("scope", "seed").spec(spec.build()).build();
+  }
+
+  private static Cluster cluster(Optional<Boolean> gate) {
+    ClusterSpec.Builder spec = ClusterSpec.builder();
+    gate.ifPresent(g -> spec.putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, g));
+    return Cluster.builder().name("c").spec(spec.build()).build();
+  }
+
+  private static final Optional<Boolean> ABSENT = Optional.empty();
+  private static final Optional<Boolean> TRUE = Optional.of(true);
+  private static final Optional<Boolean> FALSE = Optional.of(false);
+
+  /** user gate, template gate, new cluster?, resulting gate (absent means no policies). */
+  static Stream<Arguments> truthTable() {
+    return Stream.of(
+        Arguments.of(ABSENT, ABSENT, true, TRUE),
+        Arguments.of(ABSENT, TRUE, true, TRUE),
+        Arguments.of(ABSENT, FALSE, true, FALSE),   // the documented way to disable for new clusters
+        Arguments.of(TRUE, ABSENT, true, TRUE),
+        Arguments.of(TRUE, TRUE, true, TRUE),
+        Arguments.of(TRUE, FALSE, true, TRUE),
+        Arguments.of(FALSE, ABSENT, true, FALSE),
+        Arguments.of(FALSE, TRUE, true, FALSE),     // KKP's merge would give true; an explicit false stays
+        Arguments.of(FALSE, FALSE, true, FALSE),
+        Arguments.of(ABSENT, ABSENT, false, ABSENT), // existing clusters are never defaulted
+        Arguments.of(ABSENT, TRUE, false, ABSENT),
+        Arguments.of(ABSENT, FALSE, false, ABSENT),
+        Arguments.of(TRUE, ABSENT, false, TRUE),
+        Arguments.of(TRUE, TRUE, false, TRUE),
+        Arguments.of(TRUE, FALSE, false, TRUE),
+        Arguments.of(FALSE, ABSENT, false, FALSE),
+        Arguments.of(FALSE, TRUE, false, FALSE),
+        Arguments.of(FALSE, FALSE, false, FALSE));
+  }
+
+  @ParameterizedTest(name = "user={0} template={1} new={2} -> {3}")
+  @MethodSource("truthTable")
+  void gateTruthTable(Optional<Boolean> user, Optional<Boolean> tmpl, boolean isNew, Optional<Boolean> expected) {
+    Cluster c = cluster(user);
+    Cluster result = isNew ? ClusterDefaulting.forCreation(c, SEED, List.of(template(tmpl))).cluster() : c;
+    assertEquals(expected, result.spec().apiserverNetworkPolicyGate());
+  }
+
+  @Test
+  void truthTableHasEighteenRows() {
+    assertEquals(18, truthTable().count());
+  }
+
+  @Test
+  void strategyComesFromTemplateThenSeedThenNodePort() {
+    ClusterTemplate lb = ClusterTemplate.builder().from(template(Optional.empty()))
+        .spec(ClusterSpec.builder().exposeStrategy(ExposeStrategy.LOAD_BALANCER).build()).build();
+    assertEquals(Optional.of(ExposeStrategy.LOAD_BALANCER),
+        ClusterDefaulting.forCreation(cluster(Optional.empty()), SEED, List.of(lb)).cluster().spec().exposeStrategy());
+    Seed tunneling = Seed.builder().from(SEED).exposeStrategy(ExposeStrategy.TUNNELING).build();
+    assertEquals(Optional.of(ExposeStrategy.TUNNELING), ClusterDefaulting.forCreation(cluster(Optional.empty()),
+        tunneling, List.of(template(Optional.empty()))).cluster().spec().exposeStrategy());
+    assertEquals(Optional.of(ExposeStrategy.NODE_PORT), ClusterDefaulting.forCreation(cluster(Optional.empty()),
+        Seed.builder().name("s").build(), List.of()).cluster().spec().exposeStrategy());
+  }
+
+  @Test
+  void presentButEmptyRangesStayEmpty() {
+    ClusterTemplate ranges = ClusterTemplate.builder().from(template(Optional.empty()))
+        .spec(ClusterSpec.builder().apiServerAllowedIPRanges(List.of(Cidr.parse("10.0.0.0/8"))).build()).build();
+    Cluster empty = Cluster.builder().name("c")
+        .spec(ClusterSpec.builder().apiServerAllowedIPRanges(List.of()).build()).build();
+    assertEquals(Optional.of(List.of()),
+        ClusterDefaulting.forCreation(empty, SEED, List.of(ranges)).cluster().spec().apiServerAllowedIPRanges());
+    assertEquals(Optional.of(List.of(Cidr.parse("10.0.0.0/8"))), ClusterDefaulting.forCreation(
+        cluster(Optional.empty()), SEED, List.of(ranges)).cluster().spec().apiServerAllowedIPRanges());
+  }
+
+  @Test
+  void templateWithoutSeedScopeBlocksDefaulting() {
+    ClusterTemplate project = ClusterTemplate.builder().name("defaults").putLabels("scope", "project").build();
+    ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(cluster(Optional.empty()), SEED, List.of(project));
+    assertEquals(DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, d.diagnostics().get(0).code());
+    assertEquals(Optional.empty(), d.cluster().spec().apiserverNetworkPolicyGate(), "left as it was");
+  }
+}
