@@ -5,12 +5,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code apiserver-policy}: the command-line entry point. Subcommands (render, lint,
- * explain, defaults) are added as they are built; for now it offers help and version.
+ * {@code apiserver-policy}: the command-line entry point, with the subcommands
+ * {@code render}, {@code lint} and {@code defaults}.
  */
 @Command(
     name = "apiserver-policy",
     mixinStandardHelpOptions = true,
+    subcommands = {RenderCommand.class, LintCommand.class, DefaultsCommand.class,
+        CommandLine.HelpCommand.class},
     versionProvider = VersionProvider.class,
     description = "Renders and checks the NetworkPolicies and Services that guard a KKP user cluster's API server.",
     exitCodeListHeading = "%nExit codes:%n",
@@ -34,6 +36,21 @@ public final class ApiserverPolicyCommand implements Runnable {
     CommandLine cl = new CommandLine(new ApiserverPolicyCommand());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setExitCodeExceptionMapper(e -> e instanceof UnreadableInputException ? ExitCodes.UNREADABLE
+        : e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FINDINGS);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter errors = commandLine.getErr();
+      if (e instanceof UnreadableInputException u) {
+        errors.println("error: " + u.getMessage());
+        errors.println("  hint: " + u.hint());
+      } else {
+        // Not a bad input: a defect. Say so plainly rather than dump a stack trace on the user.
+        errors.println("error: internal error: " + e);
+        errors.println("  hint: please report this with the command and input that caused it");
+      }
+      errors.flush();
+      return commandLine.getExitCodeExceptionMapper().getExitCode(e);
+    });
     return cl;
   }
 

@@ -58,6 +58,8 @@ public enum DiagnosticCode {
   ALLOWED_RANGES_STRATEGY("allowed-ranges-strategy", Severity.ERROR),
   /** A cluster name that is not a DNS-1123 label. */
   CLUSTER_NAME_INVALID("cluster-name-invalid", Severity.ERROR),
+  /** A seed name that is not a DNS-1123 subdomain (it names a folder of the output). */
+  SEED_NAME_INVALID("seed-name-invalid", Severity.ERROR),
   /** A seed's default ClusterTemplate without label {@code scope: seed}. */
   DEFAULT_TEMPLATE_SCOPE("default-template-scope", Severity.ERROR),
   /** A seed names a default ClusterTemplate that is not in the input. */

@@ -16,4 +16,13 @@ abstract class AbstractRenderOptions {
 
   /** A profile that overrides the RenderContext's. */
   public abstract Optional<Profile> profile();
+
+  /**
+   * True if the clusters are being created: each is defaulted from its seed's default
+   * ClusterTemplate first (DESIGN section 7). Existing clusters are never defaulted.
+   */
+  @Value.Default
+  public boolean newClusters() {
+    return false;
+  }
 }

@@ -91,7 +91,22 @@ public final class ManifestRenderer {
             .build());
         continue;
       }
-      ClusterManifests rendered = render(inputs, options);
+      ClusterInputs toRender = inputs;
+      List<Diagnostic> defaulting = List.of();
+      if (options.newClusters()) {
+        ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(inputs.cluster(), inputs.seed(), read.templates());
+        toRender = ClusterInputs.builder().from(inputs).cluster(d.cluster()).build();
+        // The seed's template findings are the seed's; they are reported once, not per cluster.
+        defaulting = d.diagnostics().stream().filter(x -> x.severity() == Severity.ERROR)
+            .map(x -> Diagnostic.builder().from(x).object(ref).message(x.message() + "; cannot default this cluster")
+                .build()).toList();
+      }
+      if (!defaulting.isEmpty()) {
+        clusters.add(ClusterManifests.builder().seed(inputs.seed().name()).cluster(inputs.cluster().name())
+            .namespace(inputs.cluster().namespace()).addAllDiagnostics(own).addAllDiagnostics(defaulting).build());
+        continue;
+      }
+      ClusterManifests rendered = render(toRender, options);
       clusters.add(ClusterManifests.builder().from(rendered)
           .diagnostics(concat(own, rendered.diagnostics()))
           .build());

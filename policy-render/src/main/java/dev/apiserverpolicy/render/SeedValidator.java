@@ -12,9 +12,16 @@ import java.util.Optional;
 public final class SeedValidator {
   private SeedValidator() {}
 
-  /** Findings about {@code seed}, given the templates in the input. */
+  /** Findings about {@code seed}: its name, and its default template among {@code templates}. */
   public static List<Diagnostic> validate(Seed seed, List<ClusterTemplate> templates) {
     List<Diagnostic> out = new ArrayList<>();
+    if (!KubernetesNames.isSubdomain(seed.name())) {
+      out.add(Diagnostic.at(DiagnosticCode.SEED_NAME_INVALID, seed.origin(), "metadata.name")
+          .object(seed.ref())
+          .message("seed name '" + seed.name() + "' is not valid: " + KubernetesNames.SUBDOMAIN_RULE)
+          .hint("use the seed's real Kubernetes name, e.g. '" + KubernetesNames.suggestLabel(seed.name()) + "'")
+          .build());
+    }
     Optional<String> wanted = seed.defaultClusterTemplate();
     if (wanted.isEmpty()) {
       return out;

@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.render;
 
+import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import java.util.List;
 
@@ -33,6 +34,26 @@ public final class YamlManifestWriter {
     for (KubernetesObject object : objects) {
       out.append("---\n");
       YamlEmitter.emitMap(out, ManifestTree.of(object), 0);
+    }
+    return out.toString();
+  }
+
+  /** A kustomization that lists one cluster's files. */
+  public static String writeKustomization(List<String> resources, String input) {
+    StringBuilder out = new StringBuilder(256).append(header(input));
+    YamlEmitter.emitMap(out, ManifestTree.kustomization(resources), 0);
+    return out.toString();
+  }
+
+  /**
+   * Clusters as a stream, with the fields apiserver-policy reads (for the defaults it
+   * applies); every other field of a KKP Cluster is left out.
+   */
+  public static String writeClusters(List<Cluster> clusters, String input) {
+    StringBuilder out = new StringBuilder(512 * (clusters.size() + 1)).append(header(input));
+    for (Cluster cluster : clusters) {
+      out.append("---\n");
+      YamlEmitter.emitMap(out, ManifestTree.of(cluster), 0);
     }
     return out.toString();
   }

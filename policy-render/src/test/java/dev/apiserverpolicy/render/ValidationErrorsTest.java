@@ -67,6 +67,8 @@ class ValidationErrorsTest {
             "metadata.name", new String[] {SEED, CONTEXT, cluster("Prod_1", "exposeStrategy: NodePort")}),
         new Case("name too long for its namespace", DiagnosticCode.CLUSTER_NAME_INVALID, "Cluster/" + "a".repeat(60),
             "metadata.name", new String[] {SEED, CONTEXT, cluster("a".repeat(60), "exposeStrategy: NodePort")}),
+        new Case("seed name not a DNS-1123 subdomain", DiagnosticCode.SEED_NAME_INVALID, "Seed/Europe_West",
+            "metadata.name", new String[] {SEED.replace("name: europe", "name: Europe_West")}),
         new Case("default template without scope seed", DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, "Seed/europe",
             "metadata.labels[scope]", new String[] {SEED + "  defaultClusterTemplate: defaults\n",
                 "apiVersion: kubermatic.k8c.io/v1\nkind: ClusterTemplate\nmetadata: {name: defaults, labels: {scope: project}}\n"}),

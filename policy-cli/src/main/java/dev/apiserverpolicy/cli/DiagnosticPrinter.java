@@ -1,0 +1,89 @@
+package dev.apiserverpolicy.cli;
+
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.Severity;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints diagnostics as text ({@code file:line:column: severity[code] ...} plus a hint line) or as JSON. */
+final class DiagnosticPrinter {
+  private DiagnosticPrinter() {}
+
+  static void text(PrintWriter out, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      StringBuilder line = new StringBuilder();
+      if (d.file().isPresent()) {
+        line.append(d.file().get());
+        if (d.line() > 0) {
+          line.append(':').append(d.line()).append(':').append(d.column());
+        }
+        line.append(": ");
+      }
+      line.append(d.severity().label()).append('[').append(d.code().id()).append("] ");
+      d.object().ifPresent(o -> line.append(o).append(' '));
+      if (!d.path().isEmpty()) {
+        line.append(d.path()).append(": ");
+      }
+      line.append(d.message());
+      out.println(line);
+      out.println("  hint: " + d.hint());
+    }
+    out.flush();
+  }
+
+  /** A stable JSON array: one object per diagnostic, keys always in the same order. */
+  static void json(PrintWriter out, List<Diagnostic> diagnostics) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < diagnostics.size(); i++) {
+      Diagnostic d = diagnostics.get(i);
+      sb.append(i == 0 ? "\n" : ",\n").append("  {");
+      field(sb, "code", d.code().id()).append(", ");
+      field(sb, "severity", d.severity().label()).append(", ");
+      sb.append("\"file\": ").append(d.file().map(DiagnosticPrinter::quote).orElse("null")).append(", ");
+      sb.append("\"line\": ").append(d.line()).append(", ");
+      sb.append("\"column\": ").append(d.column()).append(", ");
+      field(sb, "path", d.path()).append(", ");
+      field(sb, "message", d.message()).append(", ");
+      field(sb, "hint", d.hint());
+      d.object().filter(o -> o.startsWith("Cluster/"))
+          .ifPresent(o -> field(sb.append(", "), "cluster", o.substring("Cluster/".length())));
+      d.object().ifPresent(o -> field(sb.append(", "), "object", o));
+      sb.append('}');
+    }
+    sb.append(diagnostics.isEmpty() ? "]" : "\n]");
+    out.println(sb);
+    out.flush();
+  }
+
+  private static StringBuilder field(StringBuilder sb, String key, String value) {
+    return sb.append('"').append(key).append("\": ").append(quote(value));
+  }
+
+  static String quote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  /** True if any diagnostic is at least {@code threshold}. */
+  static boolean anyAtLeast(List<Diagnostic> diagnostics, Severity threshold) {
+    return diagnostics.stream().anyMatch(d -> d.severity().compareTo(threshold) >= 0);
+  }
+}

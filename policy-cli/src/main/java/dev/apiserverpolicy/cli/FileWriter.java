@@ -1,0 +1,41 @@
+package dev.apiserverpolicy.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Writes one file; the default writes atomically (temp file in the same folder, then rename). */
+interface FileWriter {
+  /** Prefix of temporary files, so an interrupted run's leftovers can be recognised and removed. */
+  String TEMP_PREFIX = ".apiserver-policy-";
+  /** Suffix of temporary files. */
+  String TEMP_SUFFIX = ".tmp";
+
+  void write(Path target, byte[] content) throws IOException;
+
+  /** The real writer: the file is either its old or its new content at every moment. */
+  FileWriter ATOMIC = (target, content) -> {
+    Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  };
+}

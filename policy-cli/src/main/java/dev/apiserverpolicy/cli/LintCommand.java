@@ -1,0 +1,52 @@
+package dev.apiserverpolicy.cli;
+
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.render.ManifestRenderer;
+import dev.apiserverpolicy.render.RenderOptions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lint}: every diagnostic about the input, as text or JSON. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+    description = "Check the input and print every finding (errors, warnings, infos); writes nothing.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on", "2:usage error",
+        "3:unreadable input"})
+final class LintCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  InputOptions input;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text or json (an array of objects with code, severity, file, line, column, path, "
+          + "message, hint, and cluster when there is one). Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "' (use text or json)");
+    }
+    LoadedInput loaded = LoadedInput.load(input.paths);
+    RenderOptions.Builder options = RenderOptions.builder();
+    if (input.profile != null) {
+      options.profile(input.profile);
+    }
+    List<Diagnostic> diagnostics = ManifestRenderer.renderAll(loaded.read(), options.build()).allDiagnostics();
+    if (format.equals("json")) {
+      DiagnosticPrinter.json(spec.commandLine().getOut(), diagnostics);
+    } else {
+      DiagnosticPrinter.text(spec.commandLine().getOut(), diagnostics);
+      spec.commandLine().getErr().println("apiserver-policy: " + diagnostics.size()
+          + (diagnostics.size() == 1 ? " finding" : " findings") + " in " + loaded.files()
+          + (loaded.files() == 1 ? " file" : " files"));
+    }
+    return DiagnosticPrinter.anyAtLeast(diagnostics, input.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+}

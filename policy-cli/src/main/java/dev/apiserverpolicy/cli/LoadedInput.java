@@ -1,0 +1,35 @@
+package dev.apiserverpolicy.cli;
+
+import dev.apiserverpolicy.model.read.ManifestReader;
+import dev.apiserverpolicy.model.read.ReadResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Everything read from a command's PATHs, and how generated files name their input. */
+record LoadedInput(ReadResult read, String label, int files) {
+  private static final ManifestReader READER = ManifestReader.create();
+
+  static LoadedInput load(List<Path> paths) throws UnreadableInputException {
+    List<Path> files = InputFiles.collect(paths);
+    ReadResult read = ReadResult.builder().build();
+    for (Path file : files) {
+      try (InputStream in = Files.newInputStream(file)) {
+        read = read.plus(READER.read(display(file), in));
+      } catch (IOException e) {
+        throw new UnreadableInputException(file + ": cannot be read (" + e.getMessage() + ")",
+            "check that the file is readable");
+      }
+    }
+    // The label is the PATHs as given, with '/' separators, so headers are equal on every machine.
+    String label = paths.stream().map(LoadedInput::display).collect(Collectors.joining(", "));
+    return new LoadedInput(read, label, files.size());
+  }
+
+  static String display(Path path) {
+    return path.toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,60 @@
+package dev.apiserverpolicy.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Runs the command line in-process and captures what it prints. */
+final class Cli {
+  record Result(int exit, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  private Cli() {}
+
+  static Result run(String... args) {
+    return run(null, args);
+  }
+
+  /** Runs with {@code writer} (if not null) replacing the render command's file writer. */
+  static Result run(FileWriter writer, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = ApiserverPolicyCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+    if (writer != null) {
+      ((RenderCommand) cl.getSubcommands().get("render").getCommand()).writer = writer;
+    }
+    int exit = cl.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  static Path projectRoot() {
+    return Path.of(System.getProperty("project.root", ".."));
+  }
+
+  static Path quickstart() {
+    return projectRoot().resolve("examples/quickstart");
+  }
+
+  /** A copy of the quickstart example that a test may change. */
+  static Path copyQuickstart(Path into) throws IOException {
+    Path target = into.resolve("quickstart");
+    try (Stream<Path> files = Files.walk(quickstart())) {
+      for (Path p : files.toList()) {
+        Path dest = target.resolve(quickstart().relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(p, dest);
+        }
+      }
+    }
+    return target;
+  }
+}
