@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thousands of random mutations of real KKP objects and of our own examples: reading and
- * validation must answer every one with diagnostics, never an exception or an internal
- * error. A failing input is written under {@code target/fuzz-failures} to reproduce it.
+ * Thousands of random mutations of real KKP objects and of our own examples: reading,
+ * validation and rendering must answer every one with diagnostics, never an exception or
+ * an internal error. A failing input is written under {@code target/fuzz-failures} to reproduce it.
  */
 class ReaderFuzzTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20261128L);
@@ -64,7 +64,10 @@ class ReaderFuzzTest {
     try {
       ReadResult read = reader.read(name, input);
       BoundInputs bound = InputValidator.validate(read);
-      for (Diagnostic d : concat(read.diagnostics(), bound.diagnostics())) {
+      // Rendering whatever was read must not throw either (invariant 7).
+      Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
+      rendering.clusters().forEach(c -> YamlManifestWriter.write(c.objects(), name));
+      for (Diagnostic d : concat(concat(read.diagnostics(), bound.diagnostics()), rendering.allDiagnostics())) {
         assertFalse(d.code() == DiagnosticCode.INTERNAL_ERROR, d::describe);
         assertFalse(d.message().isBlank() || d.hint().isBlank(), d::describe);
         assertTrue(d.line() >= 0 && d.column() >= 0, d::describe);

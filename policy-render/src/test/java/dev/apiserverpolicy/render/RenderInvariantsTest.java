@@ -125,7 +125,20 @@ class RenderInvariantsTest {
 
   @Test
   void inputOrderChangesNoByte() {
-    qt(300).forAll(InputGenerators.inputs(), org.quicktheories.generators.Generate.longRange(0, Long.MAX_VALUE))
+    java.util.Locale locale = java.util.Locale.getDefault();
+    java.util.TimeZone zone = java.util.TimeZone.getDefault();
+    try {
+      inputOrderLocaleAndTimeZoneChangeNoByte();
+    } finally {
+      java.util.Locale.setDefault(locale);
+      java.util.TimeZone.setDefault(zone);
+    }
+  }
+
+  private void inputOrderLocaleAndTimeZoneChangeNoByte() {
+    List<java.util.Locale> locales = List.of(java.util.Locale.forLanguageTag("tr-TR"),
+        java.util.Locale.forLanguageTag("ar-SA"), java.util.Locale.forLanguageTag("hi-IN-u-nu-deva"), java.util.Locale.ROOT);
+    qt(1000).forAll(InputGenerators.inputs(), org.quicktheories.generators.Generate.longRange(0, Long.MAX_VALUE))
         .checkAssert((inputs, seed) -> {
           Random random = new Random(seed);
           ClusterSpec spec = inputs.cluster().spec();
@@ -148,7 +161,12 @@ class RenderInvariantsTest {
               .cluster(Cluster.builder().from(inputs.cluster()).spec(ClusterSpec.builder().from(spec)
                   .putFeatures("zz-other", true).putFeatures("aa-other", false).build()).build())
               .build();
-          assertEquals(write(render(base).objects()), write(render(other).objects()));
+          String expected = write(render(base).objects());
+          java.util.Locale.setDefault(locales.get(random.nextInt(locales.size())));
+          java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(
+              List.of("Pacific/Kiritimati", "America/St_Johns", "Asia/Kathmandu").get(random.nextInt(3))));
+          assertEquals(expected, write(render(other).objects()));
+          java.util.Locale.setDefault(java.util.Locale.ROOT);
         });
   }
 
