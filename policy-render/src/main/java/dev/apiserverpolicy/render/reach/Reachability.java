@@ -52,11 +52,23 @@ public final class Reachability {
     return direction(destination, PolicyType.INGRESS, Optional.empty(), Optional.of(address));
   }
 
+  /**
+   * The directions a policy affects. Absent (or empty) {@code policyTypes} default as
+   * Kubernetes defaults them: every policy affects ingress, and those with egress rules
+   * affect egress too.
+   */
+  public static List<PolicyType> effectiveTypes(NetworkPolicy policy) {
+    if (!policy.policyTypes().isEmpty()) {
+      return policy.policyTypes();
+    }
+    return policy.egress().isEmpty() ? List.of(PolicyType.INGRESS) : List.of(PolicyType.INGRESS, PolicyType.EGRESS);
+  }
+
   /** The policies that select {@code pod} for {@code type}, in the order given. */
   public List<NetworkPolicy> selecting(Pod pod, PolicyType type) {
     List<NetworkPolicy> out = new ArrayList<>();
     for (NetworkPolicy p : policies) {
-      if (p.metadata().namespace().equals(pod.namespace()) && p.policyTypes().contains(type)
+      if (p.metadata().namespace().equals(pod.namespace()) && effectiveTypes(p).contains(type)
           && LabelSelectors.matches(p.podSelector(), pod.labels())) {
         out.add(p);
       }
@@ -113,6 +125,22 @@ public final class Reachability {
 
   private Namespace namespace(String name) {
     return namespaces.computeIfAbsent(name, n -> Namespace.of(n, Map.of()));
+  }
+
+  /** True if some ipBlock of some policy (either direction) contains {@code address}. */
+  public boolean coveredByIpBlock(Cidr address) {
+    for (NetworkPolicy p : policies) {
+      List<NetworkPolicyRule> rules = new ArrayList<>(p.ingress());
+      rules.addAll(p.egress());
+      for (NetworkPolicyRule r : rules) {
+        for (NetworkPolicyPeer peer : r.peers()) {
+          if (peer.ipBlock().filter(b -> inBlock(b, address)).isPresent()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean inBlock(IpBlock block, Cidr address) {

@@ -126,21 +126,13 @@ final class CorpusCase {
     return out;
   }
 
-  /** A NetworkPolicy with Kubernetes' defaulting of {@code policyTypes}. */
+  /** A NetworkPolicy as written; absent {@code policyTypes} stay empty and the evaluator defaults them. */
   static NetworkPolicy policy(String name, String namespace, Map<String, Object> spec) {
     List<NetworkPolicyRule> ingress = rules(spec.get("ingress"), "from");
     List<NetworkPolicyRule> egress = rules(spec.get("egress"), "to");
     List<PolicyType> types = new ArrayList<>();
-    if (spec.get("policyTypes") instanceof List<?> given) {
-      for (Object t : given) {
-        types.add(String.valueOf(t).equals("Egress") ? PolicyType.EGRESS : PolicyType.INGRESS);
-      }
-    } else {
-      // Absent: every policy affects ingress; those with egress rules affect egress too.
-      types.add(PolicyType.INGRESS);
-      if (!egress.isEmpty()) {
-        types.add(PolicyType.EGRESS);
-      }
+    for (Object t : list(spec.get("policyTypes"))) {
+      types.add(String.valueOf(t).equals("Egress") ? PolicyType.EGRESS : PolicyType.INGRESS);
     }
     return NetworkPolicy.builder()
         .metadata(ObjectMeta.builder().name(name).namespace(namespace).build())

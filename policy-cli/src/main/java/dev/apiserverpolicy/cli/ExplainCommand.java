@@ -1,0 +1,82 @@
+package dev.apiserverpolicy.cli;
+
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.render.BoundInputs;
+import dev.apiserverpolicy.render.ClusterInputs;
+import dev.apiserverpolicy.render.ClusterManifests;
+import dev.apiserverpolicy.render.InputBinding;
+import dev.apiserverpolicy.render.ManifestRenderer;
+import dev.apiserverpolicy.render.RenderOptions;
+import dev.apiserverpolicy.render.Rendering;
+import dev.apiserverpolicy.render.reach.AccessExplainer;
+import dev.apiserverpolicy.render.reach.AccessExplanation;
+import dev.apiserverpolicy.render.reach.ExplanationFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code explain}: what each cluster's apiserver may reach, and who may reach it. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = {"Explain what the rendered manifests allow: where the apiserver pods may connect (destination, "
+        + "connections, and the policy that allows it) and who may connect to the API server. Computed from the "
+        + "rendered objects by the NetworkPolicy evaluator."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:explained", "1:findings at or above --fail-on, or no such cluster", "2:usage error",
+        "3:unreadable input"})
+final class ExplainCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  InputOptions input;
+
+  @Option(names = "--cluster", paramLabel = "NAME", description = "Explain only this cluster.")
+  String cluster;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, mermaid or dot. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Override
+  public Integer call() throws Exception {
+    ExplanationFormat chosen;
+    try {
+      chosen = ExplanationFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "unknown format '" + format + "' (use table, mermaid or dot)");
+    }
+    LoadedInput loaded = LoadedInput.load(input.paths);
+    RenderOptions.Builder options = RenderOptions.builder();
+    if (input.profile != null) {
+      options.profile(input.profile);
+    }
+    Rendering rendering = ManifestRenderer.renderAll(loaded.read(), options.build());
+    BoundInputs bound = InputBinding.bind(loaded.read());
+    List<Diagnostic> diagnostics = rendering.allDiagnostics();
+    DiagnosticPrinter.text(spec.commandLine().getErr(), diagnostics);
+    List<AccessExplanation> explanations = new ArrayList<>();
+    for (ClusterManifests m : rendering.clusters()) {
+      if (m.failed() || (cluster != null && !cluster.equals(m.cluster()))) {
+        continue;
+      }
+      ClusterInputs inputs = bound.clusters().stream().filter(c -> c.cluster().name().equals(m.cluster()))
+          .findFirst().orElseThrow();
+      String profile = (input.profile != null ? input.profile : inputs.effectiveProfile()).id();
+      explanations.add(AccessExplainer.explain(inputs, m, profile));
+    }
+    if (cluster != null && explanations.isEmpty()) {
+      spec.commandLine().getErr().println("error: no rendered cluster named " + cluster);
+      spec.commandLine().getErr().println("  hint: check the name, and the errors above");
+      return ExitCodes.FINDINGS;
+    }
+    spec.commandLine().getOut().print(chosen.write(explanations));
+    spec.commandLine().getOut().flush();
+    return DiagnosticPrinter.anyAtLeast(diagnostics, input.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+}
