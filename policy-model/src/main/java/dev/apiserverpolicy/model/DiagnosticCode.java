@@ -87,6 +87,28 @@ public enum DiagnosticCode {
   /** A Tunneling cluster without {@code status.address.externalName}, which its Services route by. */
   EXTERNAL_NAME_MISSING("external-name-missing", Severity.ERROR),
 
+  // Lints: what renders, but may not be what was meant.
+  /** A declared client network is not (wholly) covered by the API server's allowed ranges. */
+  LOCKOUT("lockout", Severity.WARNING),
+  /** {@code 0.0.0.0/0} or {@code ::/0} among the allowed ranges: no restriction at all. */
+  OPEN_TO_EVERYONE("open-to-everyone", Severity.WARNING),
+  /** A range listed twice. */
+  RANGE_DUPLICATE("range-duplicate", Severity.WARNING),
+  /** A range inside another listed range. */
+  RANGE_NESTED("range-nested", Severity.WARNING),
+  /** IPv6 ranges on an IPv4-only cluster. */
+  RANGE_FAMILY_MISMATCH("range-family-mismatch", Severity.WARNING),
+  /** The load balancer in use does not honour source ranges. */
+  SOURCE_RANGES_UNSUPPORTED("source-ranges-unsupported", Severity.WARNING),
+  /** The seed's CNI does not enforce NetworkPolicies. */
+  CNI_NO_NETWORKPOLICY("cni-no-networkpolicy", Severity.WARNING),
+  /** Kyverno is enabled but the profile renders no rule for its webhook. */
+  KYVERNO_RULE_MISSING("kyverno-rule-missing", Severity.WARNING),
+  /** Under LoadBalancer, the apiserver-external NodePort on the seed nodes bypasses the allow-list. */
+  NODEPORT_BYPASS("nodeport-bypass", Severity.WARNING),
+  /** The seed's default ranges are not applied because the cluster has no apiServerAllowedIPRanges field. */
+  SEED_DEFAULTS_NOT_APPLIED("seed-defaults-not-applied", Severity.INFO),
+
   // Rendering.
   /** A cluster that was not rendered because of errors (its own, or its seed's or context's). */
   NOT_RENDERED("not-rendered", Severity.ERROR),

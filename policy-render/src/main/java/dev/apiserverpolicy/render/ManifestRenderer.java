@@ -45,6 +45,7 @@ public final class ManifestRenderer {
     if (findings.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
       return result.build();
     }
+    result.addAllDiagnostics(OperationalLints.lint(inputs, profile));
     try {
       ClusterFacts facts = new ClusterFacts(inputs, profile);
       List<KubernetesObject> objects = new ArrayList<>(PolicyRenderer.render(facts));

@@ -1,0 +1,163 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.ClientNetworks;
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.IpFamily;
+import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.Seed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The warnings and infos of DESIGN section 6: inputs that render, but probably not as
+ * meant. Pure; each finding names the cluster, the field and what to do.
+ */
+public final class OperationalLints {
+  /** CNIs known not to enforce NetworkPolicies. */
+  static final Set<String> CNIS_WITHOUT_NETWORKPOLICY = Set.of("flannel", "kindnet", "none");
+  /** Providers whose clusters usually get a load balancer that ignores source ranges. */
+  static final Set<String> PROVIDERS_WITHOUT_SOURCE_RANGES =
+      Set.of("bringyourown", "edge", "baremetal", "kubevirt", "vsphere");
+
+  private OperationalLints() {}
+
+  /** Every lint finding for one cluster rendered with {@code profile}. */
+  public static List<Diagnostic> lint(ClusterInputs inputs, Profile profile) {
+    List<Diagnostic> out = new ArrayList<>();
+    Cluster cluster = inputs.cluster();
+    Seed seed = inputs.seed();
+    boolean gateOn = cluster.spec().apiserverNetworkPolicyGate().orElse(false);
+    ExposeStrategy strategy = inputs.effectiveExposeStrategy();
+    Optional<RenderContext> context = inputs.context();
+
+    if (gateOn) {
+      context.flatMap(RenderContext::cni).map(c -> c.toLowerCase(Locale.ROOT))
+          .filter(CNIS_WITHOUT_NETWORKPOLICY::contains)
+          .ifPresent(cni -> out.add(warning(DiagnosticCode.CNI_NO_NETWORKPOLICY, inputs, "spec.features",
+              "the seed's CNI (" + cni + ") does not enforce NetworkPolicies: the rendered policies restrict nothing",
+              "run a CNI that enforces NetworkPolicies (Cilium, Calico, Canal) on the seed")));
+      if (profile == Profile.KKP_V2_18 && cluster.spec().kyvernoEnabled().orElse(false)) {
+        out.add(warning(DiagnosticCode.KYVERNO_RULE_MISSING, inputs, "spec.kyverno.enabled",
+            "Kyverno is enabled, but profile kkp-v2.18 has no kyverno-webhook-allow: the apiserver cannot call its "
+                + "admission webhook", "use profile kkp-v2.31 or least-privilege"));
+      }
+    }
+    if (strategy != ExposeStrategy.LOAD_BALANCER) {
+      return out;
+    }
+
+    List<Cidr> effective = SourceRangePolicy.sourceRanges(cluster, seed);
+    Optional<List<Cidr>> own = cluster.spec().apiServerAllowedIPRanges();
+    if (own.isEmpty() && !seed.defaultAPIServerAllowedIPRanges().isEmpty()) {
+      out.add(Diagnostic.at(DiagnosticCode.SEED_DEFAULTS_NOT_APPLIED, cluster.origin(), "spec")
+          .object(cluster.ref())
+          .message("the seed's defaultAPIServerAllowedIPRanges are not applied: KKP appends them only to clusters that "
+              + "have spec.apiServerAllowedIPRanges, and this one has no such field"
+              + (effective.isEmpty() ? ", so anyone may reach its API server" : ""))
+          .hint("add spec.apiServerAllowedIPRanges (even {cidrBlocks: []}) to apply the seed's defaults")
+          .build());
+    }
+    rangeChecks(inputs, own.orElse(List.of()), out);
+    if (effective.isEmpty()) {
+      return out;
+    }
+    out.add(warning(DiagnosticCode.NODEPORT_BYPASS, inputs, "spec.apiServerAllowedIPRanges",
+        "under LoadBalancer, apiserver-external is still a NodePort on every seed node, and the allow-list does not "
+            + "cover that path: anyone who reaches a seed node reaches the API server",
+        "block the NodePort range on the seed nodes (cloud firewall or security group) for all but the allowed ranges"));
+    String provider = cluster.spec().cloudProvider().orElse("");
+    boolean classicElb = !provider.equals("aws") && seed.loadBalancerServiceAnnotations()
+        .getOrDefault(ServiceRenderer.AWS_LB_TYPE, "nlb").matches("(?i)elb|classic");
+    if (PROVIDERS_WITHOUT_SOURCE_RANGES.contains(provider) || classicElb) {
+      out.add(warning(DiagnosticCode.SOURCE_RANGES_UNSUPPORTED, inputs, "spec.apiServerAllowedIPRanges",
+          (classicElb ? "the seed asks for an AWS classic ELB, which ignores loadBalancerSourceRanges"
+              : "provider " + provider + " usually has no cloud load balancer that honours loadBalancerSourceRanges")
+              + "; the allow-list may not be enforced",
+          "check that your load balancer enforces loadBalancerSourceRanges, or filter at a firewall in front of it"));
+    }
+    lockOut(inputs, effective, out);
+    return out;
+  }
+
+  private static void rangeChecks(ClusterInputs inputs, List<Cidr> ranges, List<Diagnostic> out) {
+    Cluster cluster = inputs.cluster();
+    String path = "spec.apiServerAllowedIPRanges.cidrBlocks";
+    for (int i = 0; i < ranges.size(); i++) {
+      Cidr r = ranges.get(i);
+      String at = path + "[" + i + "]";
+      if (r.isEverything()) {
+        out.add(warning(DiagnosticCode.OPEN_TO_EVERYONE, inputs, at,
+            r + " allows every " + (r.family() == Cidr.Family.IPV4 ? "IPv4" : "IPv6") + " address: the allow-list "
+                + "restricts nothing for that family", "list the networks that need the API server instead"));
+      }
+      for (int j = 0; j < i; j++) {
+        Cidr earlier = ranges.get(j);
+        if (earlier.equals(r)) {
+          out.add(warning(DiagnosticCode.RANGE_DUPLICATE, inputs, at,
+              r + " is listed twice (also at index " + j + ")", "remove one of them"));
+        } else if (earlier.contains(r) || r.contains(earlier)) {
+          Cidr outer = earlier.contains(r) ? earlier : r;
+          Cidr inner = earlier.contains(r) ? r : earlier;
+          out.add(warning(DiagnosticCode.RANGE_NESTED, inputs, at,
+              inner + " lies inside " + outer + ", which already allows it",
+              "remove " + inner + ", or narrow " + outer + " if it is too wide"));
+        }
+      }
+    }
+    IpFamily family = cluster.spec().clusterNetwork().ipFamily().orElse(IpFamily.IPV4);
+    if (family == IpFamily.IPV4) {
+      List<String> v6 = ranges.stream().filter(c -> c.family() == Cidr.Family.IPV6).map(Cidr::toString).toList();
+      if (!v6.isEmpty()) {
+        out.add(warning(DiagnosticCode.RANGE_FAMILY_MISMATCH, inputs, path,
+            "IPv6 ranges on an IPv4-only cluster: " + String.join(", ", v6) + "; front-loadbalancer has no IPv6 "
+                + "address to filter", "remove them, or make the cluster dual-stack (ipFamily: IPv4+IPv6)"));
+      }
+    } else if (ranges.stream().noneMatch(c -> c.family() == Cidr.Family.IPV6) && !ranges.isEmpty()) {
+      out.add(warning(DiagnosticCode.RANGE_FAMILY_MISMATCH, inputs, path,
+          "a dual-stack cluster with IPv4 ranges only: IPv6 clients are refused",
+          "add the IPv6 networks that must reach the API server"));
+    }
+  }
+
+  /** A declared client network with addresses the allowed ranges do not cover. */
+  private static void lockOut(ClusterInputs inputs, List<Cidr> allowed, List<Diagnostic> out) {
+    ClientNetworks nets = inputs.context().map(RenderContext::clientNetworks).orElse(ClientNetworks.empty());
+    Map<String, List<Cidr>> declared = new LinkedHashMap<>();
+    declared.put("userClusterWorkers", nets.userClusterWorkers());
+    declared.put("kkpMasterNodes", nets.kkpMasterNodes());
+    declared.put("seedNodes", nets.seedNodes());
+    declared.put("seedPods", nets.seedPods());
+    for (Map.Entry<String, List<Cidr>> e : declared.entrySet()) {
+      List<Cidr> uncovered = uncovered(e.getValue(), allowed);
+      if (!uncovered.isEmpty()) {
+        String list = uncovered.stream().map(Cidr::toString).collect(Collectors.joining(", "));
+        out.add(warning(DiagnosticCode.LOCKOUT, inputs, "spec.apiServerAllowedIPRanges",
+            "client network " + e.getKey() + " cannot reach the API server: " + list + " not covered by the allowed "
+                + "ranges", "add " + list + " to spec.apiServerAllowedIPRanges (or to the seed's "
+                + "defaultAPIServerAllowedIPRanges)"));
+      }
+    }
+  }
+
+  /** The addresses of {@code network} that no allowed range covers, as the fewest ranges. */
+  public static List<Cidr> uncovered(List<Cidr> network, List<Cidr> allowed) {
+    return Cidr.subtract(network, allowed);
+  }
+
+  private static Diagnostic warning(DiagnosticCode code, ClusterInputs inputs, String path, String message,
+      String hint) {
+    return Diagnostic.at(code, inputs.cluster().origin(), path).object(inputs.cluster().ref())
+        .message(message).hint(hint).build();
+  }
+}
