@@ -6,12 +6,13 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code apiserver-policy}: the command-line entry point, with the subcommands
- * {@code render}, {@code lint}, {@code explain} and {@code defaults}.
+ * {@code render}, {@code lint}, {@code explain}, {@code defaults} and {@code cleanup}.
  */
 @Command(
     name = "apiserver-policy",
     mixinStandardHelpOptions = true,
     subcommands = {RenderCommand.class, LintCommand.class, ExplainCommand.class, DefaultsCommand.class,
+        CleanupCommand.class,
         CommandLine.HelpCommand.class},
     versionProvider = VersionProvider.class,
     description = "Renders and checks the NetworkPolicies and Services that guard a KKP user cluster's API server.",

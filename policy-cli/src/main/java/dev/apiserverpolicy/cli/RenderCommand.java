@@ -152,6 +152,15 @@ final class RenderCommand implements Callable<Integer> {
     }
     err.println(line);
     for (ClusterManifests c : clusters) {
+      boolean policies = c.objects().stream().anyMatch(o -> o.kind().equals("NetworkPolicy"));
+      if (!c.failed() && !policies) {
+        String folder = c.seed() + "/cluster-" + c.cluster() + "/networkpolicy-";
+        long deleted = changes == null ? 0 : changes.delete().stream().filter(f -> f.startsWith(folder)).count();
+        err.println("  no NetworkPolicies: " + c.cluster() + " (the apiserverNetworkPolicy gate is not on"
+            + (deleted > 0 ? "; " + (check ? "would delete " : "deleted ") + deleted + " policy files" : "") + ")");
+      }
+    }
+    for (ClusterManifests c : clusters) {
       if (c.failed()) {
         Diagnostic first = c.diagnostics().stream()
             .filter(d -> d.severity() == dev.apiserverpolicy.model.Severity.ERROR).findFirst().orElseThrow();

@@ -29,7 +29,7 @@ class CommandsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"render", "lint", "defaults"})
+  @ValueSource(strings = {"render", "lint", "explain", "defaults", "cleanup"})
   void everyCommandHasHelp(String command) {
     Cli.Result r = Cli.run(command, "--help");
     assertEquals(0, r.exit());

@@ -38,6 +38,12 @@ public final class ClusterValidator {
           .message("cluster name '" + cluster.name() + "' is not valid: " + KubernetesNames.LABEL_RULE)
           .hint("rename the cluster, e.g. '" + KubernetesNames.suggestLabel(cluster.name()) + "'")
           .build());
+    } else if (cluster.statusNamespace().isPresent() && !KubernetesNames.isLabel(cluster.namespace())) {
+      out.add(Diagnostic.at(DiagnosticCode.CLUSTER_NAME_INVALID, origin, "status.namespaceName")
+          .object(cluster.ref())
+          .message("namespace '" + cluster.namespace() + "' is not valid: " + KubernetesNames.LABEL_RULE)
+          .hint("use the namespace KKP created for the cluster, e.g. 'cluster-" + cluster.name() + "'")
+          .build());
     } else if (cluster.statusNamespace().isEmpty() && !KubernetesNames.isLabel(cluster.namespace())) {
       out.add(Diagnostic.at(DiagnosticCode.CLUSTER_NAME_INVALID, origin, "metadata.name")
           .object(cluster.ref())

@@ -67,6 +67,9 @@ class ValidationErrorsTest {
             "metadata.name", new String[] {SEED, CONTEXT, cluster("Prod_1", "exposeStrategy: NodePort")}),
         new Case("name too long for its namespace", DiagnosticCode.CLUSTER_NAME_INVALID, "Cluster/" + "a".repeat(60),
             "metadata.name", new String[] {SEED, CONTEXT, cluster("a".repeat(60), "exposeStrategy: NodePort")}),
+        new Case("namespace from status not a DNS-1123 label", DiagnosticCode.CLUSTER_NAME_INVALID, "Cluster/c1",
+            "status.namespaceName", new String[] {SEED, CONTEXT, cluster("c1", "exposeStrategy: NodePort")
+                .replace("status: {address: {externalName: c.example.com}}", "status: {namespaceName: 'x; rm -rf /'}")}),
         new Case("seed name not a DNS-1123 subdomain", DiagnosticCode.SEED_NAME_INVALID, "Seed/Europe_West",
             "metadata.name", new String[] {SEED.replace("name: europe", "name: Europe_West")}),
         new Case("default template without scope seed", DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, "Seed/europe",

@@ -1,0 +1,174 @@
+package dev.apiserverpolicy.render;
+
+import static dev.apiserverpolicy.model.Properties.qt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.ClientNetworks;
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ClusterNetwork;
+import dev.apiserverpolicy.model.ClusterSpec;
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.IpFamily;
+import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.Seed;
+import dev.apiserverpolicy.model.Severity;
+import java.math.BigInteger;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.quicktheories.generators.SourceDSL;
+
+/** One minimal trigger and one near miss per lint code, and the lock-out ranges against brute force. */
+class OperationalLintsTest {
+  private static final List<Cidr> OFFICE = List.of(Cidr.parse("192.0.2.0/24"));
+
+  /** A clean LoadBalancer cluster with an allow-list that covers its declared clients. */
+  private static ClusterInputs base() {
+    return ClusterInputs.builder()
+        .cluster(Cluster.builder().name("prod-1").spec(ClusterSpec.builder()
+            .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true)
+            .exposeStrategy(ExposeStrategy.LOAD_BALANCER)
+            .datacenter("dc-1").cloudProvider("aws")
+            .apiServerAllowedIPRanges(OFFICE)
+            .build()).build())
+        .seed(Seed.builder().name("s").addDatacenters("dc-1").build())
+        .context(RenderContext.builder().name("s").cni("cilium")
+            .clientNetworks(ClientNetworks.builder().addUserClusterWorkers(Cidr.parse("192.0.2.0/25")).build())
+            .build())
+        .build();
+  }
+
+  private static ClusterInputs spec(ClusterInputs in, UnaryOperator<ClusterSpec.Builder> change) {
+    return ClusterInputs.builder().from(in).cluster(Cluster.builder().from(in.cluster())
+        .spec(change.apply(ClusterSpec.builder().from(in.cluster().spec())).build()).build()).build();
+  }
+
+  private static ClusterInputs context(ClusterInputs in, UnaryOperator<RenderContext.Builder> change) {
+    return ClusterInputs.builder().from(in).context(change.apply(RenderContext.builder().from(in.context().get()))
+        .build()).build();
+  }
+
+  private static ClusterInputs seed(ClusterInputs in, UnaryOperator<Seed.Builder> change) {
+    return ClusterInputs.builder().from(in).seed(change.apply(Seed.builder().from(in.seed())).build()).build();
+  }
+
+  record Case(DiagnosticCode code, ClusterInputs trigger, ClusterInputs nearMiss, Profile profile) {
+    @Override
+    public String toString() {
+      return code.id();
+    }
+  }
+
+  static Stream<Case> cases() {
+    ClusterInputs b = base();
+    return Stream.of(
+        new Case(DiagnosticCode.LOCKOUT,
+            context(b, c -> c.clientNetworks(ClientNetworks.builder().addSeedPods(Cidr.parse("10.244.0.0/16")).build())),
+            context(b, c -> c.clientNetworks(ClientNetworks.builder().addSeedPods(Cidr.parse("192.0.2.128/25")).build())),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.OPEN_TO_EVERYONE,
+            spec(b, s -> s.apiServerAllowedIPRanges(List.of(Cidr.parse("0.0.0.0/0")))),
+            spec(b, s -> s.apiServerAllowedIPRanges(List.of(Cidr.parse("0.0.0.0/1"), Cidr.parse("192.0.2.0/24")))),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.RANGE_DUPLICATE,
+            spec(b, s -> s.apiServerAllowedIPRanges(List.of(OFFICE.get(0), OFFICE.get(0)))),
+            spec(b, s -> s.apiServerAllowedIPRanges(List.of(OFFICE.get(0), Cidr.parse("198.51.100.0/24")))),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.RANGE_NESTED,
+            spec(b, s -> s.apiServerAllowedIPRanges(List.of(Cidr.parse("192.0.2.0/24"), Cidr.parse("192.0.2.64/26")))),
+            spec(b, s -> s.apiServerAllowedIPRanges(List.of(Cidr.parse("192.0.2.0/25"), Cidr.parse("192.0.2.128/25")))),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.RANGE_FAMILY_MISMATCH,
+            spec(b, s -> s.apiServerAllowedIPRanges(List.of(OFFICE.get(0), Cidr.parse("2001:db8::/48")))),
+            spec(b, s -> s.apiServerAllowedIPRanges(List.of(OFFICE.get(0), Cidr.parse("2001:db8::/48")))
+                .clusterNetwork(ClusterNetwork.builder().ipFamily(IpFamily.DUAL_STACK).build())),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.SOURCE_RANGES_UNSUPPORTED,
+            spec(b, s -> s.cloudProvider("vsphere")),
+            spec(b, s -> s.cloudProvider("openstack")),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.CNI_NO_NETWORKPOLICY,
+            context(b, c -> c.cni("flannel")),
+            context(b, c -> c.cni("canal")),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.KYVERNO_RULE_MISSING,
+            spec(b, s -> s.kyvernoEnabled(true)),
+            spec(b, s -> s.kyvernoEnabled(true)),
+            Profile.KKP_V2_18),
+        new Case(DiagnosticCode.NODEPORT_BYPASS,
+            b,
+            spec(b, s -> s.apiServerAllowedIPRanges(java.util.Optional.empty())),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.SEED_DEFAULTS_NOT_APPLIED,
+            seed(spec(b, s -> s.apiServerAllowedIPRanges(java.util.Optional.empty())),
+                s -> s.addDefaultAPIServerAllowedIPRanges(OFFICE.get(0))),
+            seed(spec(b, s -> s.apiServerAllowedIPRanges(List.of())),
+                s -> s.addDefaultAPIServerAllowedIPRanges(OFFICE.get(0))),
+            Profile.KKP_V2_31));
+  }
+
+  private static Set<DiagnosticCode> codes(ClusterInputs in, Profile profile) {
+    return OperationalLints.lint(in, profile).stream().map(Diagnostic::code).collect(Collectors.toSet());
+  }
+
+  @Test
+  void theBaseIsCleanButForTheBypass() {
+    assertEquals(Set.of(DiagnosticCode.NODEPORT_BYPASS), codes(base(), Profile.KKP_V2_31));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void triggersAndNearMisses(Case c) {
+    List<Diagnostic> found = OperationalLints.lint(c.trigger(), c.profile());
+    Diagnostic d = found.stream().filter(x -> x.code() == c.code()).findFirst()
+        .orElseThrow(() -> new AssertionError(c.code() + " not found in " + found));
+    assertTrue(d.severity() != Severity.ERROR);
+    assertEquals("Cluster/prod-1", d.object().orElse(""));
+    assertTrue(!d.path().isEmpty() && !d.hint().isBlank() && !d.message().isBlank(), d::describe);
+    Profile nearMissProfile = c.code() == DiagnosticCode.KYVERNO_RULE_MISSING ? Profile.KKP_V2_31 : c.profile();
+    assertTrue(!codes(c.nearMiss(), nearMissProfile).contains(c.code()),
+        () -> c.code() + " on the near miss: " + OperationalLints.lint(c.nearMiss(), nearMissProfile));
+  }
+
+  @Test
+  void everyLintCodeHasACase() {
+    assertEquals(EnumSet.range(DiagnosticCode.LOCKOUT, DiagnosticCode.SEED_DEFAULTS_NOT_APPLIED),
+        cases().map(Case::code).collect(Collectors.toCollection(() -> EnumSet.noneOf(DiagnosticCode.class))));
+  }
+
+  @Test
+  void lockOutNamesTheNetworkAndTheExactMissingAddresses() {
+    ClusterInputs in = context(base(), c -> c.clientNetworks(ClientNetworks.builder()
+        .addKkpMasterNodes(Cidr.parse("192.0.2.0/23")).build()));
+    Diagnostic d = OperationalLints.lint(in, Profile.KKP_V2_31).stream()
+        .filter(x -> x.code() == DiagnosticCode.LOCKOUT).findFirst().orElseThrow();
+    assertEquals("client network kkpMasterNodes cannot reach the API server: 192.0.3.0/24 not covered by the "
+        + "allowed ranges", d.message());
+  }
+
+  @Test
+  void lockOutRangesAreExactlyTheUncoveredAddresses() {
+    Cidr universe = Cidr.parse("10.0.0.0/24");
+    org.quicktheories.core.Gen<List<Cidr>> lists = SourceDSL.lists()
+        .of(dev.apiserverpolicy.model.CidrGenerators.cidrsWithin(universe)).ofSizeBetween(0, 4);
+    qt(1000).forAll(lists, lists).checkAssert((network, allowed) -> {
+      List<Cidr> uncovered = OperationalLints.uncovered(network, allowed);
+      for (int i = 0; i < 256; i++) {
+        Cidr a = Cidr.of(Cidr.Family.IPV4, universe.firstAddress().add(BigInteger.valueOf(i)), 32);
+        boolean expected = network.stream().anyMatch(n -> n.contains(a)) && allowed.stream().noneMatch(r -> r.contains(a));
+        assertEquals(expected, uncovered.stream().anyMatch(u -> u.contains(a)), a + ": " + network + " - " + allowed);
+      }
+    });
+  }
+}
