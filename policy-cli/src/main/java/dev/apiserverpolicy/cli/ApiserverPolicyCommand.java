@@ -57,8 +57,14 @@ public final class ApiserverPolicyCommand implements Runnable {
 
   /** Runs the CLI and exits with its code. */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(commandLine(out, err).execute(args));
+    // Buffered, flushed by the commands: manifests can be tens of megabytes.
+    PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+        new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), 1 << 16));
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8),
+        true);
+    int exit = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(exit);
   }
 }

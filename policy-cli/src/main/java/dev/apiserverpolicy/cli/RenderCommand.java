@@ -1,7 +1,6 @@
 package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Diagnostic;
-import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.render.ClusterManifests;
 import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
@@ -79,9 +78,13 @@ final class RenderCommand implements Callable<Integer> {
     boolean findings = DiagnosticPrinter.anyAtLeast(diagnostics, input.failOn);
 
     if (stdout) {
-      List<KubernetesObject> all = new ArrayList<>();
-      rendering.clusters().forEach(c -> all.addAll(c.objects()));
-      outWriter.print(YamlManifestWriter.write(all, loaded.label()));
+      // One stream with one header, written cluster by cluster rather than built whole.
+      String header = YamlManifestWriter.header(loaded.label());
+      outWriter.print(header);
+      for (ClusterManifests c : rendering.clusters()) {
+        String yaml = YamlManifestWriter.write(c.objects(), loaded.label());
+        outWriter.write(yaml, header.length(), yaml.length() - header.length());
+      }
       outWriter.flush();
       summary(err, rendering, loaded, null);
       return findings ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -11,9 +11,12 @@ import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.read.ReadResult;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * The library's entry point: renders the NetworkPolicies and Services of clusters.
@@ -69,73 +72,74 @@ public final class ManifestRenderer {
   public static Rendering renderAll(ReadResult read, RenderOptions options) {
     BoundInputs bound = InputValidator.validateBindingAndInputs(read);
     List<Diagnostic> general = new ArrayList<>();
+    // Diagnostics by the object they name, so each cluster finds its own without a scan.
+    Map<String, List<Diagnostic>> byObject = new HashMap<>();
+    Set<String> withErrors = new HashSet<>();
     for (Diagnostic d : concat(read.diagnostics(), bound.diagnostics())) {
+      d.object().ifPresent(o -> {
+        byObject.computeIfAbsent(o, k -> new ArrayList<>()).add(d);
+        if (d.severity() == Severity.ERROR) {
+          withErrors.add(o);
+        }
+      });
       if (d.object().filter(o -> o.startsWith("Cluster/")).isEmpty()) {
         general.add(d);
       }
     }
-    List<ClusterManifests> clusters = new ArrayList<>();
-    for (ClusterInputs inputs : bound.clusters()) {
-      String ref = inputs.cluster().ref();
-      List<Diagnostic> own = concat(read.diagnostics(), bound.diagnostics()).stream()
-          .filter(d -> d.object().filter(ref::equals).isPresent()).toList();
-      List<String> blockers = blockingErrors(read, bound, inputs);
-      if (!blockers.isEmpty()) {
-        clusters.add(ClusterManifests.builder()
-            .seed(inputs.seed().name()).cluster(inputs.cluster().name()).namespace(inputs.cluster().namespace())
-            .addAllDiagnostics(own)
-            .addDiagnostics(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), "")
-                .object(ref)
-                .message("not rendered: " + String.join(", ", blockers) + " has errors")
-                .hint("fix the errors reported for " + String.join(", ", blockers))
-                .build())
-            .build());
-        continue;
-      }
-      ClusterInputs toRender = inputs;
-      List<Diagnostic> defaulting = List.of();
-      if (options.newClusters()) {
-        ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(inputs.cluster(), inputs.seed(), read.templates());
-        toRender = ClusterInputs.builder().from(inputs).cluster(d.cluster()).build();
-        // The seed's template findings are the seed's; they are reported once, not per cluster.
-        defaulting = d.diagnostics().stream().filter(x -> x.severity() == Severity.ERROR)
-            .map(x -> Diagnostic.builder().from(x).object(ref).message(x.message() + "; cannot default this cluster")
-                .build()).toList();
-      }
-      if (!defaulting.isEmpty()) {
-        clusters.add(ClusterManifests.builder().seed(inputs.seed().name()).cluster(inputs.cluster().name())
-            .namespace(inputs.cluster().namespace()).addAllDiagnostics(own).addAllDiagnostics(defaulting).build());
-        continue;
-      }
-      ClusterManifests rendered = render(toRender, options);
-      clusters.add(ClusterManifests.builder().from(rendered)
-          .diagnostics(concat(own, rendered.diagnostics()))
-          .build());
-    }
+    // Clusters are independent: render them on every core; the sort below fixes the order.
+    List<ClusterManifests> clusters = new ArrayList<>(bound.clusters().parallelStream()
+        .map(inputs -> renderBound(read, inputs, options, byObject, withErrors))
+        .toList());
+    Set<String> listed = new HashSet<>();
+    bound.clusters().forEach(c -> listed.add(c.cluster().name()));
     // Clusters that could not be bound still deserve a line in the result.
     for (Cluster unbound : read.clusters()) {
-      boolean isBound = bound.clusters().stream().anyMatch(c -> c.cluster().name().equals(unbound.name()));
-      if (!isBound && clusters.stream().noneMatch(c -> c.cluster().equals(unbound.name()))) {
-        List<Diagnostic> own = concat(read.diagnostics(), bound.diagnostics()).stream()
-            .filter(d -> d.object().filter(unbound.ref()::equals).isPresent()).toList();
+      if (listed.add(unbound.name())) {
         clusters.add(ClusterManifests.builder().seed("").cluster(unbound.name()).namespace(unbound.namespace())
-            .addAllDiagnostics(own).build());
+            .addAllDiagnostics(byObject.getOrDefault(unbound.ref(), List.of())).build());
       }
     }
     clusters.sort(Comparator.comparing(ClusterManifests::seed).thenComparing(ClusterManifests::cluster));
     return Rendering.builder().addAllClusters(clusters).addAllDiagnostics(general).build();
   }
 
-  private static List<String> blockingErrors(ReadResult read, BoundInputs bound, ClusterInputs inputs) {
-    List<String> refs = new ArrayList<>();
-    refs.add(inputs.cluster().ref());
-    refs.add(inputs.seed().ref());
-    inputs.context().ifPresent(c -> refs.add(c.ref()));
-    List<Diagnostic> all = concat(read.diagnostics(), bound.diagnostics());
-    return refs.stream()
-        .filter(ref -> all.stream().anyMatch(d -> d.severity() == Severity.ERROR
-            && d.object().filter(ref::equals).isPresent()))
-        .collect(Collectors.toList());
+  private static ClusterManifests renderBound(ReadResult read, ClusterInputs inputs, RenderOptions options,
+      Map<String, List<Diagnostic>> byObject, Set<String> withErrors) {
+    String ref = inputs.cluster().ref();
+    List<Diagnostic> own = byObject.getOrDefault(ref, List.of());
+    List<String> blockers = new ArrayList<>();
+    for (String r : List.of(ref, inputs.seed().ref(), inputs.context().map(RenderContext::ref).orElse(""))) {
+      if (withErrors.contains(r)) {
+        blockers.add(r);
+      }
+    }
+    if (!blockers.isEmpty()) {
+      return ClusterManifests.builder()
+          .seed(inputs.seed().name()).cluster(inputs.cluster().name()).namespace(inputs.cluster().namespace())
+          .addAllDiagnostics(own)
+          .addDiagnostics(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), "")
+              .object(ref)
+              .message("not rendered: " + String.join(", ", blockers) + " has errors")
+              .hint("fix the errors reported for " + String.join(", ", blockers))
+              .build())
+          .build();
+    }
+    ClusterInputs toRender = inputs;
+    if (options.newClusters()) {
+      ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(inputs.cluster(), inputs.seed(), read.templates());
+      toRender = ClusterInputs.builder().from(inputs).cluster(d.cluster()).build();
+      // The seed's template findings are the seed's; they are reported once, not per cluster.
+      List<Diagnostic> defaulting = d.diagnostics().stream().filter(x -> x.severity() == Severity.ERROR)
+          .map(x -> Diagnostic.builder().from(x).object(ref).message(x.message() + "; cannot default this cluster")
+              .build()).toList();
+      if (!defaulting.isEmpty()) {
+        return ClusterManifests.builder().seed(inputs.seed().name()).cluster(inputs.cluster().name())
+            .namespace(inputs.cluster().namespace()).addAllDiagnostics(own).addAllDiagnostics(defaulting).build();
+      }
+    }
+    ClusterManifests rendered = render(toRender, options);
+    return own.isEmpty() ? rendered
+        : ClusterManifests.builder().from(rendered).diagnostics(concat(own, rendered.diagnostics())).build();
   }
 
   private static List<Diagnostic> concat(List<Diagnostic> a, List<Diagnostic> b) {

@@ -18,7 +18,12 @@ public final class YamlManifestWriter {
 
   /** The header line, naming the input (control characters in it are replaced). */
   public static String header(String input) {
-    return HEADER_PREFIX + input.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", "?") + ". DO NOT EDIT.\n";
+    StringBuilder sb = new StringBuilder(HEADER_PREFIX.length() + input.length() + 16).append(HEADER_PREFIX);
+    for (int i = 0; i < input.length(); i++) {
+      char c = input.charAt(i);
+      sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
+    }
+    return sb.append(". DO NOT EDIT.\n").toString();
   }
 
   /** One object, after the header: the content of one GitOps file. */

@@ -72,10 +72,24 @@ final class FieldReader {
   }
 
   String child(String key) {
-    if (key.matches("[A-Za-z0-9_-]+")) {
+    if (isSimpleKey(key)) {
       return path.isEmpty() ? key : path + "." + key;
     }
     return path + "[" + key + "]";
+  }
+
+  private static boolean isSimpleKey(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   Set<String> keys() {

@@ -18,8 +18,15 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
     STRING, BOOLEAN, INTEGER, FLOAT, NULL, OTHER
   }
 
-  /** A scalar; {@code plain} is false for quoted and block scalars, which are always strings. */
-  record Scalar(String value, boolean plain, String explicitTag, Position start) implements YamlNode {
+  /**
+   * A scalar; {@code plain} is false for quoted and block scalars, which are always strings.
+   * Its type is resolved once, when it is composed.
+   */
+  record Scalar(String value, boolean plain, String explicitTag, Position start, Type type) implements YamlNode {
+    Scalar(String value, boolean plain, String explicitTag, Position start) {
+      this(value, plain, explicitTag, start, resolve(value, plain, explicitTag));
+    }
+
     private static final String TAG = "tag:yaml.org,2002:";
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
     private static final Pattern BOOL = Pattern.compile(
@@ -30,8 +37,7 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
         "[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
             + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
-    /** The resolved type. */
-    public Type type() {
+    private static Type resolve(String value, boolean plain, String explicitTag) {
       if (explicitTag != null) {
         switch (explicitTag) {
           case TAG + "str":
@@ -53,6 +59,9 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
       if (!plain) {
         return Type.STRING;
       }
+      if (!value.isEmpty() && !mayBeOtherThanString(value.charAt(0))) {
+        return Type.STRING;
+      }
       if (NULL.matcher(value).matches()) {
         return Type.NULL;
       }
@@ -66,6 +75,11 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
         return Type.FLOAT;
       }
       return Type.STRING;
+    }
+
+    // Every YAML 1.1 null, boolean, integer or float starts with one of these characters.
+    private static boolean mayBeOtherThanString(char c) {
+      return (c >= '0' && c <= '9') || "+-.~nNyYtTfFoO".indexOf(c) >= 0;
     }
 
     /** True for YAML 1.1's merge key {@code <<}. */
