@@ -18,16 +18,22 @@ interface FileWriter {
 
   void write(Path target, byte[] content) throws IOException;
 
-  /** The real writer: the file is either its old or its new content at every moment. */
+  /**
+   * The real writer: the file is either its old or its new content at every moment, whatever
+   * happens to the process (the rename is atomic). It does not fsync each file: that made
+   * writing 120,000 files take minutes; after a power loss, rerun render.
+   */
   FileWriter ATOMIC = (target, content) -> {
-    Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
+    // One temp name per target: concurrent writes of different files never share one, and a
+    // leftover from an interrupted run is simply overwritten (or removed by the next run).
+    Path temp = target.resolveSibling(TEMP_PREFIX + target.getFileName() + TEMP_SUFFIX);
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
-        channel.force(true);
       }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

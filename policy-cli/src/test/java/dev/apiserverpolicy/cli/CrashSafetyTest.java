@@ -26,7 +26,7 @@ class CrashSafetyTest {
 
   private static final class DyingWriter implements FileWriter {
     private final int after;
-    private int written;
+    private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
 
     DyingWriter(int after) {
       this.after = after;
@@ -34,7 +34,7 @@ class CrashSafetyTest {
 
     @Override
     public void write(Path target, byte[] content) throws IOException {
-      if (written++ == after) {
+      if (written.getAndIncrement() == after) {
         Path temp = target.getParent().resolve(TEMP_PREFIX + "crash" + TEMP_SUFFIX);
         Files.write(temp, java.util.Arrays.copyOf(content, content.length / 2));
         throw new IOException("simulated crash while writing " + target.getFileName());

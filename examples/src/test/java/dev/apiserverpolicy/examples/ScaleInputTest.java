@@ -1,0 +1,43 @@
+package dev.apiserverpolicy.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.apiserverpolicy.model.Severity;
+import dev.apiserverpolicy.model.read.ManifestReader;
+import dev.apiserverpolicy.model.read.ReadResult;
+import dev.apiserverpolicy.render.ClusterManifests;
+import dev.apiserverpolicy.render.ManifestRenderer;
+import dev.apiserverpolicy.render.RenderOptions;
+import dev.apiserverpolicy.render.Rendering;
+import java.io.IOException;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark inputs are valid, and the Helm-equivalent one renders the Helm chart's 11 objects per cluster. */
+class ScaleInputTest {
+  private static Rendering render(int n, boolean mixed) throws IOException {
+    StringWriter text = new StringWriter();
+    ScaleInput.write(text, n, mixed);
+    ReadResult read = ManifestReader.create().read("scale.yaml", text.toString());
+    return ManifestRenderer.renderAll(read, RenderOptions.defaults());
+  }
+
+  @Test
+  void helmEquivalentInputRendersElevenObjectsPerCluster() throws IOException {
+    Rendering r = render(300, false);
+    assertEquals(300, r.clusters().size());
+    assertFalse(r.hasErrors(), r.allDiagnostics()::toString);
+    for (ClusterManifests c : r.clusters()) {
+      assertEquals(11, c.objects().size(), c.cluster());
+    }
+  }
+
+  @Test
+  void mixedInputRendersEveryClusterWithoutErrors() throws IOException {
+    Rendering r = render(600, true);
+    assertEquals(600, r.clusters().size());
+    assertFalse(r.allDiagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR),
+        r.allDiagnostics()::toString);
+  }
+}
