@@ -32,10 +32,7 @@ final class CleanupCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
     BoundInputs bound = InputValidator.validate(loaded.read());
-    RenderOptions.Builder options = RenderOptions.builder();
-    if (input.profile != null) {
-      options.profile(input.profile);
-    }
+    RenderOptions.Builder options = input.renderOptions();
     DiagnosticPrinter.text(spec.commandLine().getErr(), loaded.read().diagnostics());
     PrintWriter out = spec.commandLine().getOut();
     List<ClusterInputs> clusters = bound.clusters().stream()

@@ -52,10 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
           "unknown format '" + format + "' (use table, mermaid or dot)");
     }
     LoadedInput loaded = LoadedInput.load(input.paths);
-    RenderOptions.Builder options = RenderOptions.builder();
-    if (input.profile != null) {
-      options.profile(input.profile);
-    }
+    RenderOptions.Builder options = input.renderOptions();
     Rendering rendering = ManifestRenderer.renderAll(loaded.read(), options.build());
     BoundInputs bound = InputBinding.bind(loaded.read());
     List<Diagnostic> diagnostics = rendering.allDiagnostics();

@@ -2,6 +2,7 @@ package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Severity;
+import dev.apiserverpolicy.render.RenderOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,15 @@ final class InputOptions {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class, defaultValue = "error",
       description = "Exit with 1 when a finding is at least this severe: error, warning or info (default: ${DEFAULT-VALUE}).")
   Severity failOn;
+
+  /** Render options with the profile override, if given. */
+  RenderOptions.Builder renderOptions() {
+    RenderOptions.Builder options = RenderOptions.builder();
+    if (profile != null) {
+      options.profile(profile);
+    }
+    return options;
+  }
 
   static final class ProfileConverter implements CommandLine.ITypeConverter<Profile> {
     @Override

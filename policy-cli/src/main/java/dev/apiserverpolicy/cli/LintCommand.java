@@ -34,10 +34,7 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "' (use text or json)");
     }
     LoadedInput loaded = LoadedInput.load(input.paths);
-    RenderOptions.Builder options = RenderOptions.builder();
-    if (input.profile != null) {
-      options.profile(input.profile);
-    }
+    RenderOptions.Builder options = input.renderOptions();
     List<Diagnostic> diagnostics = ManifestRenderer.renderAll(loaded.read(), options.build()).allDiagnostics();
     if (format.equals("json")) {
       DiagnosticPrinter.json(spec.commandLine().getOut(), diagnostics);

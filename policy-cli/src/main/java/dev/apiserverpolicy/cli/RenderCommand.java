@@ -68,10 +68,7 @@ final class RenderCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--check needs --out DIR, not --stdout");
     }
     LoadedInput loaded = LoadedInput.load(input.paths);
-    RenderOptions.Builder options = RenderOptions.builder().newClusters(newClusters);
-    if (input.profile != null) {
-      options.profile(input.profile);
-    }
+    RenderOptions.Builder options = input.renderOptions().newClusters(newClusters);
     Rendering rendering = ManifestRenderer.renderAll(loaded.read(), options.build());
     List<Diagnostic> diagnostics = rendering.allDiagnostics();
     DiagnosticPrinter.text(err, diagnostics);
