@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -114,6 +113,9 @@ final class RenderCommand implements Callable<Integer> {
       Files.createDirectories(root);
       directory = new OutputDirectory(root.toRealPath());
       directory.apply(planned, changes, progress(err, planned.size()));
+      if (System.console() != null && planned.size() >= 1000) {
+        err.print("\r" + " ".repeat(60) + "\r");
+      }
     } catch (IOException e) {
       throw new UnreadableInputException("cannot write " + out + ": " + e.getMessage(),
           "check that the folder is writable; every file is either its old or its new version, so rerun");
@@ -127,12 +129,16 @@ final class RenderCommand implements Callable<Integer> {
     if (System.console() == null || total < 1000) {
       return writer;
     }
-    int[] done = {0};
+    // Called from several writer threads at once.
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     return (target, content) -> {
       writer.write(target, content);
-      if (++done[0] % 500 == 0) {
-        err.print("\rwriting: " + done[0] + " files");
-        err.flush();
+      int n = done.incrementAndGet();
+      if (n % 500 == 0) {
+        synchronized (err) {
+          err.print("\rwriting: " + n + " of " + total + " files");
+          err.flush();
+        }
       }
     };
   }
