@@ -26,15 +26,22 @@ import java.util.TreeMap;
  * left out, as Kubernetes' {@code omitempty} does. Lists keep the renderer's order.
  */
 final class ManifestTree {
-  private static final List<String> FIRST = List.of("apiVersion", "kind", "metadata", "spec");
   static final Comparator<String> KEY_ORDER = (a, b) -> {
-    int ia = FIRST.indexOf(a);
-    int ib = FIRST.indexOf(b);
-    if (ia >= 0 || ib >= 0) {
-      return Integer.compare(ia < 0 ? FIRST.size() : ia, ib < 0 ? FIRST.size() : ib);
-    }
-    return a.compareTo(b);
+    int ra = rank(a);
+    int rb = rank(b);
+    return ra != rb ? Integer.compare(ra, rb) : a.compareTo(b);
   };
+
+  // apiVersion, kind, metadata, spec first; then every other key, sorted.
+  private static int rank(String key) {
+    return switch (key) {
+      case "apiVersion" -> 0;
+      case "kind" -> 1;
+      case "metadata" -> 2;
+      case "spec" -> 3;
+      default -> 4;
+    };
+  }
 
   private ManifestTree() {}
 

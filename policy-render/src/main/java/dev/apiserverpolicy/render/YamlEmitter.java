@@ -110,7 +110,8 @@ final class YamlEmitter {
       // An IPv4 CIDR is no number, date or time in any YAML version: it has a '/'.
       return s.indexOf('/') > 0 && s.chars().allMatch(c -> isDigit(c) || c == '.' || c == '/');
     }
-    if (!isLetter(first) || RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
+    // The reserved words are at most five characters long.
+    if (!isLetter(first) || s.length() <= 5 && RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {

@@ -35,7 +35,7 @@ public final class YamlManifestWriter {
 
   /** A stream of objects after the header, each after a {@code ---} line. */
   public static String write(List<? extends KubernetesObject> objects, String input) {
-    StringBuilder out = new StringBuilder(1024 * (objects.size() + 1)).append(header(input));
+    StringBuilder out = new StringBuilder(512 * (objects.size() + 1)).append(header(input));
     for (KubernetesObject object : objects) {
       out.append("---\n");
       YamlEmitter.emitMap(out, ManifestTree.of(object), 0);
