@@ -68,23 +68,31 @@ final class RenderCommand implements Callable<Integer> {
     }
     LoadedInput loaded = LoadedInput.load(input.paths);
     RenderOptions.Builder options = input.renderOptions().newClusters(newClusters);
+
+    if (stdout) {
+      // Streamed: each cluster is printed as soon as it is rendered and then forgotten.
+      String header = YamlManifestWriter.header(loaded.label());
+      outWriter.print(header);
+      RunSummary summary = new RunSummary();
+      List<Diagnostic> general = ManifestRenderer.renderAll(loaded.read(), options.build(), c -> {
+        summary.add(c);
+        DiagnosticPrinter.text(err, c.diagnostics());
+        String yaml = YamlManifestWriter.write(c.objects(), loaded.label());
+        outWriter.write(yaml, header.length(), yaml.length() - header.length());
+      });
+      outWriter.flush();
+      DiagnosticPrinter.text(err, general);
+      summary.print(err, loaded, null, check);
+      boolean findings = summary.anyAtLeast(input.failOn) || DiagnosticPrinter.anyAtLeast(general, input.failOn);
+      return findings ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
     Rendering rendering = ManifestRenderer.renderAll(loaded.read(), options.build());
     List<Diagnostic> diagnostics = rendering.allDiagnostics();
     DiagnosticPrinter.text(err, diagnostics);
     boolean findings = DiagnosticPrinter.anyAtLeast(diagnostics, input.failOn);
-
-    if (stdout) {
-      // One stream with one header, written cluster by cluster rather than built whole.
-      String header = YamlManifestWriter.header(loaded.label());
-      outWriter.print(header);
-      for (ClusterManifests c : rendering.clusters()) {
-        String yaml = YamlManifestWriter.write(c.objects(), loaded.label());
-        outWriter.write(yaml, header.length(), yaml.length() - header.length());
-      }
-      outWriter.flush();
-      summary(err, rendering, loaded, null);
-      return findings ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
+    RunSummary summary = new RunSummary();
+    rendering.clusters().forEach(summary::add);
 
     Path root = out;
     if (Files.exists(root) && !Files.isDirectory(root)) {
@@ -106,7 +114,7 @@ final class RenderCommand implements Callable<Integer> {
       changes.update().forEach(f -> outWriter.println("would change: " + LoadedInput.display(out.resolve(f))));
       changes.delete().forEach(f -> outWriter.println("would delete: " + LoadedInput.display(out.resolve(f))));
       outWriter.flush();
-      summary(err, rendering, loaded, changes);
+      summary.print(err, loaded, changes, check);
       return findings || changes.drift() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
     try {
@@ -120,7 +128,7 @@ final class RenderCommand implements Callable<Integer> {
       throw new UnreadableInputException("cannot write " + out + ": " + e.getMessage(),
           "check that the folder is writable; every file is either its old or its new version, so rerun");
     }
-    summary(err, rendering, loaded, changes);
+    summary.print(err, loaded, changes, check);
     return findings || !changes.conflicts().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
@@ -141,39 +149,6 @@ final class RenderCommand implements Callable<Integer> {
         }
       }
     };
-  }
-
-  private void summary(PrintWriter err, Rendering rendering, LoadedInput loaded, OutputDirectory.Changes changes) {
-    List<ClusterManifests> clusters = rendering.clusters();
-    long failed = clusters.stream().filter(ClusterManifests::failed).count();
-    int objects = clusters.stream().mapToInt(c -> c.objects().size()).sum();
-    StringBuilder line = new StringBuilder("apiserver-policy: rendered ")
-        .append(clusters.size() - failed).append(" of ").append(clusters.size()).append(" clusters (")
-        .append(objects).append(" objects) from ").append(loaded.files()).append(loaded.files() == 1 ? " file" : " files");
-    if (changes != null) {
-      line.append(check ? "; would create " : "; created ").append(changes.create().size())
-          .append(check ? ", change " : ", changed ").append(changes.update().size())
-          .append(check ? ", delete " : ", deleted ").append(changes.delete().size())
-          .append(", unchanged ").append(changes.unchanged().size());
-    }
-    err.println(line);
-    for (ClusterManifests c : clusters) {
-      boolean policies = c.objects().stream().anyMatch(o -> o.kind().equals("NetworkPolicy"));
-      if (!c.failed() && !policies) {
-        String folder = c.seed() + "/cluster-" + c.cluster() + "/networkpolicy-";
-        long deleted = changes == null ? 0 : changes.delete().stream().filter(f -> f.startsWith(folder)).count();
-        err.println("  no NetworkPolicies: " + c.cluster() + " (the apiserverNetworkPolicy gate is not on"
-            + (deleted > 0 ? "; " + (check ? "would delete " : "deleted ") + deleted + " policy files" : "") + ")");
-      }
-    }
-    for (ClusterManifests c : clusters) {
-      if (c.failed()) {
-        Diagnostic first = c.diagnostics().stream()
-            .filter(d -> d.severity() == dev.apiserverpolicy.model.Severity.ERROR).findFirst().orElseThrow();
-        err.println("  failed: " + c.cluster() + ": " + first.code().id() + ": " + first.message());
-      }
-    }
-    err.flush();
   }
 
   static final class LayoutConverter implements CommandLine.ITypeConverter<OutputLayout> {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The library's entry point: renders the NetworkPolicies and Services of clusters.
@@ -70,6 +72,19 @@ public final class ManifestRenderer {
    * A cluster whose own, seed's or context's objects have errors is not rendered, and says why.
    */
   public static Rendering renderAll(ReadResult read, RenderOptions options) {
+    List<ClusterManifests> clusters = new ArrayList<>();
+    List<Diagnostic> general = renderAll(read, options, clusters::add);
+    return Rendering.builder().addAllClusters(clusters).addAllDiagnostics(general).build();
+  }
+
+  /**
+   * Like {@link #renderAll(ReadResult, RenderOptions)}, but hands each cluster to
+   * {@code consumer} as soon as it and all before it are rendered, in the same order (seed,
+   * then cluster), without keeping them: memory stays flat however many clusters there are.
+   * Returns the findings that name no cluster.
+   */
+  public static List<Diagnostic> renderAll(ReadResult read, RenderOptions options,
+      Consumer<ClusterManifests> consumer) {
     BoundInputs bound = InputValidator.validateBindingAndInputs(read);
     List<Diagnostic> general = new ArrayList<>();
     // Diagnostics by the object they name, so each cluster finds its own without a scan.
@@ -86,22 +101,32 @@ public final class ManifestRenderer {
         general.add(d);
       }
     }
-    // Clusters are independent: render them on every core; the sort below fixes the order.
-    List<ClusterManifests> clusters = new ArrayList<>(bound.clusters().parallelStream()
-        .map(inputs -> renderBound(read, inputs, options, byObject, withErrors))
-        .toList());
-    Set<String> listed = new HashSet<>();
-    bound.clusters().forEach(c -> listed.add(c.cluster().name()));
-    // Clusters that could not be bound still deserve a line in the result.
-    for (Cluster unbound : read.clusters()) {
-      if (listed.add(unbound.name())) {
-        clusters.add(ClusterManifests.builder().seed("").cluster(unbound.name()).namespace(unbound.namespace())
-            .addAllDiagnostics(byObject.getOrDefault(unbound.ref(), List.of())).build());
+    // Clusters that could not be bound come first (their seed is unknown), then by seed and name.
+    Set<String> boundNames = new HashSet<>();
+    bound.clusters().forEach(c -> boundNames.add(c.cluster().name()));
+    TreeMap<String, Cluster> unbound = new TreeMap<>();
+    for (Cluster c : read.clusters()) {
+      if (!boundNames.contains(c.name())) {
+        unbound.putIfAbsent(c.name(), c);
       }
     }
-    clusters.sort(Comparator.comparing(ClusterManifests::seed).thenComparing(ClusterManifests::cluster));
-    return Rendering.builder().addAllClusters(clusters).addAllDiagnostics(general).build();
+    for (Cluster c : unbound.values()) {
+      consumer.accept(ClusterManifests.builder().seed("").cluster(c.name()).namespace(c.namespace())
+          .addAllDiagnostics(byObject.getOrDefault(c.ref(), List.of())).build());
+    }
+    List<ClusterInputs> ordered = new ArrayList<>(bound.clusters());
+    ordered.sort(Comparator.comparing((ClusterInputs c) -> c.seed().name()).thenComparing(c -> c.cluster().name()));
+    // Clusters are independent: render a chunk on every core, then hand it on in order.
+    for (int from = 0; from < ordered.size(); from += STREAM_CHUNK) {
+      List<ClusterInputs> chunk = ordered.subList(from, Math.min(ordered.size(), from + STREAM_CHUNK));
+      chunk.parallelStream().map(inputs -> renderBound(read, inputs, options, byObject, withErrors))
+          .toList().forEach(consumer);
+    }
+    return List.copyOf(general);
   }
+
+  /** Clusters rendered together before being handed on: enough to keep both cores busy, few enough to stay small. */
+  private static final int STREAM_CHUNK = 256;
 
   private static ClusterManifests renderBound(ReadResult read, ClusterInputs inputs, RenderOptions options,
       Map<String, List<Diagnostic>> byObject, Set<String> withErrors) {

@@ -1,0 +1,62 @@
+package dev.apiserverpolicy.cli;
+
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.Severity;
+import dev.apiserverpolicy.render.ClusterManifests;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a render did, collected cluster by cluster (so it also works when clusters are
+ * streamed and not kept): counts, the clusters without policies, and those that failed.
+ */
+final class RunSummary {
+  private int clusters;
+  private int objects;
+  private final List<String> failed = new ArrayList<>();
+  private final List<String> withoutPolicies = new ArrayList<>();
+  private Severity worst;
+
+  void add(ClusterManifests c) {
+    clusters++;
+    objects += c.objects().size();
+    for (Diagnostic d : c.diagnostics()) {
+      if (worst == null || d.severity().compareTo(worst) > 0) {
+        worst = d.severity();
+      }
+    }
+    if (c.failed()) {
+      Diagnostic first = c.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).findFirst().orElseThrow();
+      failed.add(c.cluster() + ": " + first.code().id() + ": " + first.message());
+    } else if (c.objects().stream().noneMatch(o -> o.kind().equals("NetworkPolicy"))) {
+      withoutPolicies.add(c.seed() + "/cluster-" + c.cluster() + "/" + c.cluster());
+    }
+  }
+
+  boolean anyAtLeast(Severity threshold) {
+    return worst != null && worst.compareTo(threshold) >= 0;
+  }
+
+  void print(PrintWriter err, LoadedInput loaded, OutputDirectory.Changes changes, boolean check) {
+    StringBuilder line = new StringBuilder("apiserver-policy: rendered ")
+        .append(clusters - failed.size()).append(" of ").append(clusters).append(" clusters (")
+        .append(objects).append(" objects) from ").append(loaded.files()).append(loaded.files() == 1 ? " file" : " files");
+    if (changes != null) {
+      line.append(check ? "; would create " : "; created ").append(changes.create().size())
+          .append(check ? ", change " : ", changed ").append(changes.update().size())
+          .append(check ? ", delete " : ", deleted ").append(changes.delete().size())
+          .append(", unchanged ").append(changes.unchanged().size());
+    }
+    err.println(line);
+    for (String entry : withoutPolicies) {
+      String folder = entry.substring(0, entry.lastIndexOf('/')) + "/networkpolicy-";
+      String name = entry.substring(entry.lastIndexOf('/') + 1);
+      long deleted = changes == null ? 0 : changes.delete().stream().filter(f -> f.startsWith(folder)).count();
+      err.println("  no NetworkPolicies: " + name + " (the apiserverNetworkPolicy gate is not on"
+          + (deleted > 0 ? "; " + (check ? "would delete " : "deleted ") + deleted + " policy files" : "") + ")");
+    }
+    failed.forEach(f -> err.println("  failed: " + f));
+    err.flush();
+  }
+}
