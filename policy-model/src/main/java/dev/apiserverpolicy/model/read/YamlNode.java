@@ -62,6 +62,13 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
       if (!value.isEmpty() && !mayBeOtherThanString(value.charAt(0))) {
         return Type.STRING;
       }
+      // Fast paths for the common values that start like numbers: ports and CIDRs.
+      if (isDecimalDigits(value)) {
+        return Type.INTEGER;
+      }
+      if (value.indexOf('/') >= 0 || value.indexOf(' ') >= 0) {
+        return Type.STRING;
+      }
       if (NULL.matcher(value).matches()) {
         return Type.NULL;
       }
@@ -75,6 +82,20 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
         return Type.FLOAT;
       }
       return Type.STRING;
+    }
+
+    /** Plain decimal as YAML 1.1's int pattern reads it: {@code 0}, or digits not starting with 0. */
+    private static boolean isDecimalDigits(String value) {
+      if (value.isEmpty() || value.length() > 1 && value.charAt(0) == '0') {
+        return false;
+      }
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c < '0' || c > '9') {
+          return false;
+        }
+      }
+      return true;
     }
 
     // Every YAML 1.1 null, boolean, integer or float starts with one of these characters.
