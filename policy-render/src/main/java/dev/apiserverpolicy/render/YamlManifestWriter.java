@@ -29,7 +29,27 @@ public final class YamlManifestWriter {
   /** One object, after the header: the content of one GitOps file. */
   public static String write(KubernetesObject object, String input) {
     StringBuilder out = new StringBuilder(1024).append(header(input));
+    emit(out, object);
+    return out.toString();
+  }
+
+  private static void emit(StringBuilder out, KubernetesObject object) {
+    if (!DirectYamlWriter.write(out, object)) {
+      YamlEmitter.emitMap(out, ManifestTree.of(object), 0);
+    }
+  }
+
+  /** The reference emission through plain trees, for tests that hold the direct writer to it. */
+  static String writeThroughTree(KubernetesObject object) {
+    StringBuilder out = new StringBuilder(1024);
     YamlEmitter.emitMap(out, ManifestTree.of(object), 0);
+    return out.toString();
+  }
+
+  /** The direct emission, for the same tests. */
+  static String writeDirect(KubernetesObject object) {
+    StringBuilder out = new StringBuilder(1024);
+    DirectYamlWriter.write(out, object);
     return out.toString();
   }
 
@@ -38,7 +58,7 @@ public final class YamlManifestWriter {
     StringBuilder out = new StringBuilder(512 * (objects.size() + 1)).append(header(input));
     for (KubernetesObject object : objects) {
       out.append("---\n");
-      YamlEmitter.emitMap(out, ManifestTree.of(object), 0);
+      emit(out, object);
     }
     return out.toString();
   }
