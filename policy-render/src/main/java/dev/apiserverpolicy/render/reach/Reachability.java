@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * union of what the rules of the policies selecting it allow. A connection needs both the
  * source's egress and the destination's ingress. ipBlocks match addresses outside the pod
  * network only (as the independent analyzer this is checked against reads them); pods are
- * matched by selectors.
+ * matched by selectors. Immutable after construction and safe to share between threads.
  */
 public final class Reachability {
   private final Map<String, Namespace> namespaces = new HashMap<>();
@@ -123,8 +123,10 @@ public final class Reachability {
     return false;
   }
 
+  // Read-only after construction, so one evaluator may serve several threads.
   private Namespace namespace(String name) {
-    return namespaces.computeIfAbsent(name, n -> Namespace.of(n, Map.of()));
+    Namespace known = namespaces.get(name);
+    return known != null ? known : Namespace.of(name, Map.of());
   }
 
   /** True if some ipBlock of some policy (either direction) contains {@code address}. */
