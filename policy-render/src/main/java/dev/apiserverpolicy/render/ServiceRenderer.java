@@ -81,7 +81,8 @@ final class ServiceRenderer {
         type = ServiceType.CLUSTER_IP;
         annotations.put(EXPOSE, "SNI,Tunneling");
         String host = hostPrefix + facts.cluster().statusExternalName().orElseThrow();
-        annotations.put(PORT_MAPPING, "{\"secure\":" + jsonString(host) + "}");
+        // A YAML double-quoted string, as the emitter writes it, is also a valid JSON string.
+        annotations.put(PORT_MAPPING, "{\"secure\":" + YamlEmitter.quoted(host) + "}");
       }
     }
     return Service.builder()
@@ -117,19 +118,5 @@ final class ServiceRenderer {
         .addPorts(ServicePort.builder().name("secure").port(443).targetPort(443).build())
         .addAllLoadBalancerSourceRanges(ranges)
         .build();
-  }
-
-  private static String jsonString(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20) {
-        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.append('"').toString();
   }
 }
