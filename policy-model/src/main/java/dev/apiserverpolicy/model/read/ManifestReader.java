@@ -58,7 +58,7 @@ public final class ManifestReader {
       return result.diagnostics(sink).build();
     }
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return readText(source, body, result, sink);
+    return readText(source, body);
   }
 
   /** Reads UTF-8 bytes. */
@@ -75,7 +75,7 @@ public final class ManifestReader {
     if (text.isEmpty()) {
       return result.diagnostics(sink).build();
     }
-    return readText(source, text.get(), result, sink);
+    return readText(source, text.get());
   }
 
   /**
@@ -111,28 +111,76 @@ public final class ManifestReader {
         "split it into several files");
   }
 
-  private ReadResult readText(String source, String text, ReadResult.Builder result, List<Diagnostic> sink) {
+  private ReadResult readText(String source, String text) {
+    // Most inputs are in the subset the fast parser reads: runs of documents are parsed and
+    // bound on every core, each document as soon as it is parsed, so no tree outlives its
+    // document. If any run leaves the subset, the full parser reads the whole input.
+    List<DocumentChunks.Chunk> chunks = DocumentChunks.split(text, CHUNK_CHARS);
+    List<ChunkRead> reads = (chunks.size() > 1 ? chunks.parallelStream() : chunks.stream())
+        .map(chunk -> readChunk(source, text, chunk)).toList();
+    if (reads.stream().allMatch(ChunkRead::parsed)) {
+      ReadResult.Builder fast = ReadResult.builder();
+      List<Diagnostic> fastSink = new ArrayList<>();
+      int documents = 0;
+      for (ChunkRead read : reads) {
+        ReadResult r = read.result();
+        fast.addAllClusters(r.clusters()).addAllSeeds(r.seeds()).addAllTemplates(r.templates())
+            .addAllContexts(r.contexts());
+        fastSink.addAll(r.diagnostics());
+        documents += read.documents();
+      }
+      return finish(source, documents == 0, fast, fastSink);
+    }
+    ReadResult.Builder result = ReadResult.builder();
+    List<Diagnostic> sink = new ArrayList<>();
     List<YamlNode> documents = yaml.compose(source, text, sink);
-    if (documents.isEmpty() && sink.isEmpty()) {
+    for (YamlNode document : documents) {
+      readDocument(source, document, result, sink);
+    }
+    return finish(source, documents.isEmpty(), result, sink);
+  }
+
+  /** Characters per run of documents read on one core: large enough to keep the overhead small. */
+  private static final int CHUNK_CHARS = 64 * 1024;
+
+  /** What one run of documents read to; {@code parsed} is false if it left the fast parser's subset. */
+  private record ChunkRead(boolean parsed, ReadResult result, int documents) {}
+
+  private ChunkRead readChunk(String source, String text, DocumentChunks.Chunk chunk) {
+    ReadResult.Builder result = ReadResult.builder();
+    List<Diagnostic> sink = new ArrayList<>();
+    int[] documents = {0};
+    boolean parsed = SubsetYamlParser.parse(text, chunk, limits, document -> {
+      documents[0]++;
+      readDocument(source, document, result, sink);
+    });
+    return parsed ? new ChunkRead(true, result.diagnostics(sink).build(), documents[0])
+        : new ChunkRead(false, null, 0);
+  }
+
+  private static ReadResult finish(String source, boolean noDocuments, ReadResult.Builder result,
+      List<Diagnostic> sink) {
+    if (noDocuments && sink.isEmpty()) {
       sink.add(YamlStream.fileDiagnostic(source, DiagnosticCode.INPUT_EMPTY, 0, 0,
           "the input holds no YAML or JSON document", "remove the file, or add the objects it should hold"));
     }
-    for (YamlNode document : documents) {
-      try {
-        readObject(source, document, Optional.empty(), result, sink);
-      } catch (RuntimeException | StackOverflowError e) {
-        // A defect of ours must not take the other documents down with it.
-        sink.add(Diagnostic.builder()
-            .code(DiagnosticCode.INTERNAL_ERROR)
-            .file(source)
-            .line(document.start().line())
-            .column(document.start().column())
-            .message("internal error while reading this document: " + e)
-            .hint("please report this with the input that caused it")
-            .build());
-      }
-    }
     return result.diagnostics(sink).build();
+  }
+
+  private void readDocument(String source, YamlNode document, ReadResult.Builder result, List<Diagnostic> sink) {
+    try {
+      readObject(source, document, Optional.empty(), result, sink);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect of ours must not take the other documents down with it.
+      sink.add(Diagnostic.builder()
+          .code(DiagnosticCode.INTERNAL_ERROR)
+          .file(source)
+          .line(document.start().line())
+          .column(document.start().column())
+          .message("internal error while reading this document: " + e)
+          .hint("please report this with the input that caused it")
+          .build());
+    }
   }
 
   /** Reads one object; {@code inherited} is the apiVersion and kind implied by a typed List. */

@@ -2,6 +2,7 @@ package dev.apiserverpolicy.model.read;
 
 import dev.apiserverpolicy.model.Position;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,9 +29,11 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
     }
 
     private static final String TAG = "tag:yaml.org,2002:";
-    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-    private static final Pattern BOOL = Pattern.compile(
-        "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+    // YAML 1.1's null and boolean words: exact lists, so a set lookup instead of a pattern.
+    private static final Set<String> NULL = Set.of("~", "null", "Null", "NULL", "");
+    private static final Set<String> BOOL = Set.of(
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF");
     private static final Pattern INT = Pattern.compile(
         "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+");
     private static final Pattern FLOAT = Pattern.compile(
@@ -43,7 +46,7 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
           case TAG + "str":
             return Type.STRING;
           case TAG + "bool":
-            return BOOL.matcher(value).matches() ? Type.BOOLEAN : Type.OTHER;
+            return BOOL.contains(value) ? Type.BOOLEAN : Type.OTHER;
           case TAG + "int":
             return INT.matcher(value).matches() ? Type.INTEGER : Type.OTHER;
           case TAG + "null":
@@ -69,11 +72,14 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
       if (value.indexOf('/') >= 0 || value.indexOf(' ') >= 0) {
         return Type.STRING;
       }
-      if (NULL.matcher(value).matches()) {
+      if (NULL.contains(value)) {
         return Type.NULL;
       }
-      if (BOOL.matcher(value).matches()) {
+      if (BOOL.contains(value)) {
         return Type.BOOLEAN;
+      }
+      if (!mayBeNumber(value.charAt(0))) {
+        return Type.STRING;
       }
       if (INT.matcher(value).matches()) {
         return Type.INTEGER;
@@ -96,6 +102,11 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
         }
       }
       return true;
+    }
+
+    // Every YAML 1.1 integer or float starts with one of these characters.
+    private static boolean mayBeNumber(char c) {
+      return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
     }
 
     // Every YAML 1.1 null, boolean, integer or float starts with one of these characters.

@@ -17,6 +17,16 @@ final class SharedData {
     return dir;
   }
 
+  static Path kkpFixtures() {
+    return dir().resolve("reference").resolve("kkp-fixtures");
+  }
+
+  /** The project's root folder (the build passes it; tests run from a module folder otherwise). */
+  static Path projectRoot() {
+    String configured = System.getProperty("project.root");
+    return configured != null && !configured.isEmpty() ? Path.of(configured) : Path.of("..");
+  }
+
   static Path fixture(String name) {
     return dir().resolve("reference").resolve("kkp-fixtures").resolve(name);
   }

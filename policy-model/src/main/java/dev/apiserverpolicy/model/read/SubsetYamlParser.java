@@ -1,0 +1,642 @@
+package dev.apiserverpolicy.model.read;
+
+import dev.apiserverpolicy.model.Position;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A fast parser for the YAML that manifests are nearly always written in: block and flow
+ * mappings and sequences, one-line plain and quoted scalars, comments and {@code ---}
+ * markers. It builds the same {@link YamlNode} trees, positions included, as the
+ * snakeyaml-engine path of {@link YamlStream}, and gives up on the whole input at the first
+ * thing outside that subset (anchors, aliases, tags, block scalars, scalars over several
+ * lines, directives, tabs, carriage returns, anything malformed, anything near a limit), so
+ * that the full parser reads it and reports what is wrong. A property test holds the two to
+ * the same trees on generated and mutated inputs.
+ *
+ * <p>Why it exists: the full parser allocates a mark and an optional per token, and was the
+ * bound of reading ten thousand clusters.
+ */
+final class SubsetYamlParser {
+  /** Thrown to leave the subset; carries no stack trace. */
+  private static final class Declined extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Declined INSTANCE = new Declined();
+
+    private Declined() {
+      super("outside the subset", null, false, false);
+    }
+  }
+
+  // A simple key must end within this many characters of its start (the full parser allows 1024).
+  private static final int MAX_KEY_SPAN = 1000;
+
+  private final String s;
+  private final int n;
+  private final ReadLimits limits;
+  private int pos;
+  private int line = 1;
+  private int lineStart;
+  private int depth;
+  // Flow content continued on another line must stay right of the enclosing block's indent.
+  private int flowMinColumn;
+
+  private SubsetYamlParser(String text, DocumentChunks.Chunk chunk, ReadLimits limits) {
+    this.s = text;
+    this.n = chunk.end();
+    this.pos = chunk.start();
+    this.lineStart = chunk.start();
+    this.line = chunk.firstLine();
+    this.limits = limits;
+  }
+
+  /**
+   * Hands every non-empty document to {@code documents}, in order, and returns true; or
+   * returns false as soon as the input leaves the subset (documents already handed on
+   * must then be discarded by the caller).
+   */
+  static boolean parse(String text, ReadLimits limits, Consumer<YamlNode> documents) {
+    return parse(text, DocumentChunks.whole(text), limits, documents);
+  }
+
+  /** Like {@link #parse(String, ReadLimits, Consumer)}, for the documents of one chunk of the text. */
+  static boolean parse(String text, DocumentChunks.Chunk chunk, ReadLimits limits, Consumer<YamlNode> documents) {
+    if (!supportedCharacters(text, chunk.start(), chunk.end())) {
+      return false;
+    }
+    try {
+      new SubsetYamlParser(text, chunk, limits).stream(documents);
+      return true;
+    } catch (Declined e) {
+      return false;
+    }
+  }
+
+  private static boolean supportedCharacters(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c < 0x7F || c == '\n') {
+        continue;
+      }
+      // Tabs, carriage returns, control characters, other line breaks, byte-order marks,
+      // surrogates (columns would count differently) and non-characters.
+      if (c < 0xA0 || c == 0x2028 || c == 0x2029 || c == 0xFEFF || (c >= 0xD800 && c <= 0xDFFF) || c >= 0xFFFE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Declined decline() {
+    return Declined.INSTANCE;
+  }
+
+  // ---- documents ----
+
+  private void stream(Consumer<YamlNode> documents) {
+    while (true) {
+      skipEmptyLines();
+      if (pos >= n) {
+        return;
+      }
+      int documentStart = pos;
+      if (atMarker("---")) {
+        pos += 3;
+        endOfLine();
+        skipEmptyLines();
+        if (pos >= n || atMarker("---")) {
+          continue; // an empty document composes to nothing
+        }
+      }
+      if (atMarker("...") || s.charAt(pos) == '%') {
+        throw decline();
+      }
+      flowMinColumn = 0;
+      YamlNode root = blockNode(-1);
+      skipEmptyLines();
+      if (pos < n && !atMarker("---")) {
+        throw decline();
+      }
+      if (pos - documentStart >= limits.maxDocumentChars()) {
+        throw decline();
+      }
+      documents.accept(root);
+    }
+  }
+
+  /** A {@code ---} or {@code ...} at the start of a line, followed by a blank or the end. */
+  private boolean atMarker(String marker) {
+    return pos == lineStart && s.startsWith(marker, pos) && (pos + 3 == n || isBlank(s.charAt(pos + 3)));
+  }
+
+  // ---- lines ----
+
+  /** From a line start, skips blank and comment lines; stops at the first content character. */
+  private void skipEmptyLines() {
+    while (pos < n) {
+      int i = pos;
+      while (i < n && s.charAt(i) == ' ') {
+        i++;
+      }
+      if (i == n) {
+        pos = n;
+        return;
+      }
+      char c = s.charAt(i);
+      if (c == '\n') {
+        newLine(i);
+      } else if (c == '#') {
+        int end = s.indexOf('\n', i);
+        if (end < 0) {
+          pos = n;
+          return;
+        }
+        newLine(end);
+      } else {
+        pos = i;
+        return;
+      }
+    }
+  }
+
+  /** After content: only spaces and a comment may follow on this line. */
+  private void endOfLine() {
+    int start = pos;
+    while (pos < n && s.charAt(pos) == ' ') {
+      pos++;
+    }
+    if (pos == n) {
+      return;
+    }
+    char c = s.charAt(pos);
+    if (c == '#' && (pos > start || pos == lineStart)) {
+      int end = s.indexOf('\n', pos);
+      if (end < 0) {
+        pos = n;
+        return;
+      }
+      newLine(end);
+    } else if (c == '\n') {
+      newLine(pos);
+    } else {
+      throw decline();
+    }
+  }
+
+  private void newLine(int newlineAt) {
+    pos = newlineAt + 1;
+    line++;
+    lineStart = pos;
+  }
+
+  /** The indent of the next content line, or -1 at the end of the document. */
+  private int nextIndent() {
+    skipEmptyLines();
+    if (pos >= n || atMarker("---") || atMarker("...")) {
+      return -1;
+    }
+    return pos - lineStart;
+  }
+
+  private Position here() {
+    return Position.of(line, pos - lineStart + 1);
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\n';
+  }
+
+  private boolean blankOrEndAt(int i) {
+    return i >= n || isBlank(s.charAt(i));
+  }
+
+  private boolean dashEntry() {
+    return s.charAt(pos) == '-' && blankOrEndAt(pos + 1);
+  }
+
+  // ---- block context ----
+
+  /** A node at {@code pos}, inside a block collection indented at {@code parentIndent}. */
+  private YamlNode blockNode(int parentIndent) {
+    int column = pos - lineStart;
+    char c = s.charAt(pos);
+    if (dashEntry()) {
+      return blockSequence(column);
+    }
+    if (c == '[' || c == '{') {
+      flowMinColumn = parentIndent + 1;
+      YamlNode flow = flowCollection();
+      endOfLine();
+      return flow;
+    }
+    Position start = here();
+    YamlNode.Scalar scalar = blockScalar(start);
+    if (keyFollows(start)) {
+      return blockMapping(column, scalar);
+    }
+    endOfLine();
+    return scalar;
+  }
+
+  /** Skips spaces; true if a {@code :} and a blank follow (the scalar before was a key). */
+  private boolean keyFollows(Position keyStart) {
+    int i = pos;
+    while (i < n && s.charAt(i) == ' ') {
+      i++;
+    }
+    if (i < n && s.charAt(i) == ':' && blankOrEndAt(i + 1)) {
+      if (i - (lineStart + keyStart.column() - 1) > MAX_KEY_SPAN) {
+        throw decline();
+      }
+      pos = i;
+      return true;
+    }
+    return false;
+  }
+
+  private YamlNode blockMapping(int indent, YamlNode.Scalar firstKey) {
+    enter();
+    List<YamlNode.Entry> entries = new ArrayList<>();
+    YamlNode key = firstKey;
+    while (true) {
+      pos++; // the ':'
+      Position afterColon = here();
+      while (pos < n && s.charAt(pos) == ' ') {
+        pos++;
+      }
+      YamlNode value;
+      if (pos >= n || s.charAt(pos) == '\n' || s.charAt(pos) == '#') {
+        endOfLine();
+        int next = nextIndent();
+        if (next > indent) {
+          value = blockNode(indent);
+        } else if (next == indent && dashEntry()) {
+          value = blockSequence(indent);
+        } else {
+          value = emptyScalar(afterColon);
+        }
+      } else {
+        value = inlineValue(indent);
+      }
+      entries.add(new YamlNode.Entry(key, value));
+      int next = nextIndent();
+      if (next != indent) {
+        if (next > indent) {
+          throw decline();
+        }
+        break;
+      }
+      char c = s.charAt(pos);
+      if (dashEntry() || c == '[' || c == '{') {
+        throw decline();
+      }
+      Position keyStart = here();
+      key = blockScalar(keyStart);
+      if (!keyFollows(keyStart)) {
+        throw decline();
+      }
+    }
+    leave();
+    return new YamlNode.Mapping(List.copyOf(entries), firstKey.start());
+  }
+
+  /** A value on the same line as its key. */
+  private YamlNode inlineValue(int indent) {
+    char c = s.charAt(pos);
+    if (dashEntry()) {
+      throw decline();
+    }
+    if (c == '[' || c == '{') {
+      flowMinColumn = indent + 1;
+      YamlNode flow = flowCollection();
+      endOfLine();
+      return flow;
+    }
+    Position start = here();
+    YamlNode.Scalar scalar = blockScalar(start);
+    if (keyFollows(start)) {
+      throw decline(); // "a: b: c"
+    }
+    endOfLine();
+    return scalar;
+  }
+
+  private YamlNode blockSequence(int indent) {
+    enter();
+    Position start = here();
+    List<YamlNode> items = new ArrayList<>();
+    while (true) {
+      pos++; // the '-'
+      Position afterDash = here();
+      while (pos < n && s.charAt(pos) == ' ') {
+        pos++;
+      }
+      YamlNode item;
+      if (pos >= n || s.charAt(pos) == '\n' || s.charAt(pos) == '#') {
+        endOfLine();
+        int next = nextIndent();
+        item = next > indent ? blockNode(indent) : emptyScalar(afterDash);
+      } else {
+        item = blockNode(indent);
+      }
+      items.add(item);
+      int next = nextIndent();
+      if (next > indent) {
+        throw decline();
+      }
+      if (next < indent || !dashEntry()) {
+        break;
+      }
+    }
+    leave();
+    return new YamlNode.Sequence(List.copyOf(items), start);
+  }
+
+  /** A one-line scalar in block context: quoted, or plain up to {@code ": "}, {@code " #"} or the line's end. */
+  private YamlNode.Scalar blockScalar(Position start) {
+    char c = s.charAt(pos);
+    if (c == '"' || c == '\'') {
+      return quoted(start);
+    }
+    if (!plainMayStart(c, false)) {
+      throw decline();
+    }
+    int from = pos;
+    int i = pos;
+    int end = pos;
+    while (i < n) {
+      char ch = s.charAt(i);
+      if (ch == '\n' || ch == ':' && blankOrEndAt(i + 1) || ch == ' ' && i + 1 < n && s.charAt(i + 1) == '#') {
+        break;
+      }
+      if (ch != ' ') {
+        end = i + 1;
+      }
+      i++;
+    }
+    pos = end;
+    return new YamlNode.Scalar(s.substring(from, end), true, null, start);
+  }
+
+  private boolean plainMayStart(char c, boolean flow) {
+    if ("-?:,[]{}#&*!|>'\"%@`".indexOf(c) < 0) {
+      return true;
+    }
+    if (pos + 1 >= n || isBlank(s.charAt(pos + 1))) {
+      return false;
+    }
+    // "-1", "-x"; and in block context "::1" and "?x" (the flow rules for those differ: leave them).
+    return c == '-' && (!flow || ",[]{}".indexOf(s.charAt(pos + 1)) < 0) || !flow && (c == '?' || c == ':');
+  }
+
+  private static YamlNode.Scalar emptyScalar(Position at) {
+    return new YamlNode.Scalar("", true, null, at);
+  }
+
+  // ---- scalars ----
+
+  private YamlNode.Scalar quoted(Position start) {
+    char quote = s.charAt(pos);
+    StringBuilder value = null;
+    int i = pos + 1;
+    int chunk = i;
+    while (true) {
+      if (i >= n) {
+        throw decline();
+      }
+      char c = s.charAt(i);
+      if (c == '\n') {
+        throw decline(); // folding over lines: left to the full parser
+      }
+      if (c == quote) {
+        if (quote == '\'' && i + 1 < n && s.charAt(i + 1) == '\'') {
+          value = append(value, chunk, i + 1);
+          i += 2;
+          chunk = i;
+          continue;
+        }
+        break;
+      }
+      if (c == '\\' && quote == '"') {
+        value = append(value, chunk, i);
+        i = escape(value, i + 1);
+        chunk = i;
+        continue;
+      }
+      i++;
+    }
+    String text = value == null ? s.substring(chunk, i) : append(value, chunk, i).toString();
+    pos = i + 1;
+    if (pos < n && !isBlank(s.charAt(pos)) && ":,]}".indexOf(s.charAt(pos)) < 0) {
+      throw decline();
+    }
+    return new YamlNode.Scalar(text, false, null, start);
+  }
+
+  private StringBuilder append(StringBuilder value, int from, int to) {
+    StringBuilder sb = value == null ? new StringBuilder() : value;
+    return sb.append(s, from, to);
+  }
+
+  /** Appends the escape after a backslash (the JSON set); returns the index after it. */
+  private int escape(StringBuilder value, int at) {
+    if (at >= n) {
+      throw decline();
+    }
+    char c = s.charAt(at);
+    switch (c) {
+      case '"', '\\', '/' -> value.append(c);
+      case 'n' -> value.append('\n');
+      case 't' -> value.append('\t');
+      case 'r' -> value.append('\r');
+      case 'b' -> value.append('\b');
+      case 'f' -> value.append('\f');
+      case 'u' -> {
+        if (at + 5 > n) {
+          throw decline();
+        }
+        int code = 0;
+        for (int k = at + 1; k <= at + 4; k++) {
+          int digit = Character.digit(s.charAt(k), 16);
+          if (digit < 0) {
+            throw decline();
+          }
+          code = code * 16 + digit;
+        }
+        if (code >= 0xD800 && code <= 0xDFFF) {
+          throw decline();
+        }
+        value.append((char) code);
+        return at + 5;
+      }
+      default -> throw decline();
+    }
+    return at + 1;
+  }
+
+  // ---- flow context ----
+
+  private YamlNode flowCollection() {
+    return s.charAt(pos) == '[' ? flowSequence() : flowMapping();
+  }
+
+  private YamlNode flowNode() {
+    char c = s.charAt(pos);
+    if (c == '[' || c == '{') {
+      return flowCollection();
+    }
+    return flowScalar();
+  }
+
+  private YamlNode.Scalar flowScalar() {
+    Position start = here();
+    char c = s.charAt(pos);
+    if (c == '"' || c == '\'') {
+      return quoted(start);
+    }
+    if (!plainMayStart(c, true)) {
+      throw decline();
+    }
+    int from = pos;
+    int i = pos;
+    int end = pos;
+    while (i < n) {
+      char ch = s.charAt(i);
+      if (ch == '\n' || ",[]{}".indexOf(ch) >= 0 || ch == ' ' && i + 1 < n && s.charAt(i + 1) == '#') {
+        break;
+      }
+      if (ch == ':' && (i + 1 >= n || isBlank(s.charAt(i + 1)) || ",[]{}".indexOf(s.charAt(i + 1)) >= 0)) {
+        break;
+      }
+      if (ch == '?' || ch == '#' && i > from && s.charAt(i - 1) == ' ') {
+        throw decline();
+      }
+      if (ch != ' ') {
+        end = i + 1;
+      }
+      i++;
+    }
+    pos = end;
+    return new YamlNode.Scalar(s.substring(from, end), true, null, start);
+  }
+
+  private YamlNode flowSequence() {
+    enter();
+    Position start = here();
+    pos++;
+    List<YamlNode> items = new ArrayList<>();
+    flowSpace();
+    if (s.charAt(pos) == ']') {
+      pos++;
+    } else {
+      while (true) {
+        items.add(flowNode());
+        flowSpace();
+        char c = s.charAt(pos++);
+        if (c == ']') {
+          break;
+        }
+        if (c != ',') {
+          throw decline(); // including "[a: b]", a mapping of one pair
+        }
+        flowSpace();
+        if (s.charAt(pos) == ']') {
+          throw decline(); // a trailing comma
+        }
+      }
+    }
+    leave();
+    return new YamlNode.Sequence(List.copyOf(items), start);
+  }
+
+  private YamlNode flowMapping() {
+    enter();
+    Position start = here();
+    pos++;
+    List<YamlNode.Entry> entries = new ArrayList<>();
+    flowSpace();
+    if (s.charAt(pos) == '}') {
+      pos++;
+    } else {
+      while (true) {
+        char first = s.charAt(pos);
+        if (first == '[' || first == '{') {
+          throw decline();
+        }
+        int keyLine = line;
+        int keyAt = pos;
+        YamlNode.Scalar key = flowScalar();
+        while (pos < n && s.charAt(pos) == ' ') {
+          pos++;
+        }
+        // The ':' on the key's line; after a plain key it needs a blank ("a:b" is one scalar).
+        if (pos >= n || s.charAt(pos) != ':' || line != keyLine || pos - keyAt > MAX_KEY_SPAN
+            || key.plain() && !blankOrEndAt(pos + 1)) {
+          throw decline();
+        }
+        pos++;
+        flowSpace();
+        char c = s.charAt(pos);
+        if (c == ',' || c == '}') {
+          throw decline(); // a key without a value
+        }
+        entries.add(new YamlNode.Entry(key, flowNode()));
+        flowSpace();
+        c = s.charAt(pos++);
+        if (c == '}') {
+          break;
+        }
+        if (c != ',') {
+          throw decline();
+        }
+        flowSpace();
+        if (s.charAt(pos) == '}') {
+          throw decline();
+        }
+      }
+    }
+    leave();
+    return new YamlNode.Mapping(List.copyOf(entries), start);
+  }
+
+  /** Skips spaces, line breaks and comments inside a flow collection; the input must go on. */
+  private void flowSpace() {
+    while (true) {
+      if (pos >= n) {
+        throw decline();
+      }
+      char c = s.charAt(pos);
+      if (c == ' ') {
+        pos++;
+      } else if (c == '\n') {
+        newLine(pos);
+        while (pos < n && s.charAt(pos) == ' ') {
+          pos++;
+        }
+        if (pos < n && s.charAt(pos) != '\n' && s.charAt(pos) != '#' && pos - lineStart < flowMinColumn
+            || atMarker("---") || atMarker("...")) {
+          throw decline();
+        }
+      } else if (c == '#' && (pos == lineStart || s.charAt(pos - 1) == ' ')) {
+        int end = s.indexOf('\n', pos);
+        if (end < 0) {
+          throw decline();
+        }
+        pos = end;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void enter() {
+    if (++depth > limits.maxDepth()) {
+      throw decline();
+    }
+  }
+
+  private void leave() {
+    depth--;
+  }
+}
