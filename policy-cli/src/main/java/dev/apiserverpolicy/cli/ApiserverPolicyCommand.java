@@ -58,8 +58,7 @@ public final class ApiserverPolicyCommand implements Runnable {
   /** Runs the CLI and exits with its code. */
   public static void main(String[] args) {
     // Buffered, flushed by the commands: manifests can be tens of megabytes.
-    PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-        new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), 1 << 16));
+    PrintWriter out = new Utf8Output(new java.io.FileOutputStream(java.io.FileDescriptor.out));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8),
         true);
     int exit = commandLine(out, err).execute(args);

@@ -8,6 +8,7 @@ import dev.apiserverpolicy.render.Rendering;
 import dev.apiserverpolicy.render.YamlManifestWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,12 +75,18 @@ final class RenderCommand implements Callable<Integer> {
       String header = YamlManifestWriter.header(loaded.label());
       outWriter.print(header);
       RunSummary summary = new RunSummary();
-      List<Diagnostic> general = ManifestRenderer.renderAll(loaded.read(), options.build(), c -> {
-        summary.add(c);
-        DiagnosticPrinter.text(err, c.diagnostics());
-        String yaml = YamlManifestWriter.write(c.objects(), loaded.label());
-        outWriter.write(yaml, header.length(), yaml.length() - header.length());
-      });
+      // The YAML is written and encoded on the rendering threads; only printing is in order, here.
+      List<Diagnostic> general = ManifestRenderer.renderAll(loaded.read(), options.build(),
+          c -> new RenderedYaml(c, YamlManifestWriter.writeDocuments(c.objects()).getBytes(StandardCharsets.UTF_8)),
+          rendered -> {
+            summary.add(rendered.cluster());
+            DiagnosticPrinter.text(err, rendered.cluster().diagnostics());
+            if (outWriter instanceof Utf8Output utf8) {
+              utf8.writeUtf8(rendered.yaml());
+            } else {
+              outWriter.write(new String(rendered.yaml(), StandardCharsets.UTF_8));
+            }
+          });
       outWriter.flush();
       DiagnosticPrinter.text(err, general);
       summary.print(err, loaded, null, check);
@@ -150,6 +157,9 @@ final class RenderCommand implements Callable<Integer> {
       }
     };
   }
+
+  /** One cluster and its YAML documents, in UTF-8. */
+  private record RenderedYaml(ClusterManifests cluster, byte[] yaml) {}
 
   static final class LayoutConverter implements CommandLine.ITypeConverter<OutputLayout> {
     @Override

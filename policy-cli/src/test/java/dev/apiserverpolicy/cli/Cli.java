@@ -1,8 +1,10 @@
 package dev.apiserverpolicy.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -24,14 +26,16 @@ final class Cli {
 
   /** Runs with {@code writer} (if not null) replacing the render command's file writer. */
   static Result run(FileWriter writer, String... args) {
-    StringWriter out = new StringWriter();
+    // Standard output as the real command has it: characters and ready-encoded bytes mixed.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
-    var cl = ApiserverPolicyCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+    var cl = ApiserverPolicyCommand.commandLine(new Utf8Output(out), new PrintWriter(err, true));
     if (writer != null) {
       ((RenderCommand) cl.getSubcommands().get("render").getCommand()).writer = writer;
     }
     int exit = cl.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+    cl.getOut().flush();
+    return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString());
   }
 
   static Path projectRoot() {

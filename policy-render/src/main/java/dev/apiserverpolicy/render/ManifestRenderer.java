@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The library's entry point: renders the NetworkPolicies and Services of clusters.
@@ -85,6 +86,17 @@ public final class ManifestRenderer {
    */
   public static List<Diagnostic> renderAll(ReadResult read, RenderOptions options,
       Consumer<ClusterManifests> consumer) {
+    return renderAll(read, options, Function.identity(), consumer);
+  }
+
+  /**
+   * Like {@link #renderAll(ReadResult, RenderOptions, Consumer)}, but each cluster is first
+   * passed through {@code eachInParallel} on the rendering threads (to turn it into YAML,
+   * say), and {@code inOrder} receives what that returns, in order, on the calling thread.
+   * {@code eachInParallel} must be safe to call from several threads at once.
+   */
+  public static <T> List<Diagnostic> renderAll(ReadResult read, RenderOptions options,
+      Function<? super ClusterManifests, ? extends T> eachInParallel, Consumer<? super T> inOrder) {
     BoundInputs bound = InputValidator.validateBindingAndInputs(read);
     List<Diagnostic> general = new ArrayList<>();
     // Diagnostics by the object they name, so each cluster finds its own without a scan.
@@ -111,16 +123,18 @@ public final class ManifestRenderer {
       }
     }
     for (Cluster c : unbound.values()) {
-      consumer.accept(ClusterManifests.builder().seed("").cluster(c.name()).namespace(c.namespace())
-          .addAllDiagnostics(byObject.getOrDefault(c.ref(), List.of())).build());
+      inOrder.accept(eachInParallel.apply(ClusterManifests.builder().seed("").cluster(c.name())
+          .namespace(c.namespace()).addAllDiagnostics(byObject.getOrDefault(c.ref(), List.of())).build()));
     }
     List<ClusterInputs> ordered = new ArrayList<>(bound.clusters());
     ordered.sort(Comparator.comparing((ClusterInputs c) -> c.seed().name()).thenComparing(c -> c.cluster().name()));
     // Clusters are independent: render a chunk on every core, then hand it on in order.
     for (int from = 0; from < ordered.size(); from += STREAM_CHUNK) {
       List<ClusterInputs> chunk = ordered.subList(from, Math.min(ordered.size(), from + STREAM_CHUNK));
-      chunk.parallelStream().map(inputs -> renderBound(read, inputs, options, byObject, withErrors))
-          .toList().forEach(consumer);
+      List<? extends T> done = chunk.parallelStream()
+          .map(inputs -> eachInParallel.apply(renderBound(read, inputs, options, byObject, withErrors)))
+          .toList();
+      done.forEach(inOrder);
     }
     return List.copyOf(general);
   }

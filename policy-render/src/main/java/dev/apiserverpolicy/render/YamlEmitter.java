@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes trees of maps, lists, strings, integers and booleans as block-style YAML, one
@@ -94,8 +95,26 @@ final class YamlEmitter {
 
   /** The string as a YAML scalar: plain if unambiguous, else double-quoted. */
   static String scalar(String s) {
-    return isPlainSafe(s) ? s : quoted(s);
+    if (s.length() < MEMO_MIN_LENGTH) {
+      return isPlainSafe(s) ? s : quoted(s);
+    }
+    String known = LONG_SCALARS.get(s);
+    if (known != null) {
+      return known;
+    }
+    String yaml = isPlainSafe(s) ? s : quoted(s);
+    if (LONG_SCALARS.size() < MEMO_MAX_ENTRIES) {
+      LONG_SCALARS.putIfAbsent(s, yaml);
+    }
+    return yaml;
   }
+
+  // The policies' descriptions are long and the same in every cluster: checking them character by
+  // character was a sixth of rendering ten thousand clusters. Long strings keep their YAML form here,
+  // up to a bound; the result is the same with or without it.
+  private static final int MEMO_MIN_LENGTH = 48;
+  private static final int MEMO_MAX_ENTRIES = 1024;
+  private static final Map<String, String> LONG_SCALARS = new ConcurrentHashMap<>();
 
   static boolean isPlainSafe(String s) {
     if (s.isEmpty() || s.length() > 4096) {
@@ -108,21 +127,40 @@ final class YamlEmitter {
     }
     if (isDigit(first)) {
       // An IPv4 CIDR is no number, date or time in any YAML version: it has a '/'.
-      return s.indexOf('/') > 0 && s.chars().allMatch(c -> isDigit(c) || c == '.' || c == '/');
+      if (s.indexOf('/') <= 0) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (!isDigit(c) && c != '.' && c != '/') {
+          return false;
+        }
+      }
+      return true;
     }
     // The reserved words are at most five characters long.
     if (!isLetter(first) || s.length() <= 5 && RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
       return false;
     }
-    for (int i = 0; i < s.length(); i++) {
+    char previous = first;
+    for (int i = 1; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = isLetter(c) || isDigit(c) || c == '.' || c == '_' || c == '/' || c == '-' || c == ','
-          || c == '(' || c == ')' || c == '\'' || (c == ' ' && s.charAt(i - 1) != ' ');
-      if (!ok) {
+      // A space is safe, but not two in a row (a reader could fold them).
+      if (c >= PLAIN_SAFE.length || !PLAIN_SAFE[c] || c == ' ' && previous == ' ') {
         return false;
       }
+      previous = c;
     }
     return true;
+  }
+
+  // The characters a plain scalar may hold after its first letter (one table load per character).
+  private static final boolean[] PLAIN_SAFE = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      PLAIN_SAFE[c] = isLetter(c) || isDigit(c) || "._/-,()' ".indexOf(c) >= 0;
+    }
   }
 
   private static boolean isLetter(int c) {

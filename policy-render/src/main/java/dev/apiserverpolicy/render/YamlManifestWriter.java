@@ -55,12 +55,23 @@ public final class YamlManifestWriter {
 
   /** A stream of objects after the header, each after a {@code ---} line. */
   public static String write(List<? extends KubernetesObject> objects, String input) {
-    StringBuilder out = new StringBuilder(512 * (objects.size() + 1)).append(header(input));
+    return documents(new StringBuilder(512 * (objects.size() + 1)).append(header(input)), objects).toString();
+  }
+
+  /**
+   * The objects as in {@link #write(List, String)}, without the header: to append to a
+   * stream that already starts with one.
+   */
+  public static String writeDocuments(List<? extends KubernetesObject> objects) {
+    return documents(new StringBuilder(512 * (objects.size() + 1)), objects).toString();
+  }
+
+  private static StringBuilder documents(StringBuilder out, List<? extends KubernetesObject> objects) {
     for (KubernetesObject object : objects) {
       out.append("---\n");
       emit(out, object);
     }
-    return out.toString();
+    return out;
   }
 
   /** A kustomization that lists one cluster's files. */
