@@ -29,7 +29,6 @@ final class DiagnosticPrinter {
       out.println(line);
       out.println("  hint: " + d.hint());
     }
-    out.flush();
   }
 
   /** A stable JSON array: one object per diagnostic, keys always in the same order. */

@@ -27,6 +27,7 @@ interface FileWriter {
     // One temp name per target: concurrent writes of different files never share one, and a
     // leftover from an interrupted run is simply overwritten (or removed by the next run).
     Path temp = target.resolveSibling(TEMP_PREFIX + target.getFileName() + TEMP_SUFFIX);
+    boolean moved = false;
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -40,8 +41,12 @@ interface FileWriter {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      moved = true;
     } finally {
-      Files.deleteIfExists(temp);
+      // Only a failed write leaves a temp file behind (one syscall less per file otherwise).
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
     }
   };
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The command line, in-process through picocli. */
@@ -39,5 +40,25 @@ class ApiserverPolicyCommandTest {
   void unknownOptionIsAUsageError() {
     assertEquals(2, run("--frobnicate"));
     assertTrue(err.toString().contains("Unknown option"), err::toString);
+  }
+
+  @Test
+  void buildingOnlyTheSubcommandInUseChangesNothingItPrints() {
+    for (String name : List.of("render", "lint", "explain", "defaults", "cleanup")) {
+      for (List<String> args : List.of(List.of(name, "--help"), List.of(name, "--frobnicate"), List.of(name))) {
+        assertEquals(printed(null, args), printed(name, args), () -> String.join(" ", args));
+      }
+    }
+    // The full command line lists every subcommand, and is what a mistyped one gets.
+    assertTrue(printed("rendr", List.of("rendr")).contains("Did you mean"), () -> printed("rendr", List.of("rendr")));
+    assertTrue(printed("help", List.of("help")).contains("cleanup"));
+  }
+
+  private static String printed(String only, List<String> args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int exit = ApiserverPolicyCommand.commandLine(new PrintWriter(o, true), new PrintWriter(e, true), only)
+        .execute(args.toArray(String[]::new));
+    return "exit " + exit + "\n" + o + "\n" + e;
   }
 }

@@ -3,7 +3,6 @@ package dev.apiserverpolicy.render;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class YamlEmitter {
   // Plain words YAML 1.1 or 1.2 would read as booleans or null, whatever their case.
-  private static final Set<String> RESERVED_WORDS = Set.of(
+  private static final List<String> RESERVED_WORDS = List.of(
       "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~");
 
   private YamlEmitter() {}
@@ -139,7 +138,7 @@ final class YamlEmitter {
       return true;
     }
     // The reserved words are at most five characters long.
-    if (!isLetter(first) || s.length() <= 5 && RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
+    if (!isLetter(first) || s.length() <= 5 && isReservedWord(s)) {
       return false;
     }
     char previous = first;
@@ -161,6 +160,15 @@ final class YamlEmitter {
     for (char c = 0; c < 128; c++) {
       PLAIN_SAFE[c] = isLetter(c) || isDigit(c) || "._/-,()' ".indexOf(c) >= 0;
     }
+  }
+
+  private static boolean isReservedWord(String s) {
+    for (String word : RESERVED_WORDS) {
+      if (word.length() == s.length() && word.equalsIgnoreCase(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLetter(int c) {

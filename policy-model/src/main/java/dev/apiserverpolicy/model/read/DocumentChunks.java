@@ -15,22 +15,25 @@ final class DocumentChunks {
 
   private DocumentChunks() {}
 
-  static Chunk whole(String text) {
-    return new Chunk(0, text.length(), 1);
+  static Chunk whole(int length) {
+    return new Chunk(0, length, 1);
   }
 
   /** Chunks of about {@code size} characters or more, each cut just before a {@code ---} line. */
-  static List<Chunk> split(String text, int size) {
+  static List<Chunk> split(char[] text, int size) {
     List<Chunk> chunks = new ArrayList<>();
     int start = 0;
     int startLine = 1;
     int line = 1;
-    int n = text.length();
-    for (int i = text.indexOf('\n'); i >= 0 && i + 1 < n; i = text.indexOf('\n', i + 1)) {
+    int n = text.length;
+    for (int i = 0; i + 1 < n; i++) {
+      if (text[i] != '\n') {
+        continue;
+      }
       line++;
       int next = i + 1;
-      if (next - start >= size && text.startsWith("---", next)
-          && (next + 3 == n || text.charAt(next + 3) == ' ' || text.charAt(next + 3) == '\n')) {
+      if (next - start >= size && next + 3 <= n && text[next] == '-' && text[next + 1] == '-' && text[next + 2] == '-'
+          && (next + 3 == n || text[next + 3] == ' ' || text[next + 3] == '\n')) {
         chunks.add(new Chunk(start, next, startLine));
         start = next;
         startLine = line;

@@ -115,9 +115,10 @@ public final class ManifestReader {
     // Most inputs are in the subset the fast parser reads: runs of documents are parsed and
     // bound on every core, each document as soon as it is parsed, so no tree outlives its
     // document. If any run leaves the subset, the full parser reads the whole input.
-    List<DocumentChunks.Chunk> chunks = DocumentChunks.split(text, CHUNK_CHARS);
+    char[] chars = text.toCharArray();
+    List<DocumentChunks.Chunk> chunks = DocumentChunks.split(chars, CHUNK_CHARS);
     List<ChunkRead> reads = (chunks.size() > 1 ? chunks.parallelStream() : chunks.stream())
-        .map(chunk -> readChunk(source, text, chunk)).toList();
+        .map(chunk -> readChunk(source, chars, chunk)).toList();
     if (reads.stream().allMatch(ChunkRead::parsed)) {
       ReadResult.Builder fast = ReadResult.builder();
       List<Diagnostic> fastSink = new ArrayList<>();
@@ -146,7 +147,7 @@ public final class ManifestReader {
   /** What one run of documents read to; {@code parsed} is false if it left the fast parser's subset. */
   private record ChunkRead(boolean parsed, ReadResult result, int documents) {}
 
-  private ChunkRead readChunk(String source, String text, DocumentChunks.Chunk chunk) {
+  private ChunkRead readChunk(String source, char[] text, DocumentChunks.Chunk chunk) {
     ReadResult.Builder result = ReadResult.builder();
     List<Diagnostic> sink = new ArrayList<>();
     int[] documents = {0};

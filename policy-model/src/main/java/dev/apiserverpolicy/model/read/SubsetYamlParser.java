@@ -32,7 +32,8 @@ final class SubsetYamlParser {
   // A simple key must end within this many characters of its start (the full parser allows 1024).
   private static final int MAX_KEY_SPAN = 1000;
 
-  private final String s;
+  // The text as characters: array loads, where String.charAt costs a call and two checks in C1 code.
+  private final char[] s;
   private final int n;
   private final ReadLimits limits;
   private int pos;
@@ -42,7 +43,7 @@ final class SubsetYamlParser {
   // Flow content continued on another line must stay right of the enclosing block's indent.
   private int flowMinColumn;
 
-  private SubsetYamlParser(String text, DocumentChunks.Chunk chunk, ReadLimits limits) {
+  private SubsetYamlParser(char[] text, DocumentChunks.Chunk chunk, ReadLimits limits) {
     this.s = text;
     this.n = chunk.end();
     this.pos = chunk.start();
@@ -57,11 +58,11 @@ final class SubsetYamlParser {
    * must then be discarded by the caller).
    */
   static boolean parse(String text, ReadLimits limits, Consumer<YamlNode> documents) {
-    return parse(text, DocumentChunks.whole(text), limits, documents);
+    return parse(text.toCharArray(), DocumentChunks.whole(text.length()), limits, documents);
   }
 
   /** Like {@link #parse(String, ReadLimits, Consumer)}, for the documents of one chunk of the text. */
-  static boolean parse(String text, DocumentChunks.Chunk chunk, ReadLimits limits, Consumer<YamlNode> documents) {
+  static boolean parse(char[] text, DocumentChunks.Chunk chunk, ReadLimits limits, Consumer<YamlNode> documents) {
     if (!supportedCharacters(text, chunk.start(), chunk.end())) {
       return false;
     }
@@ -73,9 +74,9 @@ final class SubsetYamlParser {
     }
   }
 
-  private static boolean supportedCharacters(String text, int from, int to) {
+  private static boolean supportedCharacters(char[] text, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c >= 0x20 && c < 0x7F || c == '\n') {
         continue;
       }
@@ -109,7 +110,7 @@ final class SubsetYamlParser {
           continue; // an empty document composes to nothing
         }
       }
-      if (atMarker("...") || s.charAt(pos) == '%') {
+      if (atMarker("...") || s[pos] == '%') {
         throw decline();
       }
       flowMinColumn = 0;
@@ -127,7 +128,8 @@ final class SubsetYamlParser {
 
   /** A {@code ---} or {@code ...} at the start of a line, followed by a blank or the end. */
   private boolean atMarker(String marker) {
-    return pos == lineStart && s.startsWith(marker, pos) && (pos + 3 == n || isBlank(s.charAt(pos + 3)));
+    return pos == lineStart && pos + 3 <= n && s[pos] == marker.charAt(0) && s[pos + 1] == marker.charAt(1)
+        && s[pos + 2] == marker.charAt(2) && (pos + 3 == n || isBlank(s[pos + 3]));
   }
 
   // ---- lines ----
@@ -136,18 +138,18 @@ final class SubsetYamlParser {
   private void skipEmptyLines() {
     while (pos < n) {
       int i = pos;
-      while (i < n && s.charAt(i) == ' ') {
+      while (i < n && s[i] == ' ') {
         i++;
       }
       if (i == n) {
         pos = n;
         return;
       }
-      char c = s.charAt(i);
+      char c = s[i];
       if (c == '\n') {
         newLine(i);
       } else if (c == '#') {
-        int end = s.indexOf('\n', i);
+        int end = lineEnd(i);
         if (end < 0) {
           pos = n;
           return;
@@ -163,15 +165,15 @@ final class SubsetYamlParser {
   /** After content: only spaces and a comment may follow on this line. */
   private void endOfLine() {
     int start = pos;
-    while (pos < n && s.charAt(pos) == ' ') {
+    while (pos < n && s[pos] == ' ') {
       pos++;
     }
     if (pos == n) {
       return;
     }
-    char c = s.charAt(pos);
+    char c = s[pos];
     if (c == '#' && (pos > start || pos == lineStart)) {
-      int end = s.indexOf('\n', pos);
+      int end = lineEnd(pos);
       if (end < 0) {
         pos = n;
         return;
@@ -182,6 +184,16 @@ final class SubsetYamlParser {
     } else {
       throw decline();
     }
+  }
+
+  /** The index of the next line break at or after {@code from}, or -1. */
+  private int lineEnd(int from) {
+    for (int i = from; i < n; i++) {
+      if (s[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void newLine(int newlineAt) {
@@ -208,11 +220,11 @@ final class SubsetYamlParser {
   }
 
   private boolean blankOrEndAt(int i) {
-    return i >= n || isBlank(s.charAt(i));
+    return i >= n || isBlank(s[i]);
   }
 
   private boolean dashEntry() {
-    return s.charAt(pos) == '-' && blankOrEndAt(pos + 1);
+    return s[pos] == '-' && blankOrEndAt(pos + 1);
   }
 
   // ---- block context ----
@@ -220,7 +232,7 @@ final class SubsetYamlParser {
   /** A node at {@code pos}, inside a block collection indented at {@code parentIndent}. */
   private YamlNode blockNode(int parentIndent) {
     int column = pos - lineStart;
-    char c = s.charAt(pos);
+    char c = s[pos];
     if (dashEntry()) {
       return blockSequence(column);
     }
@@ -242,10 +254,10 @@ final class SubsetYamlParser {
   /** Skips spaces; true if a {@code :} and a blank follow (the scalar before was a key). */
   private boolean keyFollows(Position keyStart) {
     int i = pos;
-    while (i < n && s.charAt(i) == ' ') {
+    while (i < n && s[i] == ' ') {
       i++;
     }
-    if (i < n && s.charAt(i) == ':' && blankOrEndAt(i + 1)) {
+    if (i < n && s[i] == ':' && blankOrEndAt(i + 1)) {
       if (i - (lineStart + keyStart.column() - 1) > MAX_KEY_SPAN) {
         throw decline();
       }
@@ -262,11 +274,11 @@ final class SubsetYamlParser {
     while (true) {
       pos++; // the ':'
       Position afterColon = here();
-      while (pos < n && s.charAt(pos) == ' ') {
+      while (pos < n && s[pos] == ' ') {
         pos++;
       }
       YamlNode value;
-      if (pos >= n || s.charAt(pos) == '\n' || s.charAt(pos) == '#') {
+      if (pos >= n || s[pos] == '\n' || s[pos] == '#') {
         endOfLine();
         int next = nextIndent();
         if (next > indent) {
@@ -287,7 +299,7 @@ final class SubsetYamlParser {
         }
         break;
       }
-      char c = s.charAt(pos);
+      char c = s[pos];
       if (dashEntry() || c == '[' || c == '{') {
         throw decline();
       }
@@ -303,7 +315,7 @@ final class SubsetYamlParser {
 
   /** A value on the same line as its key. */
   private YamlNode inlineValue(int indent) {
-    char c = s.charAt(pos);
+    char c = s[pos];
     if (dashEntry()) {
       throw decline();
     }
@@ -329,11 +341,11 @@ final class SubsetYamlParser {
     while (true) {
       pos++; // the '-'
       Position afterDash = here();
-      while (pos < n && s.charAt(pos) == ' ') {
+      while (pos < n && s[pos] == ' ') {
         pos++;
       }
       YamlNode item;
-      if (pos >= n || s.charAt(pos) == '\n' || s.charAt(pos) == '#') {
+      if (pos >= n || s[pos] == '\n' || s[pos] == '#') {
         endOfLine();
         int next = nextIndent();
         item = next > indent ? blockNode(indent) : emptyScalar(afterDash);
@@ -355,7 +367,7 @@ final class SubsetYamlParser {
 
   /** A one-line scalar in block context: quoted, or plain up to {@code ": "}, {@code " #"} or the line's end. */
   private YamlNode.Scalar blockScalar(Position start) {
-    char c = s.charAt(pos);
+    char c = s[pos];
     if (c == '"' || c == '\'') {
       return quoted(start);
     }
@@ -366,8 +378,8 @@ final class SubsetYamlParser {
     int i = pos;
     int end = pos;
     while (i < n) {
-      char ch = s.charAt(i);
-      if (ch == '\n' || ch == ':' && blankOrEndAt(i + 1) || ch == ' ' && i + 1 < n && s.charAt(i + 1) == '#') {
+      char ch = s[i];
+      if (ch == '\n' || ch == ':' && blankOrEndAt(i + 1) || ch == ' ' && i + 1 < n && s[i + 1] == '#') {
         break;
       }
       if (ch != ' ') {
@@ -376,18 +388,34 @@ final class SubsetYamlParser {
       i++;
     }
     pos = end;
-    return new YamlNode.Scalar(s.substring(from, end), true, null, start);
+    return new YamlNode.Scalar(new String(s, from, end - from), true, null, start);
   }
 
   private boolean plainMayStart(char c, boolean flow) {
-    if ("-?:,[]{}#&*!|>'\"%@`".indexOf(c) < 0) {
+    if (!is(INDICATOR, c)) {
       return true;
     }
-    if (pos + 1 >= n || isBlank(s.charAt(pos + 1))) {
+    if (pos + 1 >= n || isBlank(s[pos + 1])) {
       return false;
     }
     // "-1", "-x"; and in block context "::1" and "?x" (the flow rules for those differ: leave them).
-    return c == '-' && (!flow || ",[]{}".indexOf(s.charAt(pos + 1)) < 0) || !flow && (c == '?' || c == ':');
+    return c == '-' && (!flow || !is(FLOW_INDICATOR, s[pos + 1])) || !flow && (c == '?' || c == ':');
+  }
+
+  private static final boolean[] INDICATOR = table("-?:,[]{}#&*!|>'\"%@`");
+  private static final boolean[] FLOW_INDICATOR = table(",[]{}");
+  private static final boolean[] AFTER_QUOTE = table(":,]}");
+
+  private static boolean[] table(String chars) {
+    boolean[] t = new boolean[128];
+    for (char c : chars.toCharArray()) {
+      t[c] = true;
+    }
+    return t;
+  }
+
+  private static boolean is(boolean[] table, char c) {
+    return c < 128 && table[c];
   }
 
   private static YamlNode.Scalar emptyScalar(Position at) {
@@ -397,7 +425,7 @@ final class SubsetYamlParser {
   // ---- scalars ----
 
   private YamlNode.Scalar quoted(Position start) {
-    char quote = s.charAt(pos);
+    char quote = s[pos];
     StringBuilder value = null;
     int i = pos + 1;
     int chunk = i;
@@ -405,12 +433,12 @@ final class SubsetYamlParser {
       if (i >= n) {
         throw decline();
       }
-      char c = s.charAt(i);
+      char c = s[i];
       if (c == '\n') {
         throw decline(); // folding over lines: left to the full parser
       }
       if (c == quote) {
-        if (quote == '\'' && i + 1 < n && s.charAt(i + 1) == '\'') {
+        if (quote == '\'' && i + 1 < n && s[i + 1] == '\'') {
           value = append(value, chunk, i + 1);
           i += 2;
           chunk = i;
@@ -426,9 +454,9 @@ final class SubsetYamlParser {
       }
       i++;
     }
-    String text = value == null ? s.substring(chunk, i) : append(value, chunk, i).toString();
+    String text = value == null ? new String(s, chunk, i - chunk) : append(value, chunk, i).toString();
     pos = i + 1;
-    if (pos < n && !isBlank(s.charAt(pos)) && ":,]}".indexOf(s.charAt(pos)) < 0) {
+    if (pos < n && !isBlank(s[pos]) && !is(AFTER_QUOTE, s[pos])) {
       throw decline();
     }
     return new YamlNode.Scalar(text, false, null, start);
@@ -436,7 +464,7 @@ final class SubsetYamlParser {
 
   private StringBuilder append(StringBuilder value, int from, int to) {
     StringBuilder sb = value == null ? new StringBuilder() : value;
-    return sb.append(s, from, to);
+    return sb.append(s, from, to - from);
   }
 
   /** Appends the escape after a backslash (the JSON set); returns the index after it. */
@@ -444,7 +472,7 @@ final class SubsetYamlParser {
     if (at >= n) {
       throw decline();
     }
-    char c = s.charAt(at);
+    char c = s[at];
     switch (c) {
       case '"', '\\', '/' -> value.append(c);
       case 'n' -> value.append('\n');
@@ -458,7 +486,7 @@ final class SubsetYamlParser {
         }
         int code = 0;
         for (int k = at + 1; k <= at + 4; k++) {
-          int digit = Character.digit(s.charAt(k), 16);
+          int digit = Character.digit(s[k], 16);
           if (digit < 0) {
             throw decline();
           }
@@ -478,11 +506,11 @@ final class SubsetYamlParser {
   // ---- flow context ----
 
   private YamlNode flowCollection() {
-    return s.charAt(pos) == '[' ? flowSequence() : flowMapping();
+    return s[pos] == '[' ? flowSequence() : flowMapping();
   }
 
   private YamlNode flowNode() {
-    char c = s.charAt(pos);
+    char c = s[pos];
     if (c == '[' || c == '{') {
       return flowCollection();
     }
@@ -491,7 +519,7 @@ final class SubsetYamlParser {
 
   private YamlNode.Scalar flowScalar() {
     Position start = here();
-    char c = s.charAt(pos);
+    char c = s[pos];
     if (c == '"' || c == '\'') {
       return quoted(start);
     }
@@ -502,14 +530,14 @@ final class SubsetYamlParser {
     int i = pos;
     int end = pos;
     while (i < n) {
-      char ch = s.charAt(i);
-      if (ch == '\n' || ",[]{}".indexOf(ch) >= 0 || ch == ' ' && i + 1 < n && s.charAt(i + 1) == '#') {
+      char ch = s[i];
+      if (ch == '\n' || is(FLOW_INDICATOR, ch) || ch == ' ' && i + 1 < n && s[i + 1] == '#') {
         break;
       }
-      if (ch == ':' && (i + 1 >= n || isBlank(s.charAt(i + 1)) || ",[]{}".indexOf(s.charAt(i + 1)) >= 0)) {
+      if (ch == ':' && (i + 1 >= n || isBlank(s[i + 1]) || is(FLOW_INDICATOR, s[i + 1]))) {
         break;
       }
-      if (ch == '?' || ch == '#' && i > from && s.charAt(i - 1) == ' ') {
+      if (ch == '?' || ch == '#' && i > from && s[i - 1] == ' ') {
         throw decline();
       }
       if (ch != ' ') {
@@ -518,7 +546,7 @@ final class SubsetYamlParser {
       i++;
     }
     pos = end;
-    return new YamlNode.Scalar(s.substring(from, end), true, null, start);
+    return new YamlNode.Scalar(new String(s, from, end - from), true, null, start);
   }
 
   private YamlNode flowSequence() {
@@ -527,13 +555,13 @@ final class SubsetYamlParser {
     pos++;
     List<YamlNode> items = new ArrayList<>();
     flowSpace();
-    if (s.charAt(pos) == ']') {
+    if (s[pos] == ']') {
       pos++;
     } else {
       while (true) {
         items.add(flowNode());
         flowSpace();
-        char c = s.charAt(pos++);
+        char c = s[pos++];
         if (c == ']') {
           break;
         }
@@ -541,7 +569,7 @@ final class SubsetYamlParser {
           throw decline(); // including "[a: b]", a mapping of one pair
         }
         flowSpace();
-        if (s.charAt(pos) == ']') {
+        if (s[pos] == ']') {
           throw decline(); // a trailing comma
         }
       }
@@ -556,34 +584,34 @@ final class SubsetYamlParser {
     pos++;
     List<YamlNode.Entry> entries = new ArrayList<>();
     flowSpace();
-    if (s.charAt(pos) == '}') {
+    if (s[pos] == '}') {
       pos++;
     } else {
       while (true) {
-        char first = s.charAt(pos);
+        char first = s[pos];
         if (first == '[' || first == '{') {
           throw decline();
         }
         int keyLine = line;
         int keyAt = pos;
         YamlNode.Scalar key = flowScalar();
-        while (pos < n && s.charAt(pos) == ' ') {
+        while (pos < n && s[pos] == ' ') {
           pos++;
         }
         // The ':' on the key's line; after a plain key it needs a blank ("a:b" is one scalar).
-        if (pos >= n || s.charAt(pos) != ':' || line != keyLine || pos - keyAt > MAX_KEY_SPAN
+        if (pos >= n || s[pos] != ':' || line != keyLine || pos - keyAt > MAX_KEY_SPAN
             || key.plain() && !blankOrEndAt(pos + 1)) {
           throw decline();
         }
         pos++;
         flowSpace();
-        char c = s.charAt(pos);
+        char c = s[pos];
         if (c == ',' || c == '}') {
           throw decline(); // a key without a value
         }
         entries.add(new YamlNode.Entry(key, flowNode()));
         flowSpace();
-        c = s.charAt(pos++);
+        c = s[pos++];
         if (c == '}') {
           break;
         }
@@ -591,7 +619,7 @@ final class SubsetYamlParser {
           throw decline();
         }
         flowSpace();
-        if (s.charAt(pos) == '}') {
+        if (s[pos] == '}') {
           throw decline();
         }
       }
@@ -606,20 +634,20 @@ final class SubsetYamlParser {
       if (pos >= n) {
         throw decline();
       }
-      char c = s.charAt(pos);
+      char c = s[pos];
       if (c == ' ') {
         pos++;
       } else if (c == '\n') {
         newLine(pos);
-        while (pos < n && s.charAt(pos) == ' ') {
+        while (pos < n && s[pos] == ' ') {
           pos++;
         }
-        if (pos < n && s.charAt(pos) != '\n' && s.charAt(pos) != '#' && pos - lineStart < flowMinColumn
+        if (pos < n && s[pos] != '\n' && s[pos] != '#' && pos - lineStart < flowMinColumn
             || atMarker("---") || atMarker("...")) {
           throw decline();
         }
-      } else if (c == '#' && (pos == lineStart || s.charAt(pos - 1) == ' ')) {
-        int end = s.indexOf('\n', pos);
+      } else if (c == '#' && (pos == lineStart || s[pos - 1] == ' ')) {
+        int end = lineEnd(pos);
         if (end < 0) {
           throw decline();
         }

@@ -65,11 +65,12 @@ class SubsetYamlParserTest {
       String text = random.nextInt(10) == 0 ? YamlTexts.mutate(stream.toString(), random) : stream.toString();
       List<YamlNode> whole = new ArrayList<>();
       boolean wholeAccepted = SubsetYamlParser.parse(text, LIMITS, whole::add);
-      List<DocumentChunks.Chunk> chunks = DocumentChunks.split(text, random.nextInt(200));
+      char[] chars = text.toCharArray();
+      List<DocumentChunks.Chunk> chunks = DocumentChunks.split(chars, random.nextInt(200));
       List<YamlNode> chunked = new ArrayList<>();
       boolean allAccepted = true;
       for (DocumentChunks.Chunk chunk : chunks) {
-        allAccepted &= SubsetYamlParser.parse(text, chunk, LIMITS, chunked::add);
+        allAccepted &= SubsetYamlParser.parse(chars, chunk, LIMITS, chunked::add);
       }
       assertEquals(wholeAccepted, allAccepted, () -> chunks + " of:\n" + text);
       if (wholeAccepted) {
