@@ -11,6 +11,14 @@ final class DiagnosticPrinter {
   private DiagnosticPrinter() {}
 
   static void text(PrintWriter out, List<Diagnostic> diagnostics) {
+    if (!diagnostics.isEmpty()) {
+      out.print(text(diagnostics));
+    }
+  }
+
+  /** The text {@link #text(PrintWriter, List)} prints (formatted apart, e.g. on a rendering thread). */
+  static String text(List<Diagnostic> diagnostics) {
+    StringBuilder text = new StringBuilder();
     for (Diagnostic d : diagnostics) {
       StringBuilder line = new StringBuilder();
       if (d.file().isPresent()) {
@@ -26,9 +34,10 @@ final class DiagnosticPrinter {
         line.append(d.path()).append(": ");
       }
       line.append(d.message());
-      out.println(line);
-      out.println("  hint: " + d.hint());
+      text.append(line).append(System.lineSeparator());
+      text.append("  hint: ").append(d.hint()).append(System.lineSeparator());
     }
+    return text.toString();
   }
 
   /** A stable JSON array: one object per diagnostic, keys always in the same order. */

@@ -77,10 +77,11 @@ final class RenderCommand implements Callable<Integer> {
       RunSummary summary = new RunSummary();
       // The YAML is written and encoded on the rendering threads; only printing is in order, here.
       List<Diagnostic> general = ManifestRenderer.renderAll(loaded.read(), options.build(),
-          c -> new RenderedYaml(c, YamlManifestWriter.writeDocuments(c.objects()).getBytes(StandardCharsets.UTF_8)),
+          c -> new RenderedYaml(c, YamlManifestWriter.writeDocuments(c.objects()).getBytes(StandardCharsets.UTF_8),
+              DiagnosticPrinter.text(c.diagnostics())),
           rendered -> {
             summary.add(rendered.cluster());
-            DiagnosticPrinter.text(err, rendered.cluster().diagnostics());
+            err.print(rendered.findings());
             if (outWriter instanceof Utf8Output utf8) {
               utf8.writeUtf8(rendered.yaml());
             } else {
@@ -158,8 +159,8 @@ final class RenderCommand implements Callable<Integer> {
     };
   }
 
-  /** One cluster and its YAML documents, in UTF-8. */
-  private record RenderedYaml(ClusterManifests cluster, byte[] yaml) {}
+  /** One cluster, its YAML documents in UTF-8, and its findings as text. */
+  private record RenderedYaml(ClusterManifests cluster, byte[] yaml, String findings) {}
 
   static final class LayoutConverter implements CommandLine.ITypeConverter<OutputLayout> {
     @Override

@@ -15,6 +15,8 @@ import dev.apiserverpolicy.model.manifest.ServicePort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Writes NetworkPolicies and Services straight from the typed objects, with exactly the
@@ -139,7 +141,7 @@ final class DirectYamlWriter {
   private void selector(int indent, String key, LabelSelector selector) {
     if (selector.isEmpty()) {
       prefix(indent);
-      out.append(YamlEmitter.scalar(key)).append(": {}\n");
+      out.append(key).append(": {}\n");
       return;
     }
     object(indent, key);
@@ -178,29 +180,39 @@ final class DirectYamlWriter {
 
   // Primitives, mirroring YamlEmitter's layout.
 
+  // Indentation as one append rather than one per space; objects never nest deeper than this.
+  private static final String[] INDENTS = new String[32];
+
+  static {
+    for (int i = 0; i < INDENTS.length; i++) {
+      INDENTS[i] = " ".repeat(i);
+    }
+  }
+
   private void prefix(int indent) {
     if (atItemStart) {
       atItemStart = false;
       return;
     }
-    for (int i = 0; i < indent; i++) {
-      out.append(' ');
-    }
+    out.append(INDENTS[indent]);
   }
+
+  // Keys named in this class are plain words, written as they are; keys that come from data
+  // (labels, annotations, selectors) go through stringMap, which quotes them where needed.
 
   private void scalar(int indent, String key, String value) {
     prefix(indent);
-    out.append(YamlEmitter.scalar(key)).append(": ").append(YamlEmitter.scalar(value)).append('\n');
+    out.append(key).append(": ").append(YamlEmitter.scalar(value)).append('\n');
   }
 
   private void number(int indent, String key, int value) {
     prefix(indent);
-    out.append(YamlEmitter.scalar(key)).append(": ").append(value).append('\n');
+    out.append(key).append(": ").append(value).append('\n');
   }
 
   private void object(int indent, String key) {
     prefix(indent);
-    out.append(YamlEmitter.scalar(key)).append(":\n");
+    out.append(key).append(":\n");
   }
 
   private void list(int indent, String key) {
@@ -208,10 +220,7 @@ final class DirectYamlWriter {
   }
 
   private void item(int indent) {
-    for (int i = 0; i < indent; i++) {
-      out.append(' ');
-    }
-    out.append("- ");
+    out.append(INDENTS[indent]).append("- ");
     atItemStart = true;
   }
 
@@ -225,7 +234,7 @@ final class DirectYamlWriter {
     if (values.isEmpty()) {
       if (!omitEmpty) {
         prefix(indent);
-        out.append(YamlEmitter.scalar(key)).append(": []\n");
+        out.append(key).append(": []\n");
       }
       return;
     }
@@ -245,13 +254,17 @@ final class DirectYamlWriter {
     if (map.isEmpty()) {
       if (!omitEmpty) {
         prefix(indent);
-        out.append(YamlEmitter.scalar(key)).append(": {}\n");
+        out.append(key).append(": {}\n");
       }
       return;
     }
     object(indent, key);
-    for (String k : new java.util.TreeSet<>(map.keySet())) {
-      scalar(indent + 2, k, map.get(k));
+    // The model's maps are sorted by natural order already; anything else is sorted here.
+    Map<String, String> sorted = map instanceof SortedMap<String, String> m && m.comparator() == null ? map
+        : new TreeMap<>(map);
+    for (Map.Entry<String, String> e : sorted.entrySet()) {
+      prefix(indent + 2);
+      out.append(YamlEmitter.scalar(e.getKey())).append(": ").append(YamlEmitter.scalar(e.getValue())).append('\n');
     }
   }
 }

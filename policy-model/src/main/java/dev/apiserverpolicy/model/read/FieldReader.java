@@ -72,11 +72,18 @@ final class FieldReader {
   }
 
   String child(String key) {
-    if (isSimpleKey(key)) {
-      return path.isEmpty() ? key : path + "." + key;
+    // Reading a field asks for its path twice (to record its position, then to convert it).
+    if (key == lastChildKey) {
+      return lastChildPath;
     }
-    return path + "[" + key + "]";
+    String child = isSimpleKey(key) ? (path.isEmpty() ? key : path + "." + key) : path + "[" + key + "]";
+    lastChildKey = key;
+    lastChildPath = child;
+    return child;
   }
+
+  private String lastChildKey;
+  private String lastChildPath;
 
   private static boolean isSimpleKey(String key) {
     if (key.isEmpty()) {
