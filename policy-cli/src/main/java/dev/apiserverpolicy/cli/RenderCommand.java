@@ -11,8 +11,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,7 +97,16 @@ final class RenderCommand implements Callable<Integer> {
       return findings ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    Rendering rendering = ManifestRenderer.renderAll(loaded.read(), options.build());
+    // Each cluster's files are written out (as text) on the rendering threads, then gathered in order.
+    List<ClusterManifests> clusters = new ArrayList<>();
+    Map<String, String> planned = new TreeMap<>();
+    List<Diagnostic> general = ManifestRenderer.renderAll(loaded.read(), options.build(),
+        c -> new PlannedFiles(c, layout.files(List.of(c), loaded.label())),
+        files -> {
+          clusters.add(files.cluster());
+          planned.putAll(files.files());
+        });
+    Rendering rendering = Rendering.builder().addAllClusters(clusters).addAllDiagnostics(general).build();
     List<Diagnostic> diagnostics = rendering.allDiagnostics();
     DiagnosticPrinter.text(err, diagnostics);
     boolean findings = DiagnosticPrinter.anyAtLeast(diagnostics, input.failOn);
@@ -106,7 +117,6 @@ final class RenderCommand implements Callable<Integer> {
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new UnreadableInputException(out + ": exists and is not a folder", "choose a folder for --out");
     }
-    Map<String, String> planned = layout.files(rendering.clusters(), loaded.label());
     OutputDirectory directory = new OutputDirectory(Files.exists(root) ? root.toRealPath() : root);
     OutputDirectory.Changes changes = directory.plan(planned);
     for (String foreign : changes.foreign()) {
@@ -158,6 +168,9 @@ final class RenderCommand implements Callable<Integer> {
       }
     };
   }
+
+  /** One cluster and its files under --out (relative path to content). */
+  private record PlannedFiles(ClusterManifests cluster, Map<String, String> files) {}
 
   /** One cluster, its YAML documents in UTF-8, and its findings as text. */
   private record RenderedYaml(ClusterManifests cluster, byte[] yaml, String findings) {}
