@@ -88,7 +88,7 @@ public final class Cidr implements Comparable<Cidr> {
     if (text.isEmpty()) {
       throw new CidrFormatException("empty CIDR", "write a range such as 10.0.0.0/8");
     }
-    if (!text.equals(text.strip()) || text.chars().anyMatch(Character::isWhitespace)) {
+    if (!text.equals(text.strip()) || anyWhitespace(text)) {
       throw new CidrFormatException(
           "'" + text + "' contains whitespace", "remove the spaces: '" + text.strip() + "'");
     }
@@ -155,7 +155,7 @@ public final class Cidr implements Comparable<Cidr> {
   }
 
   private static int parsePrefix(String text, String prefixText, int maxBits) {
-    if (prefixText.isEmpty() || prefixText.length() > 3 || !prefixText.chars().allMatch(Cidr::isDigit)) {
+    if (prefixText.isEmpty() || prefixText.length() > 3 || !allDigits(prefixText)) {
       throw new CidrFormatException(
           "'" + text + "' has an invalid prefix length '" + prefixText + "'",
           "write a decimal prefix length from 0 to " + maxBits);
@@ -178,6 +178,35 @@ public final class Cidr implements Comparable<Cidr> {
     return c >= '0' && c <= '9';
   }
 
+  // Loops rather than streams: every range of every cluster read goes through these.
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allHex(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!isHex(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean anyWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isHex(int c) {
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
@@ -191,7 +220,7 @@ public final class Cidr implements Comparable<Cidr> {
     }
     long value = 0;
     for (String part : parts) {
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Cidr::isDigit)) {
+      if (part.isEmpty() || part.length() > 3 || !allDigits(part)) {
         throw new CidrFormatException(
             "'" + text + "' has an invalid IPv4 octet '" + part + "'",
             "write each octet as a decimal number from 0 to 255");
@@ -263,7 +292,7 @@ public final class Cidr implements Comparable<Cidr> {
       return result;
     }
     for (String group : part.split(":", -1)) {
-      if (group.isEmpty() || group.length() > 4 || !group.chars().allMatch(Cidr::isHex)) {
+      if (group.isEmpty() || group.length() > 4 || !allHex(group)) {
         throw new CidrFormatException(
             "'" + text + "' has an invalid IPv6 group '" + group + "'",
             "write each group as 1 to 4 hexadecimal digits");
