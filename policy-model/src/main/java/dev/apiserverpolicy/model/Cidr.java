@@ -47,6 +47,9 @@ public final class Cidr implements Comparable<Cidr> {
   private final long hi;
   private final long lo;
   private final int prefix;
+  // The canonical text, made on first use: rendering and lints ask for it again and again.
+  // Racy but safe, like String's hash: every thread computes the same immutable String.
+  private String text;
 
   private Cidr(Family family, long hi, long lo, int prefix) {
     this.family = family;
@@ -505,7 +508,12 @@ public final class Cidr implements Comparable<Cidr> {
   /** Canonical text: {@code 10.0.0.0/8}, {@code 2001:db8::/32}. */
   @Override
   public String toString() {
-    return firstAddressText() + "/" + prefix;
+    String t = text;
+    if (t == null) {
+      t = firstAddressText() + "/" + prefix;
+      text = t;
+    }
+    return t;
   }
 
   @Override
