@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The state of reading one object: where diagnostics go, which object they name, and
@@ -33,7 +34,24 @@ final class ReadScope {
   }
 
   void record(String path, YamlNode node) {
-    positions.putIfAbsent(path, node.start());
+    positions.putIfAbsent(shared(path), node.start());
+  }
+
+  // Every cluster records the same few dozen field paths, and keeps them until the end of the
+  // run: one shared copy of each makes ten thousand clusters a good part lighter to hold (and
+  // to copy in every young collection). Bounded, so arbitrary keys cannot grow it without end.
+  private static final int MAX_SHARED_PATHS = 4096;
+  private static final Map<String, String> SHARED_PATHS = new ConcurrentHashMap<>();
+
+  private static String shared(String path) {
+    String known = SHARED_PATHS.get(path);
+    if (known != null) {
+      return known;
+    }
+    if (SHARED_PATHS.size() < MAX_SHARED_PATHS) {
+      known = SHARED_PATHS.putIfAbsent(path, path);
+    }
+    return known != null ? known : path;
   }
 
   void report(DiagnosticCode code, YamlNode at, String path, String message, String hint) {
