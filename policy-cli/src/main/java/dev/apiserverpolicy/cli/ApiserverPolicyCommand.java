@@ -88,6 +88,7 @@ public final class ApiserverPolicyCommand implements Runnable {
 
   /** Runs the CLI and exits with its code. */
   public static void main(String[] args) {
+    StartupWarmUp.start();
     // No option takes a java.time or java.sql type; registering picocli's converters for them
     // loads some five hundred classes, a fifth of a one-cluster run.
     if (System.getProperty(CONVERTER_EXCLUDES) == null) {
