@@ -46,6 +46,35 @@ class RenderCommandTest {
   }
 
   @Test
+  void moreFilesThanAreHeldAtOnceAreAllWrittenThenFoundUnchanged() throws IOException {
+    // Enough clusters that the files outnumber what the streamed sync holds in flight.
+    int clusters = OutputDirectory.MAX_IN_FLIGHT / 12 + 30;
+    StringBuilder input = new StringBuilder(Files.readString(Cli.quickstart().resolve("seed.yaml")))
+        .append("\n---\n").append(Files.readString(Cli.quickstart().resolve("render-context.yaml")));
+    for (int i = 0; i < clusters; i++) {
+      input.append("\n---\napiVersion: kubermatic.k8c.io/v1\nkind: Cluster\nmetadata: {name: c").append(i)
+          .append("}\nspec: {cloud: {dc: aws-eu-central-1a, aws: {}}, exposeStrategy: LoadBalancer,\n")
+          .append("  features: {apiserverNetworkPolicy: true}, apiServerAllowedIPRanges: {cidrBlocks: [172.16.0.0/16]}}\n");
+    }
+    Path file = tmp.resolve("many.yaml");
+    Files.writeString(file, input);
+    Path out = tmp.resolve("out");
+
+    Cli.Result first = Cli.run("render", file.toString(), "--out", out.toString(), "--fail-on", "error");
+    assertEquals(0, first.exit(), first::toString);
+    long written;
+    try (Stream<Path> files = Files.walk(out)) {
+      written = files.filter(Files::isRegularFile).count();
+    }
+    assertTrue(written > OutputDirectory.MAX_IN_FLIGHT, written + " files");
+    assertTrue(first.err().contains("created " + written + ", changed 0, deleted 0, unchanged 0"), first::toString);
+
+    Cli.Result again = Cli.run("render", file.toString(), "--out", out.toString(), "--check", "--fail-on", "error");
+    assertEquals(0, again.exit(), again::toString);
+    assertTrue(again.err().contains("would create 0, change 0, delete 0, unchanged " + written), again::toString);
+  }
+
+  @Test
   void writesTheGitOpsLayoutWithAHeaderOnEveryFile() throws IOException {
     Cli.Result r = Cli.run("render", Cli.quickstart().toString(), "--out", out().toString());
     assertEquals(0, r.exit(), r::toString);
