@@ -231,11 +231,27 @@ final class SubsetYamlParser {
 
   /** A node at {@code pos}, inside a block collection indented at {@code parentIndent}. */
   private YamlNode blockNode(int parentIndent) {
+    if (dashEntry()) {
+      return blockSequence(pos - lineStart);
+    }
+    return restOfLine(parentIndent, true);
+  }
+
+  /** A value on the same line as its key. */
+  private YamlNode inlineValue(int indent) {
+    if (dashEntry()) {
+      throw decline();
+    }
+    return restOfLine(indent, false); // "a: b: c" is declined
+  }
+
+  /**
+   * A flow collection or a scalar and the rest of its line; a scalar followed by {@code ": "}
+   * starts a mapping, where one may start.
+   */
+  private YamlNode restOfLine(int parentIndent, boolean mappingMayStart) {
     int column = pos - lineStart;
     char c = s[pos];
-    if (dashEntry()) {
-      return blockSequence(column);
-    }
     if (c == '[' || c == '{') {
       flowMinColumn = parentIndent + 1;
       YamlNode flow = flowCollection();
@@ -243,8 +259,11 @@ final class SubsetYamlParser {
       return flow;
     }
     Position start = here();
-    YamlNode.Scalar scalar = blockScalar(start);
+    YamlNode.Scalar scalar = scalar(start, false);
     if (keyFollows(start)) {
+      if (!mappingMayStart) {
+        throw decline();
+      }
       return blockMapping(column, scalar);
     }
     endOfLine();
@@ -272,13 +291,9 @@ final class SubsetYamlParser {
     List<YamlNode.Entry> entries = new ArrayList<>();
     YamlNode key = firstKey;
     while (true) {
-      pos++; // the ':'
-      Position afterColon = here();
-      while (pos < n && s[pos] == ' ') {
-        pos++;
-      }
+      Position afterColon = pastIndicator();
       YamlNode value;
-      if (pos >= n || s[pos] == '\n' || s[pos] == '#') {
+      if (nothingMoreOnLine()) {
         endOfLine();
         int next = nextIndent();
         if (next > indent) {
@@ -304,7 +319,7 @@ final class SubsetYamlParser {
         throw decline();
       }
       Position keyStart = here();
-      key = blockScalar(keyStart);
+      key = scalar(keyStart, false);
       if (!keyFollows(keyStart)) {
         throw decline();
       }
@@ -313,25 +328,22 @@ final class SubsetYamlParser {
     return new YamlNode.Mapping(List.copyOf(entries), firstKey.start());
   }
 
-  /** A value on the same line as its key. */
-  private YamlNode inlineValue(int indent) {
-    char c = s[pos];
-    if (dashEntry()) {
-      throw decline();
+  /**
+   * Steps over a {@code ':'} or {@code '-'} and the spaces after it; returns the position just
+   * after the indicator, where the full parser places an empty value.
+   */
+  private Position pastIndicator() {
+    pos++;
+    Position after = here();
+    while (pos < n && s[pos] == ' ') {
+      pos++;
     }
-    if (c == '[' || c == '{') {
-      flowMinColumn = indent + 1;
-      YamlNode flow = flowCollection();
-      endOfLine();
-      return flow;
-    }
-    Position start = here();
-    YamlNode.Scalar scalar = blockScalar(start);
-    if (keyFollows(start)) {
-      throw decline(); // "a: b: c"
-    }
-    endOfLine();
-    return scalar;
+    return after;
+  }
+
+  /** True at the end of the line, or at a comment (after a blank). */
+  private boolean nothingMoreOnLine() {
+    return pos >= n || s[pos] == '\n' || s[pos] == '#';
   }
 
   private YamlNode blockSequence(int indent) {
@@ -339,13 +351,9 @@ final class SubsetYamlParser {
     Position start = here();
     List<YamlNode> items = new ArrayList<>();
     while (true) {
-      pos++; // the '-'
-      Position afterDash = here();
-      while (pos < n && s[pos] == ' ') {
-        pos++;
-      }
+      Position afterDash = pastIndicator();
       YamlNode item;
-      if (pos >= n || s[pos] == '\n' || s[pos] == '#') {
+      if (nothingMoreOnLine()) {
         endOfLine();
         int next = nextIndent();
         item = next > indent ? blockNode(indent) : emptyScalar(afterDash);
@@ -365,30 +373,46 @@ final class SubsetYamlParser {
     return new YamlNode.Sequence(List.copyOf(items), start);
   }
 
-  /** A one-line scalar in block context: quoted, or plain up to {@code ": "}, {@code " #"} or the line's end. */
-  private YamlNode.Scalar blockScalar(Position start) {
+  /**
+   * A one-line scalar: quoted, or plain up to where its context ends it (block: {@code ": "},
+   * {@code " #"}, the line's end; flow: also a flow indicator, or a colon before one).
+   */
+  private YamlNode.Scalar scalar(Position start, boolean flow) {
     char c = s[pos];
     if (c == '"' || c == '\'') {
       return quoted(start);
     }
-    if (!plainMayStart(c, false)) {
+    if (!plainMayStart(c, flow)) {
       throw decline();
     }
     int from = pos;
-    int i = pos;
     int end = pos;
-    while (i < n) {
+    for (int i = pos; i < n; i++) {
       char ch = s[i];
-      if (ch == '\n' || ch == ':' && blankOrEndAt(i + 1) || ch == ' ' && i + 1 < n && s[i + 1] == '#') {
+      // Checked here, a character at a time; only the few characters that may end a flow scalar
+      // take the call (this loop is the parser's hottest, and C1 does not inline the call).
+      if (ch == '\n' || ch == ' ' && i + 1 < n && s[i + 1] == '#'
+          || (flow ? is(FLOW_SPECIAL, ch) && flowPlainEndsAt(i, from) : ch == ':' && blankOrEndAt(i + 1))) {
         break;
       }
       if (ch != ' ') {
         end = i + 1;
       }
-      i++;
     }
     pos = end;
     return new YamlNode.Scalar(new String(s, from, end - from), true, null, start);
+  }
+
+  /** At one of {@link #FLOW_SPECIAL}: true if a flow plain scalar ends here; declines what the full parser reads otherwise. */
+  private boolean flowPlainEndsAt(int i, int from) {
+    char ch = s[i];
+    if (is(FLOW_INDICATOR, ch) || ch == ':' && (i + 1 >= n || isBlank(s[i + 1]) || is(FLOW_INDICATOR, s[i + 1]))) {
+      return true;
+    }
+    if (ch == '?' || ch == '#' && i > from && s[i - 1] == ' ') {
+      throw decline();
+    }
+    return false;
   }
 
   private boolean plainMayStart(char c, boolean flow) {
@@ -404,6 +428,7 @@ final class SubsetYamlParser {
 
   private static final boolean[] INDICATOR = table("-?:,[]{}#&*!|>'\"%@`");
   private static final boolean[] FLOW_INDICATOR = table(",[]{}");
+  private static final boolean[] FLOW_SPECIAL = table(",[]{}:?#");
   private static final boolean[] AFTER_QUOTE = table(":,]}");
 
   private static boolean[] table(String chars) {
@@ -514,39 +539,7 @@ final class SubsetYamlParser {
     if (c == '[' || c == '{') {
       return flowCollection();
     }
-    return flowScalar();
-  }
-
-  private YamlNode.Scalar flowScalar() {
-    Position start = here();
-    char c = s[pos];
-    if (c == '"' || c == '\'') {
-      return quoted(start);
-    }
-    if (!plainMayStart(c, true)) {
-      throw decline();
-    }
-    int from = pos;
-    int i = pos;
-    int end = pos;
-    while (i < n) {
-      char ch = s[i];
-      if (ch == '\n' || is(FLOW_INDICATOR, ch) || ch == ' ' && i + 1 < n && s[i + 1] == '#') {
-        break;
-      }
-      if (ch == ':' && (i + 1 >= n || isBlank(s[i + 1]) || is(FLOW_INDICATOR, s[i + 1]))) {
-        break;
-      }
-      if (ch == '?' || ch == '#' && i > from && s[i - 1] == ' ') {
-        throw decline();
-      }
-      if (ch != ' ') {
-        end = i + 1;
-      }
-      i++;
-    }
-    pos = end;
-    return new YamlNode.Scalar(new String(s, from, end - from), true, null, start);
+    return scalar(here(), true);
   }
 
   private YamlNode flowSequence() {
@@ -594,7 +587,7 @@ final class SubsetYamlParser {
         }
         int keyLine = line;
         int keyAt = pos;
-        YamlNode.Scalar key = flowScalar();
+        YamlNode.Scalar key = scalar(here(), true);
         while (pos < n && s[pos] == ' ') {
           pos++;
         }
