@@ -51,11 +51,8 @@ public final class ManifestReader {
   public ReadResult read(String source, String text) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(text, "text");
-    List<Diagnostic> sink = new ArrayList<>();
-    ReadResult.Builder result = ReadResult.builder();
     if (text.length() > limits.maxInputBytes()) {
-      sink.add(tooLarge(source));
-      return result.diagnostics(sink).build();
+      return ReadResult.builder().addDiagnostics(tooLarge(source)).build();
     }
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     return readText(source, body);
@@ -65,15 +62,13 @@ public final class ManifestReader {
   public ReadResult read(String source, byte[] bytes) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(bytes, "bytes");
-    List<Diagnostic> sink = new ArrayList<>();
-    ReadResult.Builder result = ReadResult.builder();
     if (bytes.length > limits.maxInputBytes()) {
-      sink.add(tooLarge(source));
-      return result.diagnostics(sink).build();
+      return ReadResult.builder().addDiagnostics(tooLarge(source)).build();
     }
+    List<Diagnostic> sink = new ArrayList<>();
     Optional<String> text = yaml.decode(source, bytes, sink);
     if (text.isEmpty()) {
-      return result.diagnostics(sink).build();
+      return ReadResult.builder().diagnostics(sink).build();
     }
     return readText(source, text.get());
   }
