@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/compare.sh [N...]: renders N clusters with apiserver-policy (render --stdout) and with the
-# Helm peer chart of ../shared/bench, checks both produce the same number of objects, and prints
+# Helm peer chart of bench/helm-peer, checks both produce the same number of objects, and prints
 # wall time and peak RSS of each (from /usr/bin/time) and the ratios. Default N: 1 100 1000 10000.
 # Each tool runs RUNS times (default 3), alternating, and the median wall time is reported (peak
 # RSS: the largest seen): these shared machines are noisy. Then times `render --out` (the GitOps
@@ -8,7 +8,7 @@
 # speed in that moment. Run from anywhere.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-shared="$root/../shared/bench"
+bench="$root/bench"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1 100 1000 10000)
 work="$root/target/bench"
@@ -17,7 +17,7 @@ mkdir -p "$work"
 echo "building apiserver-policy and the input generator ..." >&2
 (cd "$root" && mvn -B -q -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
   -pl policy-cli,examples -am package) > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-helm="$("$shared/get-helm.sh" "$work/tools" | tail -n 1)"
+helm="$("$bench/get-helm.sh" "$work/tools" | tail -n 1)"
 cli="$root/apiserver-policy"
 
 runs="${RUNS:-3}"
@@ -38,13 +38,13 @@ median() {
 printf "%-8s %-8s %-10s %-10s %-7s %-9s %-9s %-7s\n" clusters objects ours_s helm_s speedup ours_MB helm_MB rss
 for n in "${sizes[@]}"; do
   java -cp "$root/examples/target/classes" dev.apiserverpolicy.examples.ScaleInput "$n" helm > "$work/in-$n.yaml"
-  "$shared/helm-peer/gen-values.sh" "$n" > "$work/values-$n.yaml"
+  "$bench/helm-peer/gen-values.sh" "$n" > "$work/values-$n.yaml"
   "$cli" --version > /dev/null   # builds the jar and warms the class-data archive outside the timing
   ours_walls=(); helm_walls=(); ours_rss=0; helm_rss=0
   for ((run = 0; run < runs; run++)); do
     measure ours "$work/ours-$n.yaml" "$cli" render "$work/in-$n.yaml" --stdout
     ours_walls+=("$wall"); ((rss > ours_rss)) && ours_rss=$rss
-    measure helm "$work/helm-$n.yaml" "$helm" template x "$shared/helm-peer" -f "$work/values-$n.yaml"
+    measure helm "$work/helm-$n.yaml" "$helm" template x "$bench/helm-peer" -f "$work/values-$n.yaml"
     helm_walls+=("$wall"); ((rss > helm_rss)) && helm_rss=$rss
   done
   ours_wall=$(median "${ours_walls[@]}")

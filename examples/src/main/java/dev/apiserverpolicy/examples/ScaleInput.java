@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a large input for benchmarks: {@code ScaleInput N [helm|mixed]}.
  *
- * <p>{@code helm} (the default) matches the Helm peer chart in {@code ../shared/bench}: N
+ * <p>{@code helm} (the default) matches the Helm peer chart in {@code bench/helm-peer}: N
  * LoadBalancer clusters with Konnectivity and the gate on, profile kkp-v2.31, two allowed
  * ranges each, the same seed ranges and endpoints, so both tools render the same 11
  * objects per cluster. {@code mixed} spreads N clusters over three seeds (one per profile)

@@ -7,20 +7,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds the real inputs tests run on: KKP's objects in shared data and our own examples. */
-final class TestInputs {
+/** Finds the real inputs tests run on: our own examples and the third-party data in {@code testdata/}. */
+public final class TestInputs {
   private TestInputs() {}
 
-  static Path sharedDir() {
-    return existing(System.getProperty("shared.dir", "../../shared"), "shared data (beside the checkout)");
+  /** The checkout's root: the build passes it; a test run from the module folder falls back to {@code ..}. */
+  public static Path projectRoot() {
+    Path root = Path.of(System.getProperty("project.root", ".."));
+    if (!Files.isDirectory(root.resolve("testdata"))) {
+      throw new IllegalStateException("testdata/ not found under " + root.toAbsolutePath()
+          + "; run the tests from the project root with mvn, or set -Dproject.root");
+    }
+    return root;
   }
 
-  static Path projectRoot() {
-    return existing(System.getProperty("project.root", ".."), "project root");
+  /** A third-party data folder under {@code testdata/} (see its README for origin and licence). */
+  public static Path testdata(String folder) {
+    return projectRoot().resolve("testdata").resolve(folder);
   }
 
   static Path kkpFixture(String name) {
-    return sharedDir().resolve("reference/kkp-fixtures").resolve(name);
+    return testdata("kkp-fixtures").resolve(name);
   }
 
   /** Every YAML file under {@code examples/quickstart}, sorted. */
@@ -30,13 +37,5 @@ final class TestInputs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Path existing(String path, String what) {
-    Path p = Path.of(path);
-    if (!Files.isDirectory(p)) {
-      throw new IllegalStateException(what + " not found at " + p.toAbsolutePath());
-    }
-    return p;
   }
 }

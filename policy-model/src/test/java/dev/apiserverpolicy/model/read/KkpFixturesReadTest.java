@@ -24,7 +24,7 @@ class KkpFixturesReadTest {
 
   @Test
   void clusterAwsFixtureReadsEveryFieldWeUse() throws IOException {
-    ReadResult result = reader.read("cluster-aws.yaml", Files.readAllBytes(SharedData.fixture("cluster-aws.yaml")));
+    ReadResult result = reader.read("cluster-aws.yaml", Files.readAllBytes(TestData.fixture("cluster-aws.yaml")));
 
     assertEquals(List.of(), result.diagnostics(), "diagnostics");
     assertEquals(1, result.clusters().size());
@@ -54,7 +54,7 @@ class KkpFixturesReadTest {
   @Test
   void seedReferenceReadsWithoutErrors() throws IOException {
     ReadResult result = reader.read("zz_generated.seed.ce.yaml",
-        Files.readAllBytes(SharedData.fixture("zz_generated.seed.ce.yaml")));
+        Files.readAllBytes(TestData.fixture("zz_generated.seed.ce.yaml")));
 
     assertTrue(result.diagnostics().stream().noneMatch(d -> d.severity() == Severity.ERROR),
         () -> "errors: " + result.diagnostics());
@@ -74,7 +74,7 @@ class KkpFixturesReadTest {
   @Test
   void otherKindsAreSkippedWithAnInfo() throws IOException {
     for (String name : List.of("zz_generated.kubermaticConfiguration.ce.yaml")) {
-      ReadResult result = reader.read(name, Files.readAllBytes(SharedData.fixture(name)));
+      ReadResult result = reader.read(name, Files.readAllBytes(TestData.fixture(name)));
       assertEquals(1, result.diagnostics().size(), name);
       assertEquals(DiagnosticCode.KIND_SKIPPED, result.diagnostics().get(0).code());
       assertEquals(Severity.INFO, result.diagnostics().get(0).severity());
@@ -85,7 +85,7 @@ class KkpFixturesReadTest {
   void kkpGoldenFilesWithoutApiVersionAreSkippedWithAWarning() throws IOException {
     // KKP's generated fixtures omit apiVersion and kind; they are not inputs.
     String name = "service-aws-1.35.0-front-loadbalancer.yaml";
-    ReadResult result = reader.read(name, Files.readAllBytes(SharedData.fixture(name)));
+    ReadResult result = reader.read(name, Files.readAllBytes(TestData.fixture(name)));
     assertEquals(1, result.diagnostics().size());
     assertEquals(DiagnosticCode.NOT_A_KUBERNETES_OBJECT, result.diagnostics().get(0).code());
     assertEquals(3, result.diagnostics().get(0).line());

@@ -86,7 +86,7 @@ class SubsetYamlParserTest {
   @Test
   void examplesAndFixturesAreReadByTheFastParserWhereTheyAreInTheSubset() throws IOException {
     List<Path> files = new ArrayList<>();
-    try (Stream<Path> quickstart = Files.walk(SharedData.projectRoot().resolve("examples/quickstart"))) {
+    try (Stream<Path> quickstart = Files.walk(TestData.projectRoot().resolve("examples/quickstart"))) {
       quickstart.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
     }
     int fast = 0;
@@ -96,7 +96,7 @@ class SubsetYamlParserTest {
       fast++;
     }
     assertTrue(fast >= 5, "read " + fast + " quickstart files");
-    try (Stream<Path> fixtures = Files.list(SharedData.kkpFixtures())) {
+    try (Stream<Path> fixtures = Files.list(TestData.kkpFixtures())) {
       for (Path file : fixtures.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
         assertSameTreesIfAccepted(Files.readString(file, StandardCharsets.UTF_8));
       }
@@ -106,11 +106,11 @@ class SubsetYamlParserTest {
   @Test
   void mutatedExamplesAndFixturesParseToTheSameTreesWhenAccepted() throws IOException {
     List<Path> files = new ArrayList<>();
-    try (Stream<Path> quickstart = Files.walk(SharedData.projectRoot().resolve("examples/quickstart"))) {
+    try (Stream<Path> quickstart = Files.walk(TestData.projectRoot().resolve("examples/quickstart"))) {
       quickstart.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
     }
-    files.add(SharedData.fixture("cluster-aws.yaml"));
-    files.add(SharedData.fixture("zz_generated.seed.ce.yaml"));
+    files.add(TestData.fixture("cluster-aws.yaml"));
+    files.add(TestData.fixture("zz_generated.seed.ce.yaml"));
     Random random = new Random(Long.getLong("qt.seed", 20261128L));
     int accepted = 0;
     int total = 0;

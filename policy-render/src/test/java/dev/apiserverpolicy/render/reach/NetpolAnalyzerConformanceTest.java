@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import dev.apiserverpolicy.render.TestInputs;
 import org.junit.jupiter.api.Test;
 
 /**
  * The evaluator against np-guard/netpol-analyzer's answers: every case of
- * {@code ../shared/conformance/netpol-analyzer} is read, its connectivity list printed in
+ * {@code testdata/netpol-analyzer} (see its README) is read, its connectivity list printed in
  * the analyzer's format and compared line by line. No case is skipped; a case that cannot
  * agree must be listed in {@link #KNOWN_DIFFERENCES} with the reason.
  */
@@ -24,7 +25,7 @@ class NetpolAnalyzerConformanceTest {
   private static final Map<String, String> KNOWN_DIFFERENCES = Map.of();
 
   private static Path corpus() {
-    return Path.of(System.getProperty("shared.dir", "../../shared")).resolve("conformance/netpol-analyzer");
+    return TestInputs.testdata("netpol-analyzer");
   }
 
   @Test
