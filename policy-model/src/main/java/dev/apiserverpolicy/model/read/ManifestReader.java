@@ -65,6 +65,13 @@ public final class ManifestReader {
     if (bytes.length > limits.maxInputBytes()) {
       return ReadResult.builder().addDiagnostics(tooLarge(source)).build();
     }
+    // Before decoding: a huge document is refused at the cost of one pass over its bytes. (Text
+    // in another encoding is left to the decoder, which says which one it is.)
+    Optional<DocumentSizes.Oversized> oversized = YamlStream.startsWithUtf16Bom(bytes) ? Optional.empty()
+        : DocumentSizes.firstOversized(bytes, YamlStream.bomLength(bytes), limits.maxDocumentChars());
+    if (oversized.isPresent()) {
+      return documentTooLarge(source, oversized.get());
+    }
     List<Diagnostic> sink = new ArrayList<>();
     Optional<String> text = yaml.decode(source, bytes, sink);
     if (text.isEmpty()) {
@@ -100,6 +107,14 @@ public final class ManifestReader {
     return read(source, buffer.toByteArray());
   }
 
+  private ReadResult documentTooLarge(String source, DocumentSizes.Oversized oversized) {
+    return ReadResult.builder().addDiagnostics(YamlStream.fileDiagnostic(source, DiagnosticCode.DOCUMENT_TOO_LARGE,
+        oversized.line(), 1,
+        "the document starting here is larger than " + limits.maxDocumentChars() + " characters (at least "
+            + oversized.chars() + "); nothing in this input was read",
+        "split it into smaller documents (a line '---' starts the next one)")).build();
+  }
+
   private Diagnostic tooLarge(String source) {
     return YamlStream.fileDiagnostic(source, DiagnosticCode.INPUT_TOO_LARGE, 0, 0,
         "the input is larger than " + limits.maxInputBytes() + " bytes",
@@ -107,6 +122,10 @@ public final class ManifestReader {
   }
 
   private ReadResult readText(String source, String text) {
+    Optional<DocumentSizes.Oversized> oversized = DocumentSizes.firstOversized(text, limits.maxDocumentChars());
+    if (oversized.isPresent()) {
+      return documentTooLarge(source, oversized.get());
+    }
     // Most inputs are in the subset the fast parser reads: runs of documents are parsed and
     // bound on every core, each document as soon as it is parsed, so no tree outlives its
     // document. If any run leaves the subset, the full parser reads the whole input.

@@ -35,14 +35,12 @@ final class YamlStream {
 
   /** Strict UTF-8 decoding; a byte-order mark is dropped, any other encoding is reported. */
   Optional<String> decode(String source, byte[] bytes, List<Diagnostic> sink) {
-    if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+    if (startsWithUtf16Bom(bytes)) {
       sink.add(fileDiagnostic(source, DiagnosticCode.INPUT_ENCODING, 1, 1,
           "the input is UTF-16, not UTF-8", "save the file as UTF-8"));
       return Optional.empty();
     }
-    int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
-        && bytes[2] == (byte) 0xBF ? 3 : 0;
+    int offset = bomLength(bytes);
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -59,6 +57,16 @@ final class YamlStream {
           "pass YAML or JSON text encoded as UTF-8; binary files cannot be read"));
       return Optional.empty();
     }
+  }
+
+  static boolean startsWithUtf16Bom(byte[] bytes) {
+    return bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+  }
+
+  /** 3 if the bytes start with UTF-8's byte-order mark, else 0. */
+  static int bomLength(byte[] bytes) {
+    return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
   }
 
   private static int firstInvalidUtf8(byte[] bytes, int from) {

@@ -146,6 +146,66 @@ class ReaderErrorsTest {
   }
 
   @Test
+  void a50MegabyteDocumentIsRefusedBeforeAnyParserSeesIt() {
+    String head = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: small}\n---\napiVersion: v1\nkind: ConfigMap\n"
+        + "data:\n  x: ";
+    String huge = head + "y".repeat(50_000_000) + "\n";
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = allocatedBytes(threads);
+    long started = System.nanoTime();
+    ReadResult r = reader.read("in.yaml", huge);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    long allocated = allocatedBytes(threads) - before;
+    Diagnostic d = only(r);
+    assertEquals(DiagnosticCode.DOCUMENT_TOO_LARGE, d.code());
+    assertEquals(4, d.line(), "the second document, whose marker is on line 4");
+    assertTrue(r.clusters().isEmpty() && r.seeds().isEmpty());
+    // Parsing it took 3.5 s and 860 MB; the check is one pass over the characters.
+    assertTrue(millis < 1_000, "took " + millis + " ms");
+    if (allocated >= 0) {
+      assertTrue(allocated < 1_000_000, "allocated " + allocated + " bytes");
+    }
+    // Through the byte path as the CLI reads it: decoding is the only other cost.
+    byte[] bytes = huge.getBytes(StandardCharsets.UTF_8);
+    ReadResult fromBytes = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> reader.read("in.yaml", bytes));
+    assertEquals(DiagnosticCode.DOCUMENT_TOO_LARGE, only(fromBytes).code());
+  }
+
+  @Test
+  void documentSizeIsTheTextBetweenMarkers() {
+    ManifestReader small = ManifestReader.create(ReadLimits.builder().maxDocumentChars(100).build());
+    String doc = "kind: A\napiVersion: v1\nx: " + "z".repeat(60) + "\n";
+    // Two documents of 87 characters each, split by ---, by ... or by a marker with a tab after it.
+    for (String marker : List.of("---\n", "...\n", "---\t# next\n", "--- \r\n")) {
+      ReadResult r = small.read("in.yaml", doc + marker + doc);
+      assertTrue(r.diagnostics().stream().noneMatch(d -> d.code() == DiagnosticCode.DOCUMENT_TOO_LARGE),
+          () -> marker + ": " + r.diagnostics());
+    }
+    // In bytes, characters are counted, not bytes: 60 euro signs are 180 bytes but 60 characters.
+    String euros = "kind: A\napiVersion: v1\nx: " + "\u20ac".repeat(60) + "\n";
+    ReadResult fromBytes = small.read("in.yaml", euros.getBytes(StandardCharsets.UTF_8));
+    assertTrue(fromBytes.diagnostics().stream().noneMatch(d -> d.code() == DiagnosticCode.DOCUMENT_TOO_LARGE),
+        () -> fromBytes.diagnostics().toString());
+    String moreEuros = "kind: A\napiVersion: v1\nx: " + "\u20ac".repeat(80) + "\n";
+    assertEquals(DiagnosticCode.DOCUMENT_TOO_LARGE,
+        only(small.read("in.yaml", moreEuros.getBytes(StandardCharsets.UTF_8))).code());
+    // Lines that are not markers do not cut a document: indented, or followed by text.
+    for (String notMarker : List.of("  ---\n", "---x\n", "----\n", "..\n")) {
+      String text = "kind: A\napiVersion: v1\nx: |\n  " + "z".repeat(60) + "\n" + notMarker.replace("\n", "")
+          + "\n  " + "z".repeat(30) + "\n";
+      ReadResult r = small.read("in.yaml", text);
+      assertEquals(DiagnosticCode.DOCUMENT_TOO_LARGE, r.diagnostics().get(0).code(), notMarker);
+    }
+  }
+
+  private static long allocatedBytes(java.lang.management.ThreadMXBean threads) {
+    if (threads instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
+      return sun.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+    return -1;
+  }
+
+  @Test
   void overSizeInputIsRefusedBeforeParsing() {
     ManifestReader small = ManifestReader.create(ReadLimits.builder().maxInputBytes(1024).build());
     assertEquals(DiagnosticCode.INPUT_TOO_LARGE,
