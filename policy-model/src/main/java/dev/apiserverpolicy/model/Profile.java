@@ -2,7 +2,7 @@ package dev.apiserverpolicy.model;
 
 import java.util.Optional;
 
-/** Which set of egress policies to render (DESIGN section 4). */
+/** Which set of egress policies to render (docs/spec.md section 4). */
 public enum Profile {
   /** Exactly the system of KKP v2.18: deny-all, etcd, dns-resolver, openvpn, webhook, metrics. */
   KKP_V2_18("kkp-v2.18", false),

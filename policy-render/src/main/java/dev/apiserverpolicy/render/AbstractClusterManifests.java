@@ -21,7 +21,10 @@ abstract class AbstractClusterManifests {
   /** The namespace of its control plane. */
   public abstract String namespace();
 
-  /** NetworkPolicies, then Services, each sorted by name. */
+  /**
+   * NetworkPolicies sorted by name, then the Services in the order KKP creates them:
+   * apiserver-external, konnectivity-server, front-loadbalancer (not sorted by name).
+   */
   public abstract List<KubernetesObject> objects();
 
   /** Findings about this cluster. */

@@ -19,7 +19,7 @@ abstract class AbstractRenderOptions {
 
   /**
    * True if the clusters are being created: each is defaulted from its seed's default
-   * ClusterTemplate first (DESIGN section 7). Existing clusters are never defaulted.
+   * ClusterTemplate first (docs/spec.md section 6). Existing clusters are never defaulted.
    */
   @Value.Default
   public boolean newClusters() {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The manual step of disabling (DESIGN section 7) for clusters not managed by GitOps: when
+ * The manual step of disabling (docs/spec.md section 6) for clusters not managed by GitOps: when
  * the gate is not on, the exact {@code kubectl delete networkpolicy} for the policies this
  * tool would manage for the cluster, and no others.
  */

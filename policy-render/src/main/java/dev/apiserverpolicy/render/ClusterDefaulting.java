@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Defaulting of a cluster being created (DESIGN section 7): fields the user left out are
+ * Defaulting of a cluster being created (docs/spec.md section 6): fields the user left out are
  * taken from the seed's default ClusterTemplate (which must have label {@code scope: seed}),
  * then an absent {@code apiserverNetworkPolicy} gate becomes true, and a missing expose
  * strategy comes from the seed, else NodePort. An explicit {@code false} stays false (KKP's

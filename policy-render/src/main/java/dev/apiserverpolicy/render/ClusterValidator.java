@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The errors of DESIGN section 6 that concern one cluster in its seed and context. */
+/** The errors of docs/spec.md section 7 that concern one cluster in its seed and context. */
 public final class ClusterValidator {
   /** KKP's own message for ranges under another strategy ({@code pkg/validation/cluster.go}). */
   public static final String RANGES_NEED_LOAD_BALANCER =

@@ -24,9 +24,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The egress targets of the kube-apiserver pods, as data (DESIGN section 4). Adding a
+ * The egress targets of the kube-apiserver pods, as data (docs/spec.md section 4). Adding a
  * target is adding one entry to {@link #TARGETS}. Ports listed for a pod target are what
- * it listens on (reference section 1.7); only the least-privilege profile restricts them,
+ * it listens on (docs/kkp.md, Ports of the peers); only the least-privilege profile restricts them,
  * except where KKP itself does (DNS, the authorization webhook).
  */
 final class EgressCatalogue {
@@ -34,7 +34,7 @@ final class EgressCatalogue {
   private static final Set<Profile> SINCE_V2_31 = EnumSet.of(KKP_V2_31, LEAST_PRIVILEGE);
   private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-  /** Ports by protocol name, then number (DESIGN section 8). */
+  /** Ports by protocol name, then number (docs/spec.md section 9). */
   static final Comparator<NetworkPolicyPort> PORT_ORDER = Comparator
       .comparing((NetworkPolicyPort p) -> p.protocol().name())
       .thenComparing(p -> p.port().orElse(0))

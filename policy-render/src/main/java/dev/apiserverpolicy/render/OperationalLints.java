@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The warnings and infos of DESIGN section 6: inputs that render, but probably not as
+ * The warnings and infos of docs/spec.md section 7: inputs that render, but probably not as
  * meant. Pure; each finding names the cluster, the field and what to do.
  */
 public final class OperationalLints {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The Services that expose one cluster's API server, shaped by its expose strategy as
- * KKP v2.31 shapes them (reference section 4; {@code pkg/resources/apiserver/service.go},
+ * KKP v2.31 shapes them (docs/kkp.md section 2; {@code pkg/resources/apiserver/service.go},
  * {@code konnectivity/proxyservice.go}, {@code nodeportproxy/nodeportproxy.go}).
  */
 final class ServiceRenderer {
@@ -33,7 +33,10 @@ final class ServiceRenderer {
 
   private ServiceRenderer() {}
 
-  /** apiserver-external, konnectivity-server (when on) and front-loadbalancer (LoadBalancer), by name. */
+  /**
+   * apiserver-external, konnectivity-server (when on) and front-loadbalancer (LoadBalancer), in
+   * that order, which is KKP's and not alphabetical.
+   */
   static List<Service> render(ClusterFacts facts) {
     List<Service> services = new ArrayList<>();
     services.add(apiserverExternal(facts));

@@ -5,7 +5,7 @@ import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import java.util.List;
 
 /**
- * Writes rendered objects as deterministic YAML (DESIGN section 8): a generated header,
+ * Writes rendered objects as deterministic YAML (docs/spec.md section 9): a generated header,
  * {@code apiVersion, kind, metadata} first and every other key sorted, lists in the
  * renderer's defined order, strings quoted whenever a YAML reader could misread them,
  * no folded lines. Same objects, same bytes, on any machine, locale or time zone.

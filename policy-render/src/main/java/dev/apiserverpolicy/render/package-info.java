@@ -1,7 +1,7 @@
 /**
- * Pure functions over the model: binding clusters to seeds and contexts, validation, and
- * (in later steps) defaulting, rendering and evaluation. Nothing here touches files, the
- * network, the clock or the environment.
+ * Pure functions over the model: binding clusters to seeds and contexts, validation and
+ * lints, defaulting, rendering and the YAML writer ({@code reach} holds the evaluator).
+ * Nothing here touches files, the network, the clock or the environment.
  */
 @Value.Style(
     typeAbstract = "Abstract*",

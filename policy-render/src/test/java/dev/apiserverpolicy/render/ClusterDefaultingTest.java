@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The gate's truth table and the other defaulting rules of DESIGN section 7. */
+/** The gate's truth table and the other defaulting rules of docs/spec.md section 6. */
 class ClusterDefaultingTest {
   private static final Seed SEED = Seed.builder().name("s").addDatacenters("dc-1")
       .defaultClusterTemplate("defaults").build();

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rendering the inputs KKP's fixtures were made from gives what KKP gives: the Services of
- * {@code kkp-fixtures/} (cluster de-test-01, LoadBalancer) and the policies of reference
- * section 1.4. KKP rendered its fixtures on first create, before a NodePort was allocated,
+ * {@code testdata/kkp-fixtures/} (cluster de-test-01, LoadBalancer) and the policies KKP's
+ * source renders for it (docs/kkp.md section 1). KKP rendered its fixtures on first create, before a NodePort was allocated,
  * so the equivalent input has no {@code status.address.port}.
  */
 class KkpParityTest {
@@ -87,7 +87,7 @@ class KkpParityTest {
     }
   }
 
-  /** Reference section 1.4, hand-rendered from KKP's source for de-test-01 (rule B of OIDC needs seed LBs). */
+  /** docs/kkp.md section 1, hand-rendered from KKP's source for de-test-01 (rule B of OIDC needs seed LBs). */
   private static final String SECTION_1_4 = """
       metadata: {name: default-deny-all-egress, namespace: cluster-de-test-01}
       spec:
@@ -186,7 +186,7 @@ class KkpParityTest {
       String name = (String) YamlTrees.at(want, "metadata.name");
       Map<String, Object> got = YamlTrees.named(ours, name);
       assertEquals(YamlTrees.at(want, "metadata.namespace"), YamlTrees.at(got, "metadata.namespace"), name);
-      // Ports are a set in Kubernetes; DESIGN orders them TCP first, KKP writes UDP first.
+      // Ports are a set in Kubernetes; our canonical order puts them TCP first, KKP writes UDP first.
       assertEquals(YamlTrees.sortListsUnder(want.get("spec"), "ports"),
           YamlTrees.sortListsUnder(got.get("spec"), "ports"), name);
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
 
 /**
- * DESIGN section 10, invariant 7: any input either renders or yields diagnostics, never
+ * docs/spec.md section 10, invariant 7: any input either renders or yields diagnostics, never
  * an exception. Generated inputs are damaged at random (no context, no endpoints, bad
  * names, unknown issuers, missing external names, unscoped templates, foreign datacenters)
  * and rendered as new or existing clusters.

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Binds KKP {@code kubermatic.k8c.io/v1} objects. Unknown fields are tolerated (real
- * objects carry many); the fields DESIGN section 3 lists are read strictly.
+ * objects carry many); the fields docs/spec.md section 2 lists are read strictly.
  */
 final class KkpObjectBinder {
   private static final Set<String> CLOUD_NON_PROVIDER_KEYS = Set.of("dc", "providerName");

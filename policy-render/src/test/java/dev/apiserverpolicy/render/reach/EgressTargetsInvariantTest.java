@@ -18,10 +18,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN section 10, invariant 1: with the gate on, what the apiserver pods may reach
+ * docs/spec.md section 10, invariant 1: with the gate on, what the apiserver pods may reach
  * (computed by the evaluator from the rendered policies) is exactly the catalogue's
  * targets for the cluster and profile; every other pod, namespace and address is denied.
- * The expectation below is written from DESIGN section 4, not from the renderer.
+ * The expectation below is written from docs/spec.md section 4, not from the renderer.
  */
 class EgressTargetsInvariantTest {
   private static final String NS = "cluster-prod-1";
@@ -84,7 +84,7 @@ class EgressTargetsInvariantTest {
 
   private static final ConnectionSet DNS = tcp(53).union(ConnectionSet.of(Protocol.UDP, 53, 53));
 
-  /** DESIGN section 4, target by target, for one probe. */
+  /** docs/spec.md section 4, target by target, for one probe. */
   private static ConnectionSet expected(ClusterInputs in, Profile profile, Probe probe) {
     ClusterSpec spec = in.cluster().spec();
     boolean v218 = profile == Profile.KKP_V2_18;
