@@ -1,14 +1,7 @@
 package dev.apiserverpolicy.cli;
 
-import dev.apiserverpolicy.render.BoundInputs;
 import dev.apiserverpolicy.render.CleanupCommands;
-import dev.apiserverpolicy.render.ClusterInputs;
-import dev.apiserverpolicy.render.InputValidator;
-import dev.apiserverpolicy.render.RenderOptions;
 import java.io.PrintWriter;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +11,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
     description = {"For clusters whose apiserverNetworkPolicy gate is not on, print the exact kubectl command that "
         + "deletes the NetworkPolicies apiserver-policy would manage for them (and no others). For clusters not "
-        + "managed by GitOps: with GitOps, render prunes those files instead."},
+        + "managed by GitOps: with GitOps, render prunes those files instead. A cluster with errors (its own, its "
+        + "seed's or its RenderContext's) gets no command; the errors are printed, as render prints them."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:printed", "1:findings at or above --fail-on", "2:usage error", "3:unreadable input"})
 final class CleanupCommand implements Callable<Integer> {
@@ -31,26 +25,18 @@ final class CleanupCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
-    BoundInputs bound = InputValidator.validate(loaded.read());
-    RenderOptions.Builder options = input.renderOptions();
-    DiagnosticPrinter.text(spec.commandLine().getErr(), loaded.read().diagnostics());
+    CleanupCommands.Plan plan = CleanupCommands.plan(loaded.read(), input.renderOptions().build());
+    DiagnosticPrinter.text(spec.commandLine().getErr(), plan.diagnostics());
     PrintWriter out = spec.commandLine().getOut();
-    List<ClusterInputs> clusters = bound.clusters().stream()
-        .sorted(Comparator.comparing((ClusterInputs c) -> c.seed().name()).thenComparing(c -> c.cluster().name()))
-        .toList();
-    int printed = 0;
-    for (ClusterInputs c : clusters) {
-      Optional<String> command = CleanupCommands.forCluster(c, options.build());
-      if (command.isPresent()) {
-        out.println("# " + c.seed().name() + "/" + c.cluster().name() + ": apiserverNetworkPolicy is "
-            + c.cluster().spec().apiserverNetworkPolicyGate().map(g -> "false").orElse("absent"));
-        out.println(command.get());
-        printed++;
-      }
+    for (CleanupCommands.Command command : plan.commands()) {
+      out.println(command.comment());
+      out.println(command.shellLine());
     }
     out.flush();
-    spec.commandLine().getErr().println("apiserver-policy: " + printed + " of " + clusters.size()
-        + " clusters have the gate off");
-    return DiagnosticPrinter.anyAtLeast(loaded.read().diagnostics(), input.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    spec.commandLine().getErr().println("apiserver-policy: " + plan.commands().size() + " of " + plan.clusters()
+        + " clusters have the gate off" + (plan.withErrors() == 0 ? ""
+            : "; " + plan.withErrors() + (plan.withErrors() == 1 ? " cluster has" : " clusters have")
+                + " errors (above) and no command"));
+    return DiagnosticPrinter.anyAtLeast(plan.diagnostics(), input.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 }

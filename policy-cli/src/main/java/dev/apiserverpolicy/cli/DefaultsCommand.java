@@ -2,12 +2,16 @@ package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.render.BoundInputs;
 import dev.apiserverpolicy.render.ClusterDefaulting;
 import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.InputBinding;
+import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.YamlManifestWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,14 +35,23 @@ final class DefaultsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
+    // The findings are those of render --new, so that every command agrees on what is wrong.
+    List<Diagnostic> diagnostics = ManifestRenderer.renderAll(loaded.read(),
+        input.renderOptions().newClusters(true).build()).allDiagnostics();
+    Set<String> withErrors = new HashSet<>();
+    diagnostics.stream().filter(d -> d.severity() == Severity.ERROR)
+        .forEach(d -> d.object().ifPresent(withErrors::add));
     BoundInputs bound = InputBinding.bind(loaded.read());
-    List<Diagnostic> diagnostics = new ArrayList<>(loaded.read().diagnostics());
-    diagnostics.addAll(bound.diagnostics());
     List<Cluster> defaulted = new ArrayList<>();
     for (ClusterInputs c : bound.clusters()) {
+      // An object with an error is never printed as if it were fine; the error says why.
+      if (withErrors.contains(c.cluster().ref()) || withErrors.contains(c.seed().ref())) {
+        continue;
+      }
       ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(c.cluster(), c.seed(), loaded.read().templates());
-      d.diagnostics().stream().filter(x -> !diagnostics.contains(x)).forEach(diagnostics::add);
-      defaulted.add(d.cluster());
+      if (d.diagnostics().stream().noneMatch(x -> x.severity() == Severity.ERROR)) {
+        defaulted.add(d.cluster());
+      }
     }
     DiagnosticPrinter.text(spec.commandLine().getErr(), diagnostics);
     spec.commandLine().getOut().print(YamlManifestWriter.writeClusters(defaulted, loaded.label()));

@@ -39,4 +39,57 @@ class CleanupCommandTest {
         + "kubectl delete networkpolicy -n cluster-dev-tools --ignore-not-found audit-sink-allow default-deny-all-egress "
         + "dns-allow etcd-allow machine-controller-webhook-allow metrics-server-allow openvpn-server-allow\n"), r.out());
   }
+
+  @Test
+  void aNameThatRenderRefusesNeverReachesTheShellLine() throws IOException {
+    Path input = Cli.copyQuickstart(tmp);
+    Path context = input.resolve("render-context.yaml");
+    Files.writeString(context, Files.readString(context).replace("name: audit-sink-allow", "name: 'x; touch owned'"));
+    Cli.Result r = Cli.run("cleanup", input.toString());
+    assertEquals(1, r.exit(), r::toString);
+    assertEquals("", r.out(), "no command for clusters of a seed whose context has errors");
+    assertTrue(r.err().contains("error[extra-egress-name] RenderContext/europe-west spec.extraEgress[0].name"),
+        r::toString);
+    assertTrue(r.err().contains("error[not-rendered] Cluster/legacy-batch"), r::toString);
+    assertTrue(r.err().contains("0 of 5 clusters have the gate off; 5 clusters have errors (above) and no command"),
+        r::toString);
+  }
+
+  @Test
+  void anInvalidNamespaceIsReportedNotHidden() throws IOException {
+    Path input = Cli.copyQuickstart(tmp);
+    Path cluster = input.resolve("clusters/gate-off.yaml");
+    Files.writeString(cluster, Files.readString(cluster) + "status:\n  namespaceName: 'x; touch owned'\n");
+    Cli.Result r = Cli.run("cleanup", input.toString());
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(!r.out().contains("touch"), r::toString);
+    assertTrue(r.err().contains("error[cluster-name-invalid] Cluster/legacy-batch status.namespaceName"), r::toString);
+    assertTrue(r.err().contains("0 of 5 clusters have the gate off; 1 cluster has errors"), r::toString);
+  }
+
+  @Test
+  void aClusterWhosePoliciesCannotBeListedSaysWhy() throws IOException {
+    Path input = Cli.copyQuickstart(tmp);
+    Path context = input.resolve("render-context.yaml");
+    Files.writeString(context, Files.readString(context)
+        .replace("  seedAPIServerEndpoints: [10.0.0.10, 10.0.0.11, 10.0.0.12]\n", ""));
+    Cli.Result r = Cli.run("cleanup", input.toString());
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().contains("error[seed-endpoints-missing] Cluster/legacy-batch"), r::toString);
+    assertTrue(r.err().contains("(needed to list the policies cleanup would delete)"), r::toString);
+    assertTrue(!r.out().contains("cluster-legacy-batch"), r::toString);
+  }
+
+  @Test
+  void theShellLineRefusesAnythingButKubernetesNames() {
+    var bad = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "cluster-c",
+        java.util.Optional.of(false), List.of("ok-name", "$(reboot)"));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        bad::shellLine);
+    assertTrue(e.getMessage().contains("$(reboot)"));
+    var good = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "cluster-c",
+        java.util.Optional.empty(), List.of("a.b-c"));
+    assertEquals("kubectl delete networkpolicy -n cluster-c --ignore-not-found a.b-c", good.shellLine());
+    assertEquals("# europe-west/c: apiserverNetworkPolicy is absent", good.comment());
+  }
 }

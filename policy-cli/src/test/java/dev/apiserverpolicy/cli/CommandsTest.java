@@ -164,4 +164,25 @@ class CommandsTest {
     assertEquals(1, r.exit(), r::toString);
     assertTrue(r.out().contains("error[input-encoding]"), r::toString);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"render", "lint", "explain", "defaults", "cleanup"})
+  void everyCommandReportsTheSameValidationErrorsAndExitsOne(String command) throws IOException {
+    Path input = Cli.copyQuickstart(tmp);
+    Path context = input.resolve("render-context.yaml");
+    Files.writeString(context, Files.readString(context).replace("name: audit-sink-allow", "name: 'x; touch owned'"));
+    List<String> args = new java.util.ArrayList<>(List.of(command, input.toString()));
+    if (command.equals("render")) {
+      args.add("--stdout");
+    }
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+    assertEquals(1, r.exit(), r::toString);
+    String printed = r.out() + r.err();
+    assertTrue(printed.contains("error[extra-egress-name] RenderContext/europe-west spec.extraEgress[0].name"),
+        r::toString);
+    if (!command.equals("lint")) {
+      // lint's output is the findings; the others print nothing that the bad object shaped.
+      assertTrue(!r.out().contains("touch owned"), "nothing from the bad object is printed as output: " + r.out());
+    }
+  }
 }

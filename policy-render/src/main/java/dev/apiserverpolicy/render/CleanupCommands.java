@@ -2,38 +2,138 @@ package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterSpec;
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
+import dev.apiserverpolicy.model.read.ReadResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The manual step of disabling (docs/spec.md section 6) for clusters not managed by GitOps: when
- * the gate is not on, the exact {@code kubectl delete networkpolicy} for the policies this
- * tool would manage for the cluster, and no others.
+ * The manual step of disabling (docs/spec.md section 6) for clusters not managed by GitOps:
+ * when a cluster's gate is not on, the exact {@code kubectl delete networkpolicy} for the
+ * policies this tool would manage for it, and no others.
+ *
+ * <p>Everything goes through the same reading, binding, validation and rendering as
+ * {@code render}: a cluster with any error (its own, or its seed's or context's) gets no
+ * command, and the errors are in {@link Plan#diagnostics()}. Every word of a command is
+ * checked once more against the characters of a Kubernetes name before it is written, so
+ * nothing from the input can reach a shell that validation did not pass.
  */
 public final class CleanupCommands {
+  // Kubernetes names (DNS-1123 labels and subdomains) use nothing else; none of it means anything to a shell.
+  private static final Pattern SHELL_SAFE = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+
   private CleanupCommands() {}
 
+  /** One cluster whose gate is not on, and the policies to delete in its namespace. */
+  public record Command(String seed, String cluster, String namespace, Optional<Boolean> gate, List<String> policies) {
+    /** Defensive copy. */
+    public Command {
+      policies = List.copyOf(policies);
+    }
+
+    /** {@code # <seed>/<cluster>: apiserverNetworkPolicy is false} (or {@code absent}). */
+    public String comment() {
+      return "# " + safe(seed) + "/" + safe(cluster) + ": apiserverNetworkPolicy is "
+          + gate.map(g -> "false").orElse("absent");
+    }
+
+    /** {@code kubectl delete networkpolicy -n <namespace> --ignore-not-found <names...>}. */
+    public String shellLine() {
+      StringBuilder line = new StringBuilder("kubectl delete networkpolicy -n ").append(safe(namespace))
+          .append(" --ignore-not-found");
+      for (String policy : policies) {
+        line.append(' ').append(safe(policy));
+      }
+      return line.toString();
+    }
+  }
+
   /**
-   * The command for one cluster, or empty when its gate is on (its policies are wanted) or
-   * it cannot be rendered (then the diagnostics say why).
+   * The commands, in seed and cluster order; how many clusters were read, and how many of them
+   * have no command because of errors; every finding.
    */
-  public static Optional<String> forCluster(ClusterInputs inputs, RenderOptions options) {
-    Cluster cluster = inputs.cluster();
-    if (cluster.spec().apiserverNetworkPolicyGate().orElse(false)) {
-      return Optional.empty();
+  public record Plan(List<Command> commands, int clusters, int withErrors, List<Diagnostic> diagnostics) {
+    /** Defensive copies. */
+    public Plan {
+      commands = List.copyOf(commands);
+      diagnostics = List.copyOf(diagnostics);
     }
-    // What the cluster would have with the gate on: exactly the policies this tool manages for it.
-    Cluster enabled = Cluster.builder().from(cluster).spec(ClusterSpec.builder().from(cluster.spec())
-        .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true).build()).build();
-    ClusterManifests would = ManifestRenderer.render(ClusterInputs.builder().from(inputs).cluster(enabled).build(),
-        options);
-    if (would.failed()) {
-      return Optional.empty();
+  }
+
+  /** Plans the cleanup of everything read. */
+  public static Plan plan(ReadResult read, RenderOptions options) {
+    Rendering asIs = ManifestRenderer.renderAll(read, options);
+    // What each cluster would have with the gate on: exactly the policies this tool manages for it.
+    List<Cluster> enabledClusters = new ArrayList<>();
+    for (Cluster c : read.clusters()) {
+      enabledClusters.add(Cluster.builder().from(c).spec(ClusterSpec.builder().from(c.spec())
+          .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true).build()).build());
     }
-    // Names and namespace are validated DNS-1123 labels and subdomains: safe to paste into a shell.
-    String names = would.objects().stream().filter(NetworkPolicy.class::isInstance)
-        .map(o -> o.metadata().name()).sorted().collect(Collectors.joining(" "));
-    return Optional.of("kubectl delete networkpolicy -n " + would.namespace() + " --ignore-not-found " + names);
+    Rendering enabled = ManifestRenderer.renderAll(
+        ReadResult.builder().from(read).clusters(enabledClusters).build(), options);
+    Map<String, ClusterManifests> enabledByCluster = new HashMap<>();
+    enabled.clusters().forEach(m -> enabledByCluster.putIfAbsent(m.seed() + "/" + m.cluster(), m));
+    Map<String, Cluster> firstByName = new HashMap<>();
+    read.clusters().forEach(c -> firstByName.putIfAbsent(c.name(), c));
+
+    List<Diagnostic> diagnostics = new ArrayList<>(asIs.allDiagnostics());
+    Set<Diagnostic> known = new HashSet<>(diagnostics);
+    List<Command> commands = new ArrayList<>();
+    int withErrors = 0;
+    for (ClusterManifests m : asIs.clusters()) {
+      Cluster cluster = firstByName.get(m.cluster());
+      if (m.failed() || cluster == null) {
+        withErrors++;
+        continue;
+      }
+      if (cluster.spec().apiserverNetworkPolicyGate().orElse(false)) {
+        continue;
+      }
+      ClusterManifests would = enabledByCluster.get(m.seed() + "/" + m.cluster());
+      if (would == null || would.failed()) {
+        withErrors++;
+        // Listing the policies needs what rendering them needs (seed endpoints, say).
+        for (Diagnostic d : would == null ? List.<Diagnostic>of() : would.diagnostics()) {
+          if (d.severity() == Severity.ERROR && known.add(d)) {
+            diagnostics.add(Diagnostic.builder().from(d)
+                .message(d.message() + " (needed to list the policies cleanup would delete)").build());
+          }
+        }
+        continue;
+      }
+      List<String> names = would.objects().stream().filter(NetworkPolicy.class::isInstance)
+          .map(o -> o.metadata().name()).sorted().toList();
+      Command command = new Command(m.seed(), m.cluster(), would.namespace(),
+          cluster.spec().apiserverNetworkPolicyGate(), names);
+      try {
+        command.comment();
+        command.shellLine();
+        commands.add(command);
+      } catch (IllegalArgumentException e) {
+        withErrors++;
+        diagnostics.add(Diagnostic.at(DiagnosticCode.INTERNAL_ERROR, cluster.origin(), "")
+            .object(cluster.ref())
+            .message("internal error: " + e.getMessage() + "; no command printed")
+            .hint("please report this with the input that caused it")
+            .build());
+      }
+    }
+    return new Plan(commands, asIs.clusters().size(), withErrors, diagnostics);
+  }
+
+  private static String safe(String word) {
+    if (!SHELL_SAFE.matcher(word).matches()) {
+      throw new IllegalArgumentException("'" + word + "' is not a Kubernetes name and is not written into a command");
+    }
+    return word;
   }
 }
