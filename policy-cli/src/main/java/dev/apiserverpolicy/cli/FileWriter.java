@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /** Writes one file; the default writes atomically (temp file in the same folder, then rename). */
 interface FileWriter {
@@ -19,21 +23,43 @@ interface FileWriter {
   void write(Path target, byte[] content) throws IOException;
 
   /**
+   * A new temporary name beside {@code target}. It is random, not derived from the target: a
+   * link planted at a predictable name would otherwise be opened, and written through.
+   */
+  static Path temporaryFor(Path target) {
+    byte[] random = new byte[12];
+    TemporaryNames.RANDOM.nextBytes(random);
+    return target.resolveSibling(TEMP_PREFIX + HexFormat.of().formatHex(random) + TEMP_SUFFIX);
+  }
+
+  /**
    * The real writer: the file is either its old or its new content at every moment, whatever
-   * happens to the process (the rename is atomic). It does not fsync each file: that made
-   * writing 120,000 files take minutes; after a power loss, rerun render.
+   * happens to the process (the rename is atomic). The temporary file is always created new
+   * ({@code O_CREAT|O_EXCL}, which also refuses a link at its name), and the rename replaces
+   * whatever is at the target, a link included, so a generated file is never a link. It does
+   * not fsync each file: that made writing 120,000 files take minutes; after a power loss,
+   * rerun render.
    */
   FileWriter ATOMIC = (target, content) -> {
-    // One temp name per target: concurrent writes of different files never share one, and a
-    // leftover from an interrupted run is simply overwritten (or removed by the next run).
-    Path temp = target.resolveSibling(TEMP_PREFIX + target.getFileName() + TEMP_SUFFIX);
+    Path temp = null;
+    FileChannel channel = null;
+    for (int attempt = 0; channel == null; attempt++) {
+      temp = temporaryFor(target);
+      try {
+        channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
+            LinkOption.NOFOLLOW_LINKS);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
     boolean moved = false;
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel open = channel) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
-          channel.write(buffer);
+          open.write(buffer);
         }
       }
       try {
@@ -49,4 +75,11 @@ interface FileWriter {
       }
     }
   };
+
+  /** Holds the random source of temporary names (interfaces cannot have private fields). */
+  final class TemporaryNames {
+    static final SecureRandom RANDOM = new SecureRandom();
+
+    private TemporaryNames() {}
+  }
 }
