@@ -276,4 +276,36 @@ class RenderCommandTest {
     assertEquals(1, strict.exit());
     assertTrue(strict.err().contains("empty.yaml: warning[input-empty]"), strict::toString);
   }
+
+  @Test
+  void hugeRangeListsCostTheirOwnClusterSecondsNotTheRun() throws IOException {
+    Path input = Cli.copyQuickstart(tmp);
+    String head = "apiVersion: kubermatic.k8c.io/v1\nkind: Cluster\nmetadata: {name: %s}\nspec:\n"
+        + "  cloud: {dc: hetzner-fsn1}\n  exposeStrategy: LoadBalancer\n  features: {apiserverNetworkPolicy: true}\n"
+        + "  apiServerAllowedIPRanges:\n    cidrBlocks:\n";
+    StringBuilder copies = new StringBuilder(String.format(head, "copies"));
+    copies.append("    - 203.0.113.0/24\n".repeat(6_000));
+    Files.writeString(input.resolve("clusters/copies.yaml"), copies);
+    StringBuilder distinct = new StringBuilder(String.format(head, "distinct"));
+    for (int i = 0; i < 100_000; i++) {
+      distinct.append("    - 10.").append(i >> 16 & 255).append('.').append(i >> 8 & 255).append('.').append(i & 255)
+          .append("/32\n");
+    }
+    Files.writeString(input.resolve("clusters/distinct.yaml"), distinct);
+
+    long start = System.nanoTime();
+    Cli.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> Cli.run("render", input.toString(), "--out", out().toString()));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.println("render of 6,000 copies and 100,000 distinct ranges: " + millis + " ms");
+    assertTrue(millis < 20_000, "took " + millis + " ms");
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().contains("error[source-ranges-too-large] Cluster/distinct"), r::toString);
+    assertTrue(r.err().contains("failed: distinct: source-ranges-too-large"), r::toString);
+    assertTrue(r.err().contains("and 5979 more range-duplicate findings for Cluster/copies"), r::toString);
+    assertTrue(r.err().lines().filter(l -> l.contains("warning[range-duplicate]")).count() <= 21, "bounded");
+    assertTrue(Files.exists(out().resolve("europe-west/cluster-copies/service-front-loadbalancer.yaml")));
+    assertEquals(55, files(out()).keySet().stream().filter(f -> !f.contains("/cluster-copies/")).count(),
+        "every other cluster is written");
+  }
 }

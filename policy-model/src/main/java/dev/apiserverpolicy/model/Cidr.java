@@ -379,25 +379,27 @@ public final class Cidr implements Comparable<Cidr> {
   public static List<Cidr> subtract(Collection<Cidr> from, Collection<Cidr> remove) {
     List<Cidr> result = new ArrayList<>();
     for (Family f : Family.values()) {
-      List<BigInteger[]> kept = intervals(from, f);
-      for (BigInteger[] cut : intervals(remove, f)) {
-        List<BigInteger[]> next = new ArrayList<>();
-        for (BigInteger[] span : kept) {
-          if (cut[1].compareTo(span[0]) < 0 || cut[0].compareTo(span[1]) > 0) {
-            next.add(span);
-            continue;
-          }
-          if (span[0].compareTo(cut[0]) < 0) {
-            next.add(new BigInteger[] {span[0], cut[0].subtract(BigInteger.ONE)});
-          }
-          if (span[1].compareTo(cut[1]) > 0) {
-            next.add(new BigInteger[] {cut[1].add(BigInteger.ONE), span[1]});
-          }
+      // Both lists are sorted and merged, so one sweep over each does it: O(n log n) in all,
+      // however many ranges one cut splits a span into.
+      List<BigInteger[]> cuts = intervals(remove, f);
+      int next = 0;
+      for (BigInteger[] span : intervals(from, f)) {
+        BigInteger cursor = span[0];
+        while (next < cuts.size() && cuts.get(next)[1].compareTo(cursor) < 0) {
+          next++;
         }
-        kept = next;
-      }
-      for (BigInteger[] span : kept) {
-        result.addAll(blocks(f, span[0], span[1]));
+        int c = next;
+        while (cursor != null && c < cuts.size() && cuts.get(c)[0].compareTo(span[1]) <= 0) {
+          BigInteger[] cut = cuts.get(c);
+          if (cut[0].compareTo(cursor) > 0) {
+            result.addAll(blocks(f, cursor, cut[0].subtract(BigInteger.ONE)));
+          }
+          cursor = cut[1].compareTo(span[1]) >= 0 ? null : cut[1].add(BigInteger.ONE);
+          c++;
+        }
+        if (cursor != null) {
+          result.addAll(blocks(f, cursor, span[1]));
+        }
       }
     }
     result.sort(null);

@@ -84,6 +84,8 @@ public enum DiagnosticCode {
   AUTHORIZATION_WEBHOOK_UNRESOLVED("authorization-webhook-unresolved", Severity.ERROR),
   /** The least-privilege profile needs to know where the seed's cluster DNS runs. */
   CLUSTER_DNS_MISSING("cluster-dns-missing", Severity.ERROR),
+  /** More source ranges (with the seed's annotations) than a Service's annotations may hold. */
+  SOURCE_RANGES_TOO_LARGE("source-ranges-too-large", Severity.ERROR),
   /** A Tunneling cluster without {@code status.address.externalName}, which its Services route by. */
   EXTERNAL_NAME_MISSING("external-name-missing", Severity.ERROR),
 

@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.render;
 
+import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
@@ -70,6 +71,21 @@ public final class ClusterValidator {
           .build());
     }
 
+    if (strategy == ExposeStrategy.LOAD_BALANCER) {
+      List<Cidr> ranges = SourceRangePolicy.sourceRanges(cluster, inputs.seed());
+      long bytes = ServiceRenderer.annotationBytes(
+          ServiceRenderer.frontLoadBalancerAnnotations(new ClusterFacts(inputs, profile), ranges));
+      if (bytes > ServiceRenderer.MAX_ANNOTATION_BYTES) {
+        out.add(Diagnostic.at(DiagnosticCode.SOURCE_RANGES_TOO_LARGE, origin, "spec.apiServerAllowedIPRanges")
+            .object(cluster.ref())
+            .message(ranges.size() + " source ranges make front-loadbalancer's annotations " + bytes
+                + " bytes, over the " + ServiceRenderer.MAX_ANNOTATION_BYTES + " Kubernetes accepts: the Service "
+                + "would be refused")
+            .hint("allow fewer, wider ranges (only ones you mean to allow in full), or filter at a firewall in "
+                + "front of the load balancer")
+            .build());
+      }
+    }
     if (strategy == ExposeStrategy.TUNNELING && cluster.statusExternalName().isEmpty()) {
       out.add(Diagnostic.at(DiagnosticCode.EXTERNAL_NAME_MISSING, origin, "status.address.externalName")
           .object(cluster.ref())

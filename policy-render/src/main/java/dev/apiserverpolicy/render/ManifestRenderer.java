@@ -39,8 +39,16 @@ public final class ManifestRenderer {
         RenderOptions.defaults());
   }
 
-  /** Renders one cluster; the cluster is validated first and not rendered if it has errors. */
+  /**
+   * Renders one cluster; the cluster is validated first and not rendered if it has errors.
+   * At most {@link FindingLimits#PER_CODE} findings of a code are listed, then a count.
+   */
   public static ClusterManifests render(ClusterInputs inputs, RenderOptions options) {
+    ClusterManifests m = renderUncapped(inputs, options);
+    return ClusterManifests.builder().from(m).diagnostics(FindingLimits.cap(m.diagnostics())).build();
+  }
+
+  private static ClusterManifests renderUncapped(ClusterInputs inputs, RenderOptions options) {
     Profile profile = options.profile().orElse(inputs.effectiveProfile());
     ClusterManifests.Builder result = ClusterManifests.builder()
         .seed(inputs.seed().name())
@@ -124,7 +132,8 @@ public final class ManifestRenderer {
     }
     for (Cluster c : unbound.values()) {
       inOrder.accept(eachInParallel.apply(ClusterManifests.builder().seed("").cluster(c.name())
-          .namespace(c.namespace()).addAllDiagnostics(byObject.getOrDefault(c.ref(), List.of())).build()));
+          .namespace(c.namespace()).addAllDiagnostics(FindingLimits.cap(byObject.getOrDefault(c.ref(), List.of())))
+          .build()));
     }
     List<ClusterInputs> ordered = new ArrayList<>(bound.clusters());
     ordered.sort(Comparator.comparing((ClusterInputs c) -> c.seed().name()).thenComparing(c -> c.cluster().name()));
@@ -136,7 +145,7 @@ public final class ManifestRenderer {
           .toList();
       done.forEach(inOrder);
     }
-    return List.copyOf(general);
+    return List.copyOf(FindingLimits.cap(general));
   }
 
   /** Clusters rendered together before being handed on: enough to keep both cores busy, few enough to stay small. */
@@ -155,7 +164,7 @@ public final class ManifestRenderer {
     if (!blockers.isEmpty()) {
       return ClusterManifests.builder()
           .seed(inputs.seed().name()).cluster(inputs.cluster().name()).namespace(inputs.cluster().namespace())
-          .addAllDiagnostics(own)
+          .addAllDiagnostics(FindingLimits.cap(own))
           .addDiagnostics(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), "")
               .object(ref)
               .message("not rendered: " + String.join(", ", blockers) + " has errors")
@@ -173,12 +182,14 @@ public final class ManifestRenderer {
               .build()).toList();
       if (!defaulting.isEmpty()) {
         return ClusterManifests.builder().seed(inputs.seed().name()).cluster(inputs.cluster().name())
-            .namespace(inputs.cluster().namespace()).addAllDiagnostics(own).addAllDiagnostics(defaulting).build();
+            .namespace(inputs.cluster().namespace()).addAllDiagnostics(FindingLimits.cap(concat(own, defaulting)))
+            .build();
       }
     }
-    ClusterManifests rendered = render(toRender, options);
-    return own.isEmpty() ? rendered
-        : ClusterManifests.builder().from(rendered).diagnostics(concat(own, rendered.diagnostics())).build();
+    ClusterManifests rendered = renderUncapped(toRender, options);
+    return ClusterManifests.builder().from(rendered)
+        .diagnostics(FindingLimits.cap(own.isEmpty() ? rendered.diagnostics() : concat(own, rendered.diagnostics())))
+        .build();
   }
 
   private static List<Diagnostic> concat(List<Diagnostic> a, List<Diagnostic> b) {

@@ -96,7 +96,33 @@ final class ServiceRenderer {
         .build();
   }
 
+  /** Kubernetes refuses an object whose annotations (keys and values, in bytes) exceed this. */
+  static final int MAX_ANNOTATION_BYTES = 256 * 1024;
+
+  /** The size Kubernetes counts for {@code annotations}: every key and value, in UTF-8 bytes. */
+  static long annotationBytes(Map<String, String> annotations) {
+    long total = 0;
+    for (Map.Entry<String, String> e : annotations.entrySet()) {
+      total += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+          + e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+    return total;
+  }
+
   private static Service frontLoadBalancer(ClusterFacts facts) {
+    List<Cidr> ranges = SourceRangePolicy.sourceRanges(facts.cluster(), facts.inputs().seed());
+    return Service.builder()
+        .metadata(ObjectMeta.builder().name("front-loadbalancer").namespace(facts.namespace())
+            .putAllAnnotations(frontLoadBalancerAnnotations(facts, ranges)).build())
+        .type(ServiceType.LOAD_BALANCER)
+        .putSelector("app", "nodeport-proxy-envoy")
+        .addPorts(ServicePort.builder().name("secure").port(443).targetPort(443).build())
+        .addAllLoadBalancerSourceRanges(ranges)
+        .build();
+  }
+
+  /** The annotations of front-loadbalancer for these source ranges. */
+  static SortedMap<String, String> frontLoadBalancerAnnotations(ClusterFacts facts, List<Cidr> ranges) {
     Seed seed = facts.inputs().seed();
     SortedMap<String, String> annotations = new TreeMap<>(seed.nodeportProxyAnnotations());
     annotations.putAll(seed.loadBalancerServiceAnnotations().isEmpty()
@@ -106,20 +132,12 @@ final class ServiceRenderer {
       annotations.put(AWS_IDLE_TIMEOUT, "3600");
       annotations.put(AWS_CROSS_ZONE, "true");
     }
-    List<Cidr> ranges = SourceRangePolicy.sourceRanges(facts.cluster(), seed);
     if (ranges.isEmpty()) {
       // An empty list is "anyone"; a stale annotation must not say otherwise.
       annotations.remove(SOURCE_RANGES);
     } else {
       annotations.put(SOURCE_RANGES, ranges.stream().map(Cidr::toString).collect(Collectors.joining(",")));
     }
-    return Service.builder()
-        .metadata(ObjectMeta.builder().name("front-loadbalancer").namespace(facts.namespace())
-            .putAllAnnotations(annotations).build())
-        .type(ServiceType.LOAD_BALANCER)
-        .putSelector("app", "nodeport-proxy-envoy")
-        .addPorts(ServicePort.builder().name("secure").port(443).targetPort(443).build())
-        .addAllLoadBalancerSourceRanges(ranges)
-        .build();
+    return annotations;
   }
 }

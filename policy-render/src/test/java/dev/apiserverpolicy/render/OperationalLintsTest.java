@@ -171,4 +171,66 @@ class OperationalLintsTest {
       }
     });
   }
+
+  @Test
+  void duplicatesAndNestingAreFoundOncePerRangeAsComparingEveryPairWould() {
+    Cidr universe = Cidr.parse("10.0.0.0/28");
+    org.quicktheories.core.Gen<List<Cidr>> lists = SourceDSL.lists()
+        .of(dev.apiserverpolicy.model.CidrGenerators.cidrsWithin(universe)).ofSizeBetween(0, 12);
+    qt(1000).forAll(lists).checkAssert(ranges -> {
+      java.util.List<String> expected = new java.util.ArrayList<>();
+      for (int i = 0; i < ranges.size(); i++) {
+        Cidr r = ranges.get(i);
+        int first = ranges.indexOf(r);
+        if (first < i) {
+          expected.add("range-duplicate [" + i + "] also at index " + first);
+          continue;
+        }
+        // The outermost other range around it, by its first occurrence.
+        Cidr outer = null;
+        for (Cidr o : ranges) {
+          if (!o.equals(r) && o.contains(r) && (outer == null || o.prefixLength() < outer.prefixLength())) {
+            outer = o;
+          }
+        }
+        if (outer != null) {
+          expected.add("range-nested [" + i + "] inside " + outer + " (index " + ranges.indexOf(outer) + ")");
+        }
+      }
+      List<Diagnostic> found = new java.util.ArrayList<>();
+      OperationalLints.duplicatesAndNesting(base(), ranges, "p", found);
+      List<String> actual = found.stream().map(d -> d.code().id() + " " + d.path().substring(1) + " "
+          + (d.code() == DiagnosticCode.RANGE_DUPLICATE
+              ? d.message().substring(d.message().indexOf("also at index")).replace(")", "")
+              : d.message().substring(d.message().indexOf("inside"), d.message().indexOf(", which"))))
+          .toList();
+      assertEquals(expected, actual, ranges.toString());
+    });
+  }
+
+  @Test
+  void aHugeListIsLintedInNearLinearTimeWithBoundedFindings() {
+    // 6,000 copies of one range, and 15,000 distinct /32s nested in a /8 (as many as fit a Service): one pass each.
+    List<Cidr> copies = java.util.Collections.nCopies(6_000, OFFICE.get(0));
+    List<Cidr> nested = new java.util.ArrayList<>();
+    nested.add(Cidr.parse("10.0.0.0/8"));
+    for (int i = 0; i < 15_000; i++) {
+      nested.add(Cidr.parse("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + "/32"));
+    }
+    for (List<Cidr> ranges : List.of(copies, nested)) {
+      long start = System.nanoTime();
+      ClusterInputs in = context(spec(base(), s -> s.apiServerAllowedIPRanges(ranges)),
+          c -> c.seedAPIServerEndpoints(List.of(Cidr.parse("10.0.0.10/32"))));
+      ClusterManifests m = ManifestRenderer.render(in, RenderOptions.defaults());
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 5_000, "took " + millis + " ms");
+      java.util.Map<DiagnosticCode, Long> perCode = m.diagnostics().stream()
+          .collect(Collectors.groupingBy(Diagnostic::code, Collectors.counting()));
+      assertTrue(perCode.values().stream().allMatch(n -> n <= FindingLimits.PER_CODE + 1), perCode::toString);
+      Diagnostic summary = m.diagnostics().stream().filter(d -> d.message().startsWith("and ")).findFirst()
+          .orElseThrow(() -> new AssertionError(m.diagnostics().toString()));
+      assertTrue(summary.message().matches("and (5979|14980) more range-(duplicate|nested) findings for "
+          + "Cluster/prod-1, not shown .*"), summary.message());
+    }
+  }
 }

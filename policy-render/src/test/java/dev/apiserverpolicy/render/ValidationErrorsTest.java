@@ -113,6 +113,12 @@ class ValidationErrorsTest {
         new Case("Tunneling without external name", DiagnosticCode.EXTERNAL_NAME_MISSING, "Cluster/c1",
             "status.address.externalName", new String[] {SEED, CONTEXT,
                 cluster("c1", "exposeStrategy: Tunneling").replace("status: {address: {externalName: c.example.com}}\n", "")}),
+        new Case("more source ranges than a Service can hold", DiagnosticCode.SOURCE_RANGES_TOO_LARGE, "Cluster/c1",
+            "spec.apiServerAllowedIPRanges", new String[] {SEED, CONTEXT, cluster("c1",
+                "exposeStrategy: LoadBalancer\napiServerAllowedIPRanges: {cidrBlocks: ["
+                    + java.util.stream.IntStream.range(0, 20_000)
+                        .mapToObj(i -> "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255) + "/32")
+                        .collect(Collectors.joining(", ")) + "]}")}),
         new Case("cluster defined twice", DiagnosticCode.DUPLICATE_OBJECT, "Cluster/c1", "metadata.name",
             new String[] {SEED, CONTEXT, cluster("c1", "exposeStrategy: NodePort"),
                 cluster("c1", "exposeStrategy: NodePort")}));
