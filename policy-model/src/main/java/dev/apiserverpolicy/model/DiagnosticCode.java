@@ -28,6 +28,8 @@ public enum DiagnosticCode {
   MERGE_KEY("merge-key", Severity.ERROR),
   /** A document is not a mapping. */
   DOCUMENT_NOT_OBJECT("document-not-object", Severity.ERROR),
+  /** A {@code List} with errors of its own; none of its items is read. */
+  LIST_NOT_READ("list-not-read", Severity.ERROR),
 
   // Reading: objects and fields.
   /** A document without apiVersion or kind. */

@@ -109,4 +109,50 @@ class RenderAllTest {
           .equals("not rendered: RenderContext/europe-west has errors"), c.diagnostics()::toString);
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"apiVersion", "kind", "metadata", "spec"})
+  void anObjectWithADuplicatedTopLevelKeyIsNeverRendered(String key) {
+    String seed = "apiVersion: kubermatic.k8c.io/v1\nkind: Seed\nmetadata: {name: s}\nspec: {datacenters: {dc: {}}}\n";
+    String context = "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\nmetadata: {name: s}\n"
+        + "spec: {seedAPIServerEndpoints: [10.0.0.10]}\n";
+    java.util.Map<String, String> first = new java.util.LinkedHashMap<>();
+    first.put("apiVersion", "\"kubermatic.k8c.io/v1\"");
+    first.put("kind", "\"Cluster\"");
+    first.put("metadata", "{\"name\": \"c\"}");
+    first.put("spec", "{\"cloud\": {\"dc\": \"dc\"}, \"features\": {\"apiserverNetworkPolicy\": true}}");
+    String second = switch (key) {
+      case "apiVersion" -> "\"kubermatic.k8c.io/v2\"";
+      case "kind" -> "\"Seed\"";
+      case "metadata" -> "{\"name\": \"other\"}";
+      default -> "{\"features\": {\"apiserverNetworkPolicy\": false}}";
+    };
+    StringBuilder json = new StringBuilder("{");
+    StringBuilder yaml = new StringBuilder();
+    for (java.util.Map.Entry<String, String> e : first.entrySet()) {
+      json.append(json.length() > 1 ? ", " : "").append('"').append(e.getKey()).append("\": ").append(e.getValue());
+      yaml.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+    }
+    json.append(", \"").append(key).append("\": ").append(second).append("}\n");
+    yaml.append(key).append(": ").append(second).append('\n');
+    for (String cluster : List.of(yaml.toString(), json.toString())) {
+      ReadResult read = READER.read("in.yaml", seed + "---\n" + context + "---\n" + cluster);
+      Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
+      assertTrue(read.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.DUPLICATE_KEY
+          && d.object().equals(java.util.Optional.of("Cluster/c"))), () -> cluster + read.diagnostics());
+      assertEquals(1, rendering.clusters().size(), cluster);
+      assertTrue(rendering.clusters().get(0).failed(), cluster);
+      assertEquals(List.of(), rendering.clusters().get(0).objects(), cluster);
+    }
+  }
+
+  @Test
+  void aListWithAnErrorOfItsOwnHasNoItemRead() {
+    String list = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: kubermatic.k8c.io/v1\n  kind: Cluster\n"
+        + "  metadata: {name: a}\nitems:\n- apiVersion: kubermatic.k8c.io/v1\n  kind: Cluster\n  metadata: {name: b}\n";
+    ReadResult read = READER.read("in.yaml", list);
+    assertEquals(List.of(), read.clusters());
+    assertTrue(read.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.LIST_NOT_READ), () -> read
+        .diagnostics().toString());
+  }
 }

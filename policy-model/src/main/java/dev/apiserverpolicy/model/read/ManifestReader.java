@@ -249,6 +249,13 @@ public final class ManifestReader {
 
   private void readList(String source, FieldReader doc, String apiVersion, String kind,
       ReadResult.Builder result, List<Diagnostic> sink) {
+    if (doc.scope().errors() > 0) {
+      // Which items the list really holds is in doubt (a second 'items' key, say): read none.
+      doc.report(DiagnosticCode.LIST_NOT_READ, doc.node(), "items",
+          "the " + kind + " has errors, so none of its items were read",
+          "fix the errors reported for this " + kind);
+      return;
+    }
     Optional<YamlNode> items = doc.value("items");
     if (items.isEmpty()) {
       return;

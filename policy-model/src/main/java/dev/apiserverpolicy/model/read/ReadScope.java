@@ -22,15 +22,29 @@ final class ReadScope {
   private String objectRef;
   private int errors;
 
+  // Where this object's diagnostics start in the sink.
+  private final int firstDiagnostic;
+
   ReadScope(String source, List<Diagnostic> sink, YamlNode document) {
     this.source = source;
     this.sink = sink;
     this.start = document.start();
+    this.firstDiagnostic = sink.size();
   }
 
-  /** Names the object once its name is known; later diagnostics carry it. */
+  /**
+   * Names the object once its name is known. Later diagnostics carry it, and so do the ones
+   * reported before (a duplicate {@code spec} key is found before {@code metadata.name} is
+   * read): an object with any error in it must never be rendered.
+   */
   void nameObject(String ref) {
     this.objectRef = ref;
+    for (int i = firstDiagnostic; i < sink.size(); i++) {
+      Diagnostic d = sink.get(i);
+      if (d.object().isEmpty()) {
+        sink.set(i, Diagnostic.builder().from(d).object(ref).build());
+      }
+    }
   }
 
   void record(String path, YamlNode node) {
