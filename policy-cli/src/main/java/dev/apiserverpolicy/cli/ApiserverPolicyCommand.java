@@ -75,11 +75,11 @@ public final class ApiserverPolicyCommand implements Runnable {
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter errors = commandLine.getErr();
       if (e instanceof UnreadableInputException u) {
-        errors.println("error: " + u.getMessage());
-        errors.println("  hint: " + u.hint());
+        errors.println("error: " + TerminalText.escape(u.getMessage()));
+        errors.println("  hint: " + TerminalText.escape(u.hint()));
       } else {
         // Not a bad input: a defect. Say so plainly rather than dump a stack trace on the user.
-        errors.println("error: internal error: " + e);
+        errors.println("error: internal error: " + TerminalText.escape(String.valueOf(e)));
         errors.println("  hint: please report this with the command and input that caused it");
       }
       errors.flush();
@@ -101,7 +101,17 @@ public final class ApiserverPolicyCommand implements Runnable {
     // Buffered too (a large run prints tens of thousands of findings), and flushed before exiting.
     PrintWriter err = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
         new java.io.FileOutputStream(java.io.FileDescriptor.err), java.nio.charset.StandardCharsets.UTF_8), 1 << 16));
-    int exit = commandLine(out, err, args.length > 0 ? args[0] : null).execute(args);
+    int exit;
+    try {
+      exit = commandLine(out, err, args.length > 0 ? args[0] : null).execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // The limits should make this impossible; if it happens, say so without a stack trace.
+      out.flush();
+      err.println("error: " + (e instanceof OutOfMemoryError ? "out of memory" : "stack overflow")
+          + " while running apiserver-policy; the output folder holds each file old or new");
+      err.println("  hint: split the input, or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx2g); please report it");
+      exit = ExitCodes.UNREADABLE;
+    }
     out.flush();
     err.flush();
     System.exit(exit);

@@ -34,8 +34,9 @@ final class DiagnosticPrinter {
         line.append(d.path()).append(": ");
       }
       line.append(d.message());
-      text.append(line).append(System.lineSeparator());
-      text.append("  hint: ").append(d.hint()).append(System.lineSeparator());
+      // File names, object names and messages quote the input: nothing in them may act on the terminal.
+      text.append(TerminalText.escape(line.toString())).append(System.lineSeparator());
+      text.append("  hint: ").append(TerminalText.escape(d.hint())).append(System.lineSeparator());
     }
     return text.toString();
   }
@@ -79,7 +80,9 @@ final class DiagnosticPrinter {
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
         default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+          // Control characters must be escaped in JSON; DEL, C1 and the bidi controls are too, so
+          // that a JSON report shown on a terminal is as safe as the text one.
+          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || TerminalText.isBidiControl(c)) {
             sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             sb.append(c);

@@ -68,11 +68,11 @@ final class ExplainCommand implements Callable<Integer> {
       explanations.add(AccessExplainer.explain(inputs, m, profile));
     }
     if (cluster != null && explanations.isEmpty()) {
-      spec.commandLine().getErr().println("error: no rendered cluster named " + cluster);
+      spec.commandLine().getErr().println("error: no rendered cluster named " + TerminalText.escape(cluster));
       spec.commandLine().getErr().println("  hint: check the name, and the errors above");
       return ExitCodes.FINDINGS;
     }
-    spec.commandLine().getOut().print(chosen.write(explanations));
+    spec.commandLine().getOut().print(TerminalText.escapeLines(chosen.write(explanations)));
     spec.commandLine().getOut().flush();
     return DiagnosticPrinter.anyAtLeast(diagnostics, input.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }

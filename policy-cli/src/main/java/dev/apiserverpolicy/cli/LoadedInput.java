@@ -14,8 +14,9 @@ record LoadedInput(ReadResult read, String label, int files) {
   private static final ManifestReader READER = ManifestReader.create();
 
   static LoadedInput load(List<Path> paths) throws UnreadableInputException {
-    List<Path> files = InputFiles.collect(paths);
-    ReadResult read = ReadResult.builder().build();
+    InputFiles.Collected collected = InputFiles.collect(paths);
+    List<Path> files = collected.files();
+    ReadResult read = ReadResult.builder().addAllDiagnostics(collected.problems()).build();
     for (Path file : files) {
       try (InputStream in = Files.newInputStream(file)) {
         read = read.plus(READER.read(display(file), in));
@@ -25,7 +26,8 @@ record LoadedInput(ReadResult read, String label, int files) {
       }
     }
     // The label is the PATHs as given, with '/' separators, so headers are equal on every machine.
-    String label = paths.stream().map(LoadedInput::display).collect(Collectors.joining(", "));
+    // Normalised, so that ./inputs and inputs/ name the same input (prune trusts the header).
+    String label = paths.stream().map(p -> display(p.normalize())).collect(Collectors.joining(", "));
     return new LoadedInput(read, label, files.size());
   }
 

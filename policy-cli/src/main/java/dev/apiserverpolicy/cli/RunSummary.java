@@ -34,6 +34,10 @@ final class RunSummary {
     }
   }
 
+  int clusters() {
+    return clusters;
+  }
+
   boolean anyAtLeast(Severity threshold) {
     return worst != null && worst.compareTo(threshold) >= 0;
   }
@@ -56,7 +60,15 @@ final class RunSummary {
       err.println("  no NetworkPolicies: " + name + " (the apiserverNetworkPolicy gate is not on"
           + (deleted > 0 ? "; " + (check ? "would delete " : "deleted ") + deleted + " policy files" : "") + ")");
     }
-    failed.forEach(f -> err.println("  failed: " + f));
+    failed.forEach(f -> err.println("  failed: " + TerminalText.escape(f)));
+    if (changes != null && !changes.kept().isEmpty()) {
+      err.println("  not deleted: " + changes.kept().size() + (changes.kept().size() == 1 ? " file" : " files")
+          + " this input generated before and no longer generates: " + changes.prune().reason());
+    }
+    if (changes != null && !changes.otherInputs().isEmpty()) {
+      err.println("  left alone: " + changes.otherInputs().size() + (changes.otherInputs().size() == 1 ? " file" : " files")
+          + " generated from other inputs");
+    }
     err.flush();
   }
 }

@@ -58,9 +58,14 @@ class CrashSafetyTest {
   void everyFileIsOldOrNewAndARerunCompletes(int after) throws IOException {
     Path input = Cli.copyQuickstart(tmp);
     Path out = tmp.resolve("out");
-    // Old state: rendered from another path and profile, so every file's header and many bodies change.
-    assertEquals(0, Cli.run("render", Cli.quickstart().toString(), "--out", out.toString(),
+    // Old state: rendered with another profile, and every file then edited, so that every file changes.
+    assertEquals(0, Cli.run("render", input.toString(), "--out", out.toString(),
         "--profile", "least-privilege").exit());
+    try (Stream<Path> walk = Files.walk(out)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        Files.writeString(p, Files.readString(p) + "# old\n");
+      }
+    }
     Map<String, String> old = files(out);
     Path fresh = tmp.resolve("fresh");
     assertEquals(0, Cli.run("render", input.toString(), "--out", fresh.toString()).exit());
