@@ -185,4 +185,22 @@ class CommandsTest {
       assertTrue(!r.out().contains("touch owned"), "nothing from the bad object is printed as output: " + r.out());
     }
   }
+
+  @Test
+  void controlAndBidiCharactersFromTheInputNeverReachTheTerminalRaw() throws IOException {
+    Path input = Cli.copyQuickstart(tmp);
+    String esc = "\u001b[2K\u001b[1A";
+    Files.writeString(input.resolve("clusters/" + "evil\u001b[31m.yaml"), "apiVersion: kubermatic.k8c.io/v1\n"
+        + "kind: Cluster\nmetadata: {name: \"ok" + esc + "\u202egnp.exe\"}\nspec: {cloud: {dc: hetzner-fsn1}}\n");
+    for (List<String> args : List.of(List.of("lint"), List.of("lint", "--format", "json"), List.of("render", "--stdout"),
+        List.of("render", "--out", tmp.resolve("out").toString()), List.of("cleanup"), List.of("defaults"),
+        List.of("explain"))) {
+      List<String> all = new java.util.ArrayList<>(args);
+      all.add(1, input.toString());
+      Cli.Result r = Cli.run(all.toArray(String[]::new));
+      String printed = r.out() + r.err();
+      assertTrue(printed.chars().noneMatch(c -> c == 0x1b || c == 0x202e || c == 0x9b), () -> all + ": " + r);
+      assertTrue(printed.contains("\\u001b"), () -> all + " shows the escape as text: " + r);
+    }
+  }
 }

@@ -67,7 +67,7 @@ public final class ManifestReader {
     }
     // Before decoding: a huge document is refused at the cost of one pass over its bytes. (Text
     // in another encoding is left to the decoder, which says which one it is.)
-    Optional<DocumentSizes.Oversized> oversized = YamlStream.startsWithUtf16Bom(bytes) ? Optional.empty()
+    Optional<DocumentSizes.Oversized> oversized = YamlStream.foreignEncoding(bytes).isPresent() ? Optional.empty()
         : DocumentSizes.firstOversized(bytes, YamlStream.bomLength(bytes), limits.maxDocumentChars());
     if (oversized.isPresent()) {
       return documentTooLarge(source, oversized.get());

@@ -35,9 +35,10 @@ final class YamlStream {
 
   /** Strict UTF-8 decoding; a byte-order mark is dropped, any other encoding is reported. */
   Optional<String> decode(String source, byte[] bytes, List<Diagnostic> sink) {
-    if (startsWithUtf16Bom(bytes)) {
+    Optional<String> foreign = foreignEncoding(bytes);
+    if (foreign.isPresent()) {
       sink.add(fileDiagnostic(source, DiagnosticCode.INPUT_ENCODING, 1, 1,
-          "the input is UTF-16, not UTF-8", "save the file as UTF-8"));
+          "the input is " + foreign.get() + ", not UTF-8", "save the file as UTF-8"));
       return Optional.empty();
     }
     int offset = bomLength(bytes);
@@ -59,9 +60,36 @@ final class YamlStream {
     }
   }
 
-  static boolean startsWithUtf16Bom(byte[] bytes) {
-    return bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+  /**
+   * The encoding a byte-order mark names, when it is not UTF-8's. UTF-32's marks are tested
+   * first: the little-endian one starts with UTF-16's ({@code FF FE 00 00}).
+   */
+  static Optional<String> foreignEncoding(byte[] bytes) {
+    if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+      return Optional.of("UTF-32 (big-endian)");
+    }
+    if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+      return Optional.of("UTF-32 (little-endian)");
+    }
+    if (startsWith(bytes, 0xFE, 0xFF)) {
+      return Optional.of("UTF-16 (big-endian)");
+    }
+    if (startsWith(bytes, 0xFF, 0xFE)) {
+      return Optional.of("UTF-16 (little-endian)");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean startsWith(byte[] bytes, int... prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((bytes[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** 3 if the bytes start with UTF-8's byte-order mark, else 0. */

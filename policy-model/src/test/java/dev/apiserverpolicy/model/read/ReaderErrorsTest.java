@@ -206,6 +206,28 @@ class ReaderErrorsTest {
   }
 
   @Test
+  void theByteOrderMarkNamesTheEncoding() {
+    String text = "kind: A\napiVersion: v1\n";
+    java.util.Map<String, byte[]> cases = new java.util.LinkedHashMap<>();
+    cases.put("UTF-32 (big-endian)", withBom(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, text, "UTF-32BE"));
+    cases.put("UTF-32 (little-endian)", withBom(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, text, "UTF-32LE"));
+    cases.put("UTF-16 (big-endian)", withBom(new byte[] {(byte) 0xFE, (byte) 0xFF}, text, "UTF-16BE"));
+    cases.put("UTF-16 (little-endian)", withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, text, "UTF-16LE"));
+    cases.forEach((encoding, bytes) -> {
+      Diagnostic d = only(reader.read("in.yaml", bytes));
+      assertEquals(DiagnosticCode.INPUT_ENCODING, d.code());
+      assertEquals("the input is " + encoding + ", not UTF-8", d.message());
+    });
+  }
+
+  private static byte[] withBom(byte[] bom, String text, String charset) {
+    byte[] body = text.getBytes(java.nio.charset.Charset.forName(charset));
+    byte[] all = java.util.Arrays.copyOf(bom, bom.length + body.length);
+    System.arraycopy(body, 0, all, bom.length, body.length);
+    return all;
+  }
+
+  @Test
   void overSizeInputIsRefusedBeforeParsing() {
     ManifestReader small = ManifestReader.create(ReadLimits.builder().maxInputBytes(1024).build());
     assertEquals(DiagnosticCode.INPUT_TOO_LARGE,
