@@ -4,6 +4,9 @@ import dev.apiserverpolicy.model.AuthorizationWebhook;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExtraEgressRule;
+import dev.apiserverpolicy.model.LabelSelector;
+import dev.apiserverpolicy.model.LabelSelectorRequirement;
+import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.OidcIssuer;
 import dev.apiserverpolicy.model.RenderContext;
 import java.net.URI;
@@ -11,10 +14,14 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Checks a RenderContext's own entries: extra egress rules and URLs. */
+/**
+ * Checks a RenderContext's own entries: extra egress rules, URLs, and every namespace, label
+ * and selector it hands to the rendered policies, by Kubernetes' own rules.
+ */
 public final class RenderContextValidator {
   private RenderContextValidator() {}
 
@@ -40,6 +47,19 @@ public final class RenderContextValidator {
             "choose another lowercase name, e.g. '" + KubernetesNames.suggestLabel(rule.name()) + "-extra'"));
       }
     }
+    context.clusterDNS().ifPresent(dns -> {
+      namespace(context, "spec.clusterDNS.namespace", dns.namespace(), out);
+      labels(context, "spec.clusterDNS.podLabels", dns.podLabels(), out);
+    });
+    context.ingressNamespace().ifPresent(ns -> namespace(context, "spec.ingressNamespace", ns, out));
+    for (int i = 0; i < context.extraEgress().size(); i++) {
+      List<NetworkPolicyPeer> peers = context.extraEgress().get(i).to();
+      for (int j = 0; j < peers.size(); j++) {
+        String peer = "spec.extraEgress[" + i + "].to[" + j + "]";
+        peers.get(j).podSelector().ifPresent(sel -> selector(context, peer + ".podSelector", sel, out));
+        peers.get(j).namespaceSelector().ifPresent(sel -> selector(context, peer + ".namespaceSelector", sel, out));
+      }
+    }
     for (int i = 0; i < context.oidcIssuers().size(); i++) {
       OidcIssuer issuer = context.oidcIssuers().get(i);
       urlProblem(issuer.url()).ifPresent(problem -> out.add(error(DiagnosticCode.URL_INVALID, context,
@@ -53,6 +73,52 @@ public final class RenderContextValidator {
           "write an absolute https URL, e.g. https://authz.example.com:8443/authorize")));
     }
     return out;
+  }
+
+  // Every label, selector and namespace the context hands to a rendered policy passes Kubernetes' own rules,
+  // so the API server never refuses a policy (and a GitOps sync never stalls) on a value from here.
+
+  private static void namespace(RenderContext context, String path, String name, List<Diagnostic> out) {
+    if (!KubernetesNames.isLabel(name)) {
+      out.add(error(DiagnosticCode.FIELD_VALUE, context, path,
+          "namespace '" + name + "' is not valid: " + KubernetesNames.LABEL_RULE,
+          "write the namespace's real name, e.g. '" + KubernetesNames.suggestLabel(name) + "'"));
+    }
+  }
+
+  private static void labels(RenderContext context, String path, Map<String, String> labels, List<Diagnostic> out) {
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      String at = KubernetesNames.fieldPath(path, e.getKey());
+      if (!KubernetesNames.isLabelKey(e.getKey())) {
+        out.add(error(DiagnosticCode.FIELD_VALUE, context, at,
+            "label key '" + e.getKey() + "' is not valid: " + KubernetesNames.LABEL_KEY_RULE,
+            "use the label key exactly as the pods carry it"));
+      } else if (!KubernetesNames.isLabelValue(e.getValue())) {
+        out.add(error(DiagnosticCode.FIELD_VALUE, context, at,
+            "label value '" + e.getValue() + "' of " + e.getKey() + " is not valid: " + KubernetesNames.LABEL_VALUE_RULE,
+            "use the label value exactly as the pods carry it"));
+      }
+    }
+  }
+
+  private static void selector(RenderContext context, String path, LabelSelector selector, List<Diagnostic> out) {
+    labels(context, path + ".matchLabels", selector.matchLabels(), out);
+    for (int k = 0; k < selector.matchExpressions().size(); k++) {
+      LabelSelectorRequirement r = selector.matchExpressions().get(k);
+      String at = path + ".matchExpressions[" + k + "]";
+      if (!KubernetesNames.isLabelKey(r.key())) {
+        out.add(error(DiagnosticCode.FIELD_VALUE, context, at + ".key",
+            "label key '" + r.key() + "' is not valid: " + KubernetesNames.LABEL_KEY_RULE,
+            "use the label key exactly as the pods carry it"));
+      }
+      for (String value : r.values()) {
+        if (!KubernetesNames.isLabelValue(value)) {
+          out.add(error(DiagnosticCode.FIELD_VALUE, context, at + ".values",
+              "label value '" + value + "' is not valid: " + KubernetesNames.LABEL_VALUE_RULE,
+              "use the label value exactly as the pods carry it"));
+        }
+      }
+    }
   }
 
   /** Why the URL cannot be used for a port and host, or empty if it can. */

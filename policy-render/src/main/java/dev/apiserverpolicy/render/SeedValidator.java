@@ -22,6 +22,9 @@ public final class SeedValidator {
           .hint("use the seed's real Kubernetes name, e.g. '" + KubernetesNames.suggestLabel(seed.name()) + "'")
           .build());
     }
+    annotationKeys(seed, "spec.nodeportProxy.annotations", seed.nodeportProxyAnnotations().keySet(), out);
+    annotationKeys(seed, "spec.nodeportProxy.envoy.loadBalancerService.annotations",
+        seed.loadBalancerServiceAnnotations().keySet(), out);
     Optional<String> wanted = seed.defaultClusterTemplate();
     if (wanted.isEmpty()) {
       return out;
@@ -44,6 +47,19 @@ public final class SeedValidator {
           .hint("label the template scope: seed")
           .build());
     }
-    return out;
+        return out;
+  }
+
+  // These keys go onto front-loadbalancer; Kubernetes checks annotation keys lower-cased.
+  private static void annotationKeys(Seed seed, String path, java.util.Set<String> keys, List<Diagnostic> out) {
+    for (String key : keys) {
+      if (!KubernetesNames.isLabelKey(key.toLowerCase(java.util.Locale.ROOT))) {
+        out.add(Diagnostic.at(DiagnosticCode.FIELD_VALUE, seed.origin(), KubernetesNames.fieldPath(path, key))
+            .object(seed.ref())
+            .message("annotation key '" + key + "' is not valid: " + KubernetesNames.LABEL_KEY_RULE)
+            .hint("fix the key; Kubernetes would refuse front-loadbalancer with it")
+            .build());
+      }
+    }
   }
 }
