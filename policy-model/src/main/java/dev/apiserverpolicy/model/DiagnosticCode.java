@@ -86,6 +86,10 @@ public enum DiagnosticCode {
   AUTHORIZATION_WEBHOOK_UNRESOLVED("authorization-webhook-unresolved", Severity.ERROR),
   /** The least-privilege profile needs to know where the seed's cluster DNS runs. */
   CLUSTER_DNS_MISSING("cluster-dns-missing", Severity.ERROR),
+  /** Two clusters of one seed in one namespace: each would render over the other's policies. */
+  NAMESPACE_SHARED("namespace-shared", Severity.ERROR),
+  /** A cluster namespace that is one of Kubernetes' or KKP's own (kube-system, default, kubermatic, ...). */
+  NAMESPACE_RESERVED("namespace-reserved", Severity.ERROR),
   /** More source ranges (with the seed's annotations) than a Service's annotations may hold. */
   SOURCE_RANGES_TOO_LARGE("source-ranges-too-large", Severity.ERROR),
   /** A Tunneling cluster without {@code status.address.externalName}, which its Services route by. */
@@ -110,6 +114,8 @@ public enum DiagnosticCode {
   KYVERNO_RULE_MISSING("kyverno-rule-missing", Severity.WARNING),
   /** Under LoadBalancer, the apiserver-external NodePort on the seed nodes bypasses the allow-list. */
   NODEPORT_BYPASS("nodeport-bypass", Severity.WARNING),
+  /** A cluster namespace outside KKP's {@code cluster-<name>} convention. */
+  NAMESPACE_UNCONVENTIONAL("namespace-unconventional", Severity.WARNING),
   /** The seed's default ranges are not applied because the cluster has no apiServerAllowedIPRanges field. */
   SEED_DEFAULTS_NOT_APPLIED("seed-defaults-not-applied", Severity.INFO),
 

@@ -21,6 +21,11 @@ public final class ClusterValidator {
   public static final String AGENT_IP_NEEDS_TUNNELING =
       "Tunneling agent IP can be configured only for Tunneling Expose strategy";
 
+  /** Namespaces no user cluster's control plane lives in: Kubernetes' own, and KKP's. */
+  static final java.util.Set<String> RESERVED_NAMESPACES = java.util.Set.of("default", "kube-system", "kube-public",
+      "kube-node-lease", "kubermatic", "kubermatic-operator", ClusterFacts.DEFAULT_INGRESS_NAMESPACE,
+      ClusterFacts.ENVOY_GATEWAY_NAMESPACE);
+
   private ClusterValidator() {}
 
   /** Every error about {@code inputs.cluster()} under the profile in force; empty if it may be rendered. */
@@ -50,6 +55,15 @@ public final class ClusterValidator {
           .object(cluster.ref())
           .message("namespace '" + cluster.namespace() + "' would be longer than 63 characters")
           .hint("use a cluster name of at most 55 characters, or set status.namespaceName")
+          .build());
+    }
+
+    if (RESERVED_NAMESPACES.contains(cluster.namespace())) {
+      out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_RESERVED, origin, "status.namespaceName")
+          .object(cluster.ref())
+          .message("namespace '" + cluster.namespace() + "' belongs to Kubernetes or KKP itself; the cluster's "
+              + "policies would restrict the pods there")
+          .hint("use the namespace KKP created for the cluster, e.g. 'cluster-" + cluster.name() + "'")
           .build());
     }
 

@@ -1,6 +1,7 @@
 package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.model.read.ReadResult;
@@ -34,6 +35,32 @@ public final class InputValidator {
     for (RenderContext context : read.contexts()) {
       out.addAll(RenderContextValidator.validate(context));
     }
+    out.addAll(sharedNamespaces(bound.clusters()));
     return BoundInputs.builder().from(bound).diagnostics(out).build();
+  }
+
+  /** Clusters of one seed in one namespace: each is an error that names the others. */
+  static List<Diagnostic> sharedNamespaces(List<ClusterInputs> clusters) {
+    java.util.Map<String, List<ClusterInputs>> byNamespace = new java.util.TreeMap<>();
+    for (ClusterInputs c : clusters) {
+      byNamespace.computeIfAbsent(c.seed().name() + "/" + c.cluster().namespace(), k -> new ArrayList<>()).add(c);
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (List<ClusterInputs> group : byNamespace.values()) {
+      if (group.size() < 2) {
+        continue;
+      }
+      for (ClusterInputs c : group) {
+        String others = group.stream().filter(o -> o != c).map(o -> o.cluster().ref())
+            .collect(java.util.stream.Collectors.joining(", "));
+        out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_SHARED, c.cluster().origin(), "status.namespaceName")
+            .object(c.cluster().ref())
+            .message("namespace '" + c.cluster().namespace() + "' of seed " + c.seed().name() + " is also the namespace "
+                + "of " + others + "; their policies and Services would overwrite each other")
+            .hint("give each cluster the namespace KKP created for it (cluster-<name>)")
+            .build());
+      }
+    }
+    return out;
   }
 }

@@ -56,6 +56,15 @@ public final class OperationalLints {
                 + "admission webhook", "use profile kkp-v2.31 or least-privilege"));
       }
     }
+    if (!cluster.namespace().startsWith("cluster-")) {
+      out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_UNCONVENTIONAL, cluster.origin(), "status.namespaceName")
+          .object(cluster.ref())
+          .message("namespace '" + cluster.namespace() + "' is not of the form cluster-<name> that KKP gives every "
+              + "cluster; the policies go there")
+          .hint("check status.namespaceName against the cluster's real namespace (kubectl get cluster "
+              + cluster.name() + " -o jsonpath='{.status.namespaceName}')")
+          .build());
+    }
     if (strategy != ExposeStrategy.LOAD_BALANCER) {
       return out;
     }

@@ -110,6 +110,12 @@ class OperationalLintsTest {
             b,
             spec(b, s -> s.apiServerAllowedIPRanges(java.util.Optional.empty())),
             Profile.KKP_V2_31),
+        new Case(DiagnosticCode.NAMESPACE_UNCONVENTIONAL,
+            ClusterInputs.builder().from(b).cluster(Cluster.builder().from(b.cluster()).statusNamespace("prod-one")
+                .build()).build(),
+            ClusterInputs.builder().from(b).cluster(Cluster.builder().from(b.cluster()).statusNamespace("cluster-prod-1")
+                .build()).build(),
+            Profile.KKP_V2_31),
         new Case(DiagnosticCode.SEED_DEFAULTS_NOT_APPLIED,
             seed(spec(b, s -> s.apiServerAllowedIPRanges(java.util.Optional.empty())),
                 s -> s.addDefaultAPIServerAllowedIPRanges(OFFICE.get(0))),

@@ -119,6 +119,9 @@ class ValidationErrorsTest {
                     + java.util.stream.IntStream.range(0, 20_000)
                         .mapToObj(i -> "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255) + "/32")
                         .collect(Collectors.joining(", ")) + "]}")}),
+        new Case("a namespace of Kubernetes itself", DiagnosticCode.NAMESPACE_RESERVED, "Cluster/c1",
+            "status.namespaceName", new String[] {SEED, CONTEXT, cluster("c1", "exposeStrategy: NodePort")
+                .replace("status: {address: {externalName: c.example.com}}", "status: {namespaceName: kube-system}")}),
         new Case("cluster defined twice", DiagnosticCode.DUPLICATE_OBJECT, "Cluster/c1", "metadata.name",
             new String[] {SEED, CONTEXT, cluster("c1", "exposeStrategy: NodePort"),
                 cluster("c1", "exposeStrategy: NodePort")}));
@@ -144,6 +147,7 @@ class ValidationErrorsTest {
         DiagnosticCode.EXTERNAL_NAME_MISSING);
     validation.add(DiagnosticCode.DUPLICATE_OBJECT);
     validation.remove(DiagnosticCode.DEFAULT_TEMPLATE_MISSING); // a warning, tested below
+    validation.remove(DiagnosticCode.NAMESPACE_SHARED); // one finding per cluster that shares, tested below
     Set<DiagnosticCode> covered = errors().map(Case::code).collect(Collectors.toSet());
     assertEquals(validation, covered);
   }
@@ -196,5 +200,31 @@ class ValidationErrorsTest {
     BoundInputs bound = InputValidator.validate(read);
     assertEquals(List.of(), bound.diagnostics());
     assertEquals("asia", bound.clusters().get(0).seed().name());
+  }
+
+  @Test
+  void twoClustersOfOneSeedInOneNamespaceAreBothErrorsNamingEachOther() {
+    String taken = cluster("c2", "exposeStrategy: NodePort")
+        .replace("status: {address: {externalName: c.example.com}}", "status: {namespaceName: cluster-c1}");
+    List<Diagnostic> found = findings(SEED, CONTEXT, cluster("c1", "exposeStrategy: NodePort"), taken);
+    assertEquals(2, found.size(), found::toString);
+    assertTrue(found.stream().allMatch(d -> d.code() == DiagnosticCode.NAMESPACE_SHARED));
+    assertEquals(List.of("Cluster/c1", "Cluster/c2"), found.stream().map(d -> d.object().orElse("")).toList());
+    assertTrue(found.get(0).message().contains("is also the namespace of Cluster/c2"), found.get(0)::describe);
+    assertTrue(found.get(1).message().contains("is also the namespace of Cluster/c1"), found.get(1)::describe);
+    // In different seeds (different Kubernetes clusters), one namespace name is no collision.
+    String asia = SEED.replace("name: europe", "name: asia").replace("dc-1", "dc-2");
+    assertEquals(List.of(), findings(SEED, asia, CONTEXT, CONTEXT.replace("name: europe", "name: asia"),
+        cluster("c1", "exposeStrategy: NodePort"), taken.replace("dc-1", "dc-2")));
+  }
+
+  @Test
+  void aCollisionStopsBothClustersAndNoOther() {
+    String taken = cluster("c2", "features: {apiserverNetworkPolicy: true}")
+        .replace("status: {address: {externalName: c.example.com}}", "status: {namespaceName: cluster-c1}");
+    ReadResult read = READER.read("in.yaml", String.join("---\n", SEED, CONTEXT,
+        cluster("c1", "features: {apiserverNetworkPolicy: true}"), taken, cluster("c3", "exposeStrategy: NodePort")));
+    Rendering r = ManifestRenderer.renderAll(read, RenderOptions.defaults());
+    assertEquals(List.of(true, true, false), r.clusters().stream().map(ClusterManifests::failed).toList());
   }
 }
