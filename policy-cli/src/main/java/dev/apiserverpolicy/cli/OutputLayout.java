@@ -21,6 +21,32 @@ enum OutputLayout {
   /** One file per cluster. */
   SINGLE_FILE;
 
+  /** The longest file name (in UTF-8 bytes) file systems commonly take. */
+  static final int MAX_FILE_NAME_BYTES = 255;
+
+  /**
+   * {@code <kind>-<name>.yaml}; when that is too long for a file name (a policy name may have
+   * 253 characters), the name is cut and followed by {@code _} and 16 hex digits of its SHA-256:
+   * stable across runs, different for different names, and never equal to a full name (object
+   * names cannot contain {@code _}).
+   */
+  static String fileName(String kind, String objectName) {
+    String full = kind + "-" + objectName + ".yaml";
+    if (full.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_FILE_NAME_BYTES) {
+      return full;
+    }
+    String hash;
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(objectName.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      hash = java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    int keep = MAX_FILE_NAME_BYTES - (kind.length() + 1 + 1 + hash.length() + ".yaml".length());
+    return kind + "-" + objectName.substring(0, keep) + "_" + hash + ".yaml";
+  }
+
   /** Relative path (with '/') to file content, sorted by path. */
   Map<String, String> files(List<ClusterManifests> clusters, String input) {
     Map<String, String> files = new TreeMap<>();
@@ -35,9 +61,11 @@ enum OutputLayout {
       }
       List<String> resources = new ArrayList<>();
       for (KubernetesObject object : cluster.objects()) {
-        String name = object.kind().toLowerCase(Locale.ROOT) + "-" + object.metadata().name() + ".yaml";
+        String name = fileName(object.kind().toLowerCase(Locale.ROOT), object.metadata().name());
         resources.add(name);
-        files.put(folder + "/" + name, YamlManifestWriter.write(object, input));
+        if (files.put(folder + "/" + name, YamlManifestWriter.write(object, input)) != null) {
+          throw new IllegalStateException("two objects of " + folder + " map to the file name " + name);
+        }
       }
       resources.sort(null);
       files.put(folder + "/kustomization.yaml", YamlManifestWriter.writeKustomization(resources, input));

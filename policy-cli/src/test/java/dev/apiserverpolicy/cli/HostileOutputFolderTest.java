@@ -237,4 +237,31 @@ class HostileOutputFolderTest {
     Cli.Result check = Cli.run("render", Cli.quickstart().toString(), "--out", "/", "--check");
     assertEquals(3, check.exit(), check::toString);
   }
+
+  @Test
+  void policyNamesTooLongForAFileNameGetAStableShortenedOne() throws IOException {
+    Path input = Cli.copyQuickstart(tmp);
+    String longA = "a".repeat(200) + "." + "b".repeat(52);
+    String longB = "a".repeat(200) + "." + "c".repeat(52);
+    Path context = input.resolve("render-context.yaml");
+    Files.writeString(context, Files.readString(context).replace("  - name: audit-sink-allow\n",
+        "  - name: " + longB + "\n    description: b\n    to: [{ipBlock: {cidr: 203.0.113.41/32}}]\n"
+            + "  - name: " + longA + "\n"));
+    Cli.Result r = Cli.run("render", input.toString(), "--out", out().toString());
+    assertEquals(0, r.exit(), r::toString);
+    Path folder = out().resolve("europe-west/cluster-payments");
+    List<String> names;
+    try (Stream<Path> s = Files.list(folder)) {
+      names = s.map(p -> p.getFileName().toString()).filter(n -> n.contains("_")).sorted().toList();
+    }
+    assertEquals(2, names.size(), names::toString);
+    for (String name : names) {
+      assertTrue(name.length() <= 255, name);
+      assertTrue(name.matches("networkpolicy-a{200}\\.[bc]{18}_[0-9a-f]{16}\\.yaml"), name);
+      assertTrue(Files.readString(folder.resolve("kustomization.yaml")).contains("- " + name), name);
+      assertTrue(Files.readString(folder.resolve(name)).contains("name: " + (name.contains(".bb") ? longA : longB)));
+    }
+    Cli.Result again = Cli.run("render", input.toString(), "--out", out().toString());
+    assertTrue(again.err().contains("created 0, changed 0, deleted 0"), "stable names: " + again);
+  }
 }
