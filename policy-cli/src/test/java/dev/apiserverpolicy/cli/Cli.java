@@ -38,6 +38,17 @@ final class Cli {
     return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString());
   }
 
+  /** Every regular file below {@code root} (relative path with '/', to content), sorted by path. */
+  static java.util.Map<String, String> files(Path root) throws IOException {
+    java.util.Map<String, String> files = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString().replace('\\', '/'), new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+      }
+    }
+    return files;
+  }
+
   static Path projectRoot() {
     return Path.of(System.getProperty("project.root", ".."));
   }

@@ -29,16 +29,6 @@ class HostileInputTest {
     assertEquals(0, p.waitFor(), () -> "mkfifo failed: " + path);
   }
 
-  private static Map<String, String> files(Path root) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8));
-      }
-    }
-    return files;
-  }
-
   @Test
   void aLinkedInputFileInsideTheFolderIsRead() throws IOException {
     Path input = Cli.copyQuickstart(tmp);
@@ -57,7 +47,7 @@ class HostileInputTest {
   void aLinkOutOfTheFolderIsAnErrorAndDeletesNothing() throws IOException {
     Path input = Cli.copyQuickstart(tmp);
     assertEquals(0, Cli.run("render", input.toString(), "--out", out().toString()).exit());
-    Map<String, String> before = files(out());
+    Map<String, String> before = Cli.files(out());
     Path secret = Files.writeString(tmp.resolve("secret.yaml"), "password: hunter2\n");
     Files.move(input.resolve("clusters/nodeport.yaml"), tmp.resolve("nodeport-elsewhere.yaml"));
     Files.createSymbolicLink(input.resolve("clusters/nodeport.yaml"), tmp.resolve("nodeport-elsewhere.yaml"));
@@ -74,7 +64,7 @@ class HostileInputTest {
     assertTrue(r.err().contains("error[input-unreadable] outside is a link to a folder outside"), r::toString);
     assertTrue(!r.err().contains("hunter2"), "nothing of a file outside the input is read");
     assertTrue(r.err().contains("rendered 4 of 4 clusters"), r::toString);
-    assertEquals(before, files(out()), "dev-tools could not be read, so its files stay");
+    assertEquals(before, Cli.files(out()), "dev-tools could not be read, so its files stay");
   }
 
   @Test
