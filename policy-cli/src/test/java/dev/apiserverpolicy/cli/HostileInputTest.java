@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +45,7 @@ class HostileInputTest {
   void aLinkOutOfTheFolderIsAnErrorAndDeletesNothing() throws IOException {
     Path input = Cli.copyQuickstart(tmp);
     assertEquals(0, Cli.run("render", input.toString(), "--out", out().toString()).exit());
-    Map<String, String> before = Cli.files(out());
+    java.util.Map<String, String> before = Cli.files(out());
     Path secret = Files.writeString(tmp.resolve("secret.yaml"), "password: hunter2\n");
     Files.move(input.resolve("clusters/nodeport.yaml"), tmp.resolve("nodeport-elsewhere.yaml"));
     Files.createSymbolicLink(input.resolve("clusters/nodeport.yaml"), tmp.resolve("nodeport-elsewhere.yaml"));
