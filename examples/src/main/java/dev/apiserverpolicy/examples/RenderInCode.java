@@ -5,6 +5,7 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.render.ClusterManifests;
@@ -43,8 +44,10 @@ public final class RenderInCode {
             .build())
         .statusPort(30443)
         .build();
+    // The installation: with OpenIDAuthPlugin off, the API server need not reach KKP's own issuer.
+    KubermaticConfiguration installation = KubermaticConfiguration.builder().name("kubermatic").build();
 
-    ClusterManifests manifests = ManifestRenderer.render(cluster, seed, Optional.of(context));
+    ClusterManifests manifests = ManifestRenderer.render(cluster, seed, Optional.of(context), installation);
     for (Diagnostic d : manifests.diagnostics()) {
       err.println(d.describe());
     }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>{@code helm} (the default) matches the Helm peer chart in {@code bench/helm-peer}: N
  * LoadBalancer clusters with Konnectivity and the gate on, profile kkp-v2.31, two allowed
- * ranges each, the same seed ranges and endpoints, so both tools render the same 11
+ * ranges each, the same seed ranges and endpoints, so both tools render the same 12
  * objects per cluster. {@code mixed} spreads N clusters over three seeds (one per profile)
  * and every strategy, with range lists of both families, OIDC and webhooks on some.
  */
@@ -20,6 +20,8 @@ public final class ScaleInput {
 
   /** Writes the input for {@code n} clusters. */
   public static void write(Writer out, int n, boolean mixed) throws IOException {
+    out.write("apiVersion: kubermatic.k8c.io/v1\nkind: KubermaticConfiguration\nmetadata: {name: kubermatic}\n"
+        + "spec: {featureGates: {OpenIDAuthPlugin: false}}\n");
     if (!mixed) {
       seed(out, "europe-west", "dc-1", "kkp-v2.31", "NodePort");
       for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.render.ClusterInputs;
@@ -40,7 +41,8 @@ public final class ValidateInCode {
         Cluster.builder().name("payments").spec(restricted).build(),
         Cluster.builder().name("dev-tools").spec(wrongStrategy).build())) {
       List<Diagnostic> diagnostics = ClusterValidator.validate(
-          ClusterInputs.builder().cluster(cluster).seed(seed).context(context).build());
+          ClusterInputs.builder().cluster(cluster).seed(seed).context(context)
+              .kubermaticConfiguration(KubermaticConfiguration.builder().name("kubermatic").build()).build());
       out.println(cluster.name() + ": " + (diagnostics.isEmpty() ? "ok" : diagnostics.size() + " finding(s)"));
       for (Diagnostic d : diagnostics) {
         out.println("  " + d.describe());

@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark inputs are valid, and the Helm-equivalent one renders the Helm chart's 11 objects per cluster. */
+/** The benchmark inputs are valid, and the Helm-equivalent one renders the Helm chart's 12 objects per cluster. */
 class ScaleInputTest {
   private static Rendering render(int n, boolean mixed) throws IOException {
     StringWriter text = new StringWriter();
@@ -24,12 +24,12 @@ class ScaleInputTest {
   }
 
   @Test
-  void helmEquivalentInputRendersElevenObjectsPerCluster() throws IOException {
+  void helmEquivalentInputRendersTwelveObjectsPerCluster() throws IOException {
     Rendering r = render(300, false);
     assertEquals(300, r.clusters().size());
     assertFalse(r.hasErrors(), r.allDiagnostics()::toString);
     for (ClusterManifests c : r.clusters()) {
-      assertEquals(11, c.objects().size(), c.cluster());
+      assertEquals(12, c.objects().size(), c.cluster());
     }
   }
 

@@ -37,6 +37,11 @@ final class StartupWarmUp {
         clientNetworks: {userClusterWorkers: [172.16.0.0/16], seedPods: [10.244.0.0/16]}
       ---
       apiVersion: kubermatic.k8c.io/v1
+      kind: KubermaticConfiguration
+      metadata: {name: kubermatic}
+      spec: {featureGates: {OpenIDAuthPlugin: false}}
+      ---
+      apiVersion: kubermatic.k8c.io/v1
       kind: Cluster
       metadata: {name: warm-up}
       spec:

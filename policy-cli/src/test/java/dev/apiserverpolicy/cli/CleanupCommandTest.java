@@ -22,7 +22,7 @@ class CleanupCommandTest {
     assertEquals(List.of(
         "# europe-west/legacy-batch: apiserverNetworkPolicy is false",
         "kubectl delete networkpolicy -n cluster-legacy-batch --ignore-not-found apiserver-internal-allow "
-            + "audit-sink-allow default-deny-all-egress dns-allow etcd-allow machine-controller-webhook-allow "
+            + "audit-sink-allow default-deny-all-egress dns-allow etcd-allow kyverno-webhook-allow machine-controller-webhook-allow "
             + "operating-system-manager-webhook-allow seed-apiserver-allow usercluster-webhook-allow"),
         r.out().lines().toList());
     assertTrue(r.err().contains("1 of 5 clusters have the gate off"));

@@ -38,9 +38,9 @@ class CliProcessIT {
     Path out = tmp.resolve("manifests");
     Run r = java(tmp, "render", Cli.quickstart().toAbsolutePath().toString(), "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.err().contains("rendered 5 of 5 clusters (50 objects) from 7 files; created 55"), r.err());
+    assertTrue(r.err().contains("rendered 5 of 5 clusters (54 objects) from 8 files; created 59"), r.err());
     try (Stream<Path> files = Files.walk(out)) {
-      assertEquals(55, files.filter(Files::isRegularFile).count());
+      assertEquals(59, files.filter(Files::isRegularFile).count());
     }
     Run check = java(tmp, "render", Cli.quickstart().toAbsolutePath().toString(), "--out", out.toString(), "--check");
     assertEquals(0, check.exit(), check.err());

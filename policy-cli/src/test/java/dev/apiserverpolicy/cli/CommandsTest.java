@@ -57,7 +57,7 @@ class CommandsTest {
     Cli.Result r = Cli.run("lint", nodePortOnly().toString());
     assertEquals(0, r.exit(), r::toString);
     assertEquals("", r.out());
-    assertTrue(r.err().contains("0 findings in 5 files"), r::toString);
+    assertTrue(r.err().contains("0 findings in 6 files"), r::toString);
   }
 
   @Test
@@ -66,7 +66,7 @@ class CommandsTest {
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.out().contains("warning[nodeport-bypass] Cluster/payments"), r::toString);
     assertTrue(r.out().contains("info[seed-defaults-not-applied] Cluster/sandbox"), r::toString);
-    assertTrue(r.err().contains("2 findings in 7 files"));
+    assertTrue(r.err().contains("3 findings in 8 files"));
     assertEquals(1, Cli.run("lint", Cli.quickstart().toString(), "--fail-on", "warning").exit());
     assertEquals(1, Cli.run("lint", Cli.quickstart().toString(), "--fail-on", "info").exit());
   }

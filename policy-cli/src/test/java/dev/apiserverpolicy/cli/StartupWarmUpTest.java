@@ -18,7 +18,7 @@ class StartupWarmUpTest {
         RenderOptions.defaults());
     assertFalse(rendering.hasErrors(), () -> rendering.allDiagnostics().toString());
     assertEquals(1, rendering.clusters().size());
-    assertEquals(11, rendering.clusters().get(0).objects().size());
+    assertEquals(12, rendering.clusters().get(0).objects().size());
     assertTrue(StartupWarmUp.run() > 1000, "the warm-up writes the cluster's YAML");
   }
 }

@@ -54,7 +54,17 @@ abstract class AbstractClusterSpec {
   /** {@code spec.oidc.issuerURL}; absent when empty. */
   public abstract Optional<String> oidcIssuerURL();
 
-  /** True if {@code spec.authorizationConfig} configures an authorization webhook. */
+  /**
+   * {@code spec.authenticationConfiguration}, when both its secretName and secretKey are set
+   * (KKP's {@code IsAuthenticationConfigurationEnabled}).
+   */
+  public abstract Optional<SecretKeyRef> authenticationConfiguration();
+
+  /**
+   * True if {@code spec.authorizationConfig} enables the {@code Webhook} mode and its
+   * {@code authorizationWebhookConfiguration} sets both secretName and secretKey (KKP's
+   * {@code IsWebhookAuthorizationEnabled}).
+   */
   @Value.Default
   public boolean authorizationWebhook() {
     return false;

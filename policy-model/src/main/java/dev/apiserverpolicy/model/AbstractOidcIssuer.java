@@ -11,4 +11,7 @@ abstract class AbstractOidcIssuer {
 
   /** Resolved addresses, as host ranges. */
   public abstract List<Cidr> ips();
+
+  /** The pods behind seed LoadBalancer Services that front this issuer (KKP v2.31's "rule B"). */
+  public abstract List<LoadBalancerBackend> loadBalancerBackends();
 }

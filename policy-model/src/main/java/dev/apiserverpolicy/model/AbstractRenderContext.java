@@ -37,6 +37,9 @@ abstract class AbstractRenderContext {
   /** {@code spec.oidcIssuers}. */
   public abstract List<OidcIssuer> oidcIssuers();
 
+  /** {@code spec.authenticationConfigurations}: the issuers the AuthenticationConfiguration Secrets hold. */
+  public abstract List<AuthenticationIssuers> authenticationConfigurations();
+
   /** {@code spec.authorizationWebhooks}. */
   public abstract List<AuthorizationWebhook> authorizationWebhooks();
 

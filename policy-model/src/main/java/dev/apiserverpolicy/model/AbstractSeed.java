@@ -36,6 +36,19 @@ abstract class AbstractSeed {
   @Value.NaturalOrder
   public abstract SortedMap<String, String> nodeportProxyAnnotations();
 
+  /** {@code metadata.namespace}: where KKP keeps the seed's objects (the Secrets datacenters name), usually {@code kubermatic}. */
+  public abstract Optional<String> namespace();
+
+  /** What {@code spec.datacenters.<name>.spec} sets, for the datacenters that set anything read here. */
+  @Value.NaturalOrder
+  public abstract SortedMap<String, DatacenterSettings> datacenterSettings();
+
+  /** {@code spec.authenticationConfiguration}: the default AuthenticationConfiguration of its clusters. */
+  public abstract Optional<SecretKeyRef> authenticationConfiguration();
+
+  /** {@code spec.oidcProviderConfiguration.issuerURL}: the seed's own OIDC issuer, in place of KKP's. */
+  public abstract Optional<String> oidcProviderIssuerURL();
+
   /** {@code Seed/<name>}. */
   public String ref() {
     return "Seed/" + name();

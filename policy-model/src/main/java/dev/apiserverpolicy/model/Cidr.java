@@ -50,12 +50,33 @@ public final class Cidr implements Comparable<Cidr> {
   // The canonical text, made on first use: rendering and lints ask for it again and again.
   // Racy but safe, like String's hash: every thread computes the same immutable String.
   private String text;
+  // The text it was parsed from, if any (not part of equality): KKP writes source ranges as given.
+  private final String written;
 
   private Cidr(Family family, long hi, long lo, int prefix) {
+    this(family, hi, lo, prefix, null);
+  }
+
+  private Cidr(Family family, long hi, long lo, int prefix, String written) {
     this.family = family;
     this.hi = hi;
     this.lo = lo;
     this.prefix = prefix;
+    this.written = written;
+  }
+
+  /** This range without the spelling it was parsed from: {@link #asWritten()} is then its canonical text. */
+  public Cidr canonical() {
+    return written == null ? this : new Cidr(family, hi, lo, prefix);
+  }
+
+  /**
+   * The text this range was parsed from, which may spell an IPv6 range differently from its
+   * canonical form ({@code 2001:DB8:0::/32}); the canonical text when it was built otherwise.
+   * Not part of equality.
+   */
+  public String asWritten() {
+    return written != null ? written : toString();
   }
 
   /**
@@ -65,7 +86,8 @@ public final class Cidr implements Comparable<Cidr> {
    *     canonical-able CIDR or has host bits set
    */
   public static Cidr parse(String text) {
-    return parse(text, true);
+    Cidr c = parse(text, true);
+    return text.equals(c.toString()) ? c : new Cidr(c.family, c.hi, c.lo, c.prefix, text);
   }
 
   /**
@@ -75,7 +97,13 @@ public final class Cidr implements Comparable<Cidr> {
   public static Cidr parseHost(String text) {
     Objects.requireNonNull(text, "text");
     if (text.indexOf('/') < 0) {
-      return parse(text + (text.indexOf(':') >= 0 ? "/128" : "/32"), true);
+      // An IPv4-mapped IPv6 address is its IPv4 address, as Go's net.IP (and so KKP) reads it.
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
+      if (lower.startsWith(MAPPED_PREFIX) && lower.indexOf('.') > 0) {
+        return parse(text.substring(MAPPED_PREFIX.length()) + "/32", true);
+      }
+      Cidr host = parse(text + (text.indexOf(':') >= 0 ? "/128" : "/32"), true);
+      return host.ipv4Mapped().orElse(host);
     }
     Cidr parsed = parse(text, true);
     if (!parsed.isHost()) {
@@ -136,6 +164,16 @@ public final class Cidr implements Comparable<Cidr> {
           true);
     }
     return network;
+  }
+
+  private static final String MAPPED_PREFIX = "::ffff:";
+
+  /** For a single address in {@code ::ffff:0:0/96}, the IPv4 address it maps; else empty. */
+  private java.util.Optional<Cidr> ipv4Mapped() {
+    if (family == Family.IPV6 && prefix == 128 && hi == 0 && (lo >>> 32) == 0xFFFFL) {
+      return java.util.Optional.of(new Cidr(Family.IPV4, 0, lo & 0xFFFFFFFFL, 32));
+    }
+    return java.util.Optional.empty();
   }
 
   /** Builds the range of {@code prefix} around an address, clearing host bits silently. */

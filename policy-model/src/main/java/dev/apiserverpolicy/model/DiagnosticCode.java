@@ -80,6 +80,10 @@ public enum DiagnosticCode {
   SEED_BINDING("seed-binding", Severity.ERROR),
   /** A RenderContext that applies to no seed. */
   CONTEXT_BINDING("context-binding", Severity.ERROR),
+  /** A cluster's AuthenticationConfiguration Secret whose issuers the RenderContext does not declare. */
+  AUTHENTICATION_ISSUERS_UNKNOWN("authentication-issuers-unknown", Severity.ERROR),
+  /** Whether KKP's own OIDC issuer applies is unknown: the input has no KubermaticConfiguration. */
+  KUBERMATIC_CONFIGURATION_MISSING("kubermatic-configuration-missing", Severity.ERROR),
   /** A cluster names an OIDC issuer the RenderContext has no addresses for. */
   OIDC_ISSUER_UNRESOLVED("oidc-issuer-unresolved", Severity.ERROR),
   /** A cluster has an authorization webhook the RenderContext has no addresses for. */
@@ -114,6 +118,12 @@ public enum DiagnosticCode {
   KYVERNO_RULE_MISSING("kyverno-rule-missing", Severity.WARNING),
   /** Under LoadBalancer, the apiserver-external NodePort on the seed nodes bypasses the allow-list. */
   NODEPORT_BYPASS("nodeport-bypass", Severity.WARNING),
+  /** Konnectivity off, which KKP v2.31 refuses. */
+  KONNECTIVITY_DISABLED("konnectivity-disabled", Severity.WARNING),
+  /** The datacenter makes apiserver-external a LoadBalancer, which has no source ranges. */
+  APISERVER_LOAD_BALANCER_UNRESTRICTED("apiserver-loadbalancer-unrestricted", Severity.WARNING),
+  /** The authorization webhook's rule uses its URL's port, where KKP allows only 443. */
+  WEBHOOK_PORT_DIFFERS("webhook-port-differs", Severity.INFO),
   /** A cluster namespace outside KKP's {@code cluster-<name>} convention. */
   NAMESPACE_UNCONVENTIONAL("namespace-unconventional", Severity.WARNING),
   /** The seed's default ranges are not applied because the cluster has no apiServerAllowedIPRanges field. */

@@ -1,7 +1,9 @@
 package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.DatacenterSettings;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
@@ -20,11 +22,23 @@ abstract class AbstractClusterInputs {
   /** The seed's render context, if the input has one. */
   public abstract Optional<RenderContext> context();
 
-  /** The strategy in force: the cluster's, else the seed's, else KKP's default (NodePort). */
+  /**
+   * The installation's KubermaticConfiguration, if the input has one. Whether the API server
+   * must reach KKP's own OIDC issuer depends on it.
+   */
+  public abstract Optional<KubermaticConfiguration> kubermaticConfiguration();
+
+  /** The strategy in force: the cluster's, else the seed's, else the KubermaticConfiguration's, else NodePort. */
   public ExposeStrategy effectiveExposeStrategy() {
     return cluster().spec().exposeStrategy()
         .or(() -> seed().exposeStrategy())
+        .or(() -> kubermaticConfiguration().flatMap(KubermaticConfiguration::exposeStrategy))
         .orElse(ExposeStrategy.DEFAULT);
+  }
+
+  /** What the seed says about the cluster's datacenter, if anything. */
+  public Optional<DatacenterSettings> datacenterSettings() {
+    return cluster().spec().datacenter().map(dc -> seed().datacenterSettings().get(dc));
   }
 
   /** The profile in force: the context's, else the default. */

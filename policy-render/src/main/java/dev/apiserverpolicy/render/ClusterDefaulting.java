@@ -65,6 +65,7 @@ public final class ClusterDefaulting {
         .datacenter(user.datacenter().or(template::datacenter))
         .cloudProvider(user.cloudProvider().or(template::cloudProvider))
         .oidcIssuerURL(user.oidcIssuerURL().or(template::oidcIssuerURL))
+        .authenticationConfiguration(user.authenticationConfiguration().or(template::authenticationConfiguration))
         .authorizationWebhook(user.authorizationWebhook() || template.authorizationWebhook())
         .kyvernoEnabled(user.kyvernoEnabled().or(template::kyvernoEnabled))
         .build();

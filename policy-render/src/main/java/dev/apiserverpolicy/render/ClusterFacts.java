@@ -5,7 +5,9 @@ import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterDns;
 import dev.apiserverpolicy.model.ExposeStrategy;
-import dev.apiserverpolicy.model.OidcIssuer;
+import dev.apiserverpolicy.model.DatacenterSettings;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
+import dev.apiserverpolicy.model.manifest.ServiceType;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
 import java.util.List;
@@ -69,18 +71,35 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
     return context().flatMap(RenderContext::clusterDNS);
   }
 
+  /** Where the ingress controller runs: the KubermaticConfiguration's override, else the context's, else KKP's default. */
   String ingressNamespace() {
-    return context().flatMap(RenderContext::ingressNamespace).orElse(DEFAULT_INGRESS_NAMESPACE);
+    return inputs.kubermaticConfiguration().flatMap(KubermaticConfiguration::ingressNamespaceOverride)
+        .or(() -> context().flatMap(RenderContext::ingressNamespace))
+        .orElse(DEFAULT_INGRESS_NAMESPACE);
+  }
+
+  /** The OIDC issuers whose addresses are known (the validator reports the others). */
+  List<OidcIssuers.Issuer> oidcIssuers() {
+    return OidcIssuers.resolve(inputs).issuers();
   }
 
   boolean oidcConfigured() {
-    return cluster().spec().oidcIssuerURL().isPresent();
+    return !oidcIssuers().isEmpty();
   }
 
-  /** The context's entry for the cluster's issuer URL (exact match). */
-  Optional<OidcIssuer> oidcIssuer() {
-    Optional<String> url = cluster().spec().oidcIssuerURL();
-    return url.flatMap(u -> context().flatMap(c -> c.oidcIssuers().stream().filter(i -> i.url().equals(u)).findFirst()));
+  /**
+   * True under the KKP profiles: lists come in KKP's order and form (ports as KKP writes them,
+   * addresses in the order given, source ranges as written and sorted as strings), so that
+   * KKP's controller and a GitOps controller agree byte for byte. The least-privilege profile
+   * uses this project's canonical forms.
+   */
+  boolean kkpForm() {
+    return profile != Profile.LEAST_PRIVILEGE;
+  }
+
+  /** The datacenter's {@code apiServerServiceType}, which replaces the type of apiserver-external. */
+  Optional<ServiceType> apiserverServiceType() {
+    return inputs.datacenterSettings().flatMap(DatacenterSettings::apiServerServiceType);
   }
 
   boolean webhookConfigured() {

@@ -86,9 +86,9 @@ public final class ClusterValidator {
     }
 
     if (strategy == ExposeStrategy.LOAD_BALANCER) {
-      List<Cidr> ranges = SourceRangePolicy.sourceRanges(cluster, inputs.seed());
-      long bytes = ServiceRenderer.annotationBytes(
-          ServiceRenderer.frontLoadBalancerAnnotations(new ClusterFacts(inputs, profile), ranges));
+      ClusterFacts facts = new ClusterFacts(inputs, profile);
+      List<Cidr> ranges = SourceRangePolicy.written(cluster, inputs.seed(), facts.kkpForm());
+      long bytes = ServiceRenderer.annotationBytes(ServiceRenderer.frontLoadBalancerAnnotations(facts, ranges));
       if (bytes > ServiceRenderer.MAX_ANNOTATION_BYTES) {
         out.add(Diagnostic.at(DiagnosticCode.SOURCE_RANGES_TOO_LARGE, origin, "spec.apiServerAllowedIPRanges")
             .object(cluster.ref())
@@ -135,14 +135,8 @@ public final class ClusterValidator {
     List<Diagnostic> out = new ArrayList<>();
     Cluster cluster = facts.cluster();
     boolean current = facts.profile() != Profile.KKP_V2_18;
-    if (current && facts.oidcConfigured() && facts.oidcIssuer().filter(i -> !i.ips().isEmpty()).isEmpty()) {
-      out.add(Diagnostic.at(DiagnosticCode.OIDC_ISSUER_UNRESOLVED, cluster.origin(), "spec.oidc.issuerURL")
-          .object(cluster.ref())
-          .message("the cluster uses OIDC issuer " + cluster.spec().oidcIssuerURL().get()
-              + ", but the RenderContext lists no addresses for it")
-          .hint("add {url: " + cluster.spec().oidcIssuerURL().get() + ", ips: [...]} to the RenderContext's "
-              + "oidcIssuers (the addresses its host name resolves to)")
-          .build());
+    if (current) {
+      out.addAll(OidcIssuers.resolve(facts.inputs()).problems());
     }
     if (current && facts.webhookConfigured() && facts.webhook().filter(w -> !w.ips().isEmpty()).isEmpty()) {
       out.add(Diagnostic.at(DiagnosticCode.AUTHORIZATION_WEBHOOK_UNRESOLVED, cluster.origin(),

@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.render;
 
+import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.LabelSelector;
 import dev.apiserverpolicy.model.LabelSelectorRequirement;
@@ -158,7 +159,7 @@ final class DirectYamlWriter {
   }
 
   private void serviceSpec(Service s) {
-    List<String> ranges = s.loadBalancerSourceRanges().stream().map(Object::toString).toList();
+    List<String> ranges = s.loadBalancerSourceRanges().stream().map(Cidr::asWritten).toList();
     scalarList(2, "loadBalancerSourceRanges", ranges, true);
     if (s.ports().isEmpty()) {
       prefix(2);

@@ -8,6 +8,7 @@ import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.ClusterDns;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.LabelSelector;
+import dev.apiserverpolicy.model.LoadBalancerBackend;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.NetworkPolicyPort;
 import dev.apiserverpolicy.model.Profile;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The egress targets of the kube-apiserver pods, as data (docs/spec.md section 4). Adding a
@@ -71,22 +73,21 @@ final class EgressCatalogue {
       pods("operating-system-manager-webhook-allow", SINCE_V2_31, f -> true,
           "Allows the kube-apiserver pods to call the operating-system-manager admission webhook.",
           f -> Map.of("app", "operating-system-manager-webhook"), f -> tcp(9443)),
-      pods("kyverno-webhook-allow", SINCE_V2_31, ClusterFacts::kyverno,
-          "Allows the kube-apiserver pods to call the Kyverno admission controller the cluster has enabled.",
+      // KKP v2.31 renders it whenever the gate is on; least-privilege only for clusters that enable Kyverno.
+      pods("kyverno-webhook-allow", SINCE_V2_31, f -> f.profile() == KKP_V2_31 || f.kyverno(),
+          "Allows the kube-apiserver pods to call the Kyverno admission controller.",
           f -> Map.of("app.kubernetes.io/component", "admission-controller"), f -> tcp(9443)),
       new EgressTarget("seed-apiserver-allow", SINCE_V2_31, f -> true,
           f -> "Allows the kube-apiserver pods to reach the seed's own API server, which the etcd-launcher "
               + "init container asks for the Cluster object.",
-          f -> List.of(rule(ipBlocks(f.seedEndpoints()), leastPrivilege(f, tcp(f.seedAPIServerPort()))))),
+          f -> List.of(rule(ipBlocks(f, f.seedEndpoints()), leastPrivilege(f, tcp(f.seedAPIServerPort()))))),
       new EgressTarget("oidc-issuer-allow", SINCE_V2_31, ClusterFacts::oidcConfigured,
-          f -> "Allows the kube-apiserver pods to reach the OIDC issuer " + f.oidcIssuer().orElseThrow().url()
-              + " for its signing keys, directly or through the seed's ingress controllers.",
-          EgressCatalogue::oidcRules),
+          EgressCatalogue::oidcDescription, EgressCatalogue::oidcRules),
       new EgressTarget("authorization-webhook-allow", SINCE_V2_31, ClusterFacts::webhookConfigured,
           f -> "Allows the kube-apiserver pods to call the cluster's authorization webhook "
               + f.webhook().orElseThrow().url() + ".",
           // KKP hard-codes 443 here; the URL's own port is what the webhook listens on.
-          f -> List.of(rule(ipBlocks(f.webhook().orElseThrow().ips()),
+          f -> List.of(rule(ipBlocks(f, f.webhook().orElseThrow().ips()),
               tcp(UrlPorts.port(f.webhook().orElseThrow().url()))))));
 
   private EgressCatalogue() {}
@@ -114,9 +115,11 @@ final class EgressCatalogue {
     List<NetworkPolicyPort> dns = List.of(port(Protocol.TCP, 53), port(Protocol.UDP, 53));
     NetworkPolicyPeer resolver = podPeer(Map.of("app", "dns-resolver", "cluster", f.name()));
     return switch (f.profile()) {
-      case KKP_V2_18 -> List.of(rule(List.of(resolver), dns));
-      // The one rule without peers: KKP v2.31 allows port 53 to any address.
-      case KKP_V2_31 -> List.of(rule(List.of(), dns));
+      // KKP v2.18 (PR #7396): the cluster's dns-resolver pods, every port.
+      case KKP_V2_18 -> List.of(rule(List.of(resolver), List.of()));
+      // The one rule without peers: KKP v2.31 allows port 53 to any address, UDP first, as it writes them.
+      case KKP_V2_31 -> List.of(NetworkPolicyRule.builder()
+          .addPorts(port(Protocol.UDP, 53), port(Protocol.TCP, 53)).build());
       case LEAST_PRIVILEGE -> {
         ClusterDns clusterDns = f.clusterDns().orElseThrow();
         NetworkPolicyPeer.Builder seedDns = NetworkPolicyPeer.builder()
@@ -129,12 +132,51 @@ final class EgressCatalogue {
     };
   }
 
+  private static String oidcDescription(ClusterFacts f) {
+    List<OidcIssuers.Issuer> issuers = f.oidcIssuers();
+    boolean one = issuers.size() == 1;
+    boolean backends = issuers.stream().anyMatch(i -> !i.backends().isEmpty());
+    return "Allows the kube-apiserver pods to reach the OIDC issuer" + (one ? " " : "s ")
+        + issuers.stream().map(OidcIssuers.Issuer::url).collect(Collectors.joining(", "))
+        + " for " + (one ? "its" : "their") + " signing keys, directly"
+        + (backends ? ", through the pods behind " + (one ? "its load balancer" : "their load balancers") + "," : "")
+        + " or through the seed's ingress controllers.";
+  }
+
+  /**
+   * KKP's four rules, in its order: the issuers' addresses; the pods behind the seed load
+   * balancers that front them; the ingress controller's namespace; envoy-gateway's namespace.
+   * Under least-privilege each is limited to the issuers' ports (one address rule per port).
+   */
   private static List<NetworkPolicyRule> oidcRules(ClusterFacts f) {
-    List<NetworkPolicyPort> ports = leastPrivilege(f, tcp(UrlPorts.port(f.oidcIssuer().orElseThrow().url())));
-    return List.of(
-        rule(ipBlocks(f.oidcIssuer().orElseThrow().ips()), ports),
-        rule(List.of(namespacePeer(f.ingressNamespace())), ports),
-        rule(List.of(namespacePeer(ClusterFacts.ENVOY_GATEWAY_NAMESPACE)), ports));
+    List<OidcIssuers.Issuer> issuers = f.oidcIssuers();
+    List<NetworkPolicyPort> allPorts = leastPrivilege(f, issuers.stream().map(OidcIssuers.Issuer::port).distinct()
+        .sorted().map(p -> port(Protocol.TCP, p)).toList());
+    List<NetworkPolicyRule> rules = new ArrayList<>();
+    if (f.kkpForm()) {
+      rules.add(rule(ipBlocks(f, issuers.stream().flatMap(i -> i.addresses().stream()).toList()), List.of()));
+    } else {
+      Map<Integer, List<Cidr>> byPort = new TreeMap<>();
+      issuers.forEach(i -> byPort.computeIfAbsent(i.port(), p -> new ArrayList<>()).addAll(i.addresses()));
+      byPort.forEach((p, addresses) -> rules.add(rule(ipBlocks(f, addresses), tcp(p))));
+    }
+    List<NetworkPolicyPeer> backends = new ArrayList<>();
+    for (OidcIssuers.Issuer issuer : issuers) {
+      for (LoadBalancerBackend backend : issuer.backends()) {
+        NetworkPolicyPeer peer = NetworkPolicyPeer.builder()
+            .namespaceSelector(selector(Map.of(NAMESPACE_NAME_LABEL, backend.namespace())))
+            .podSelector(selector(backend.podLabels())).build();
+        if (!backends.contains(peer)) {
+          backends.add(peer);
+        }
+      }
+    }
+    if (!backends.isEmpty()) {
+      rules.add(rule(backends, allPorts));
+    }
+    rules.add(rule(List.of(namespacePeer(f.ingressNamespace())), allPorts));
+    rules.add(rule(List.of(namespacePeer(ClusterFacts.ENVOY_GATEWAY_NAMESPACE)), allPorts));
+    return rules;
   }
 
   private static List<NetworkPolicyPort> leastPrivilege(ClusterFacts f, List<NetworkPolicyPort> ports) {
@@ -147,8 +189,13 @@ final class EgressCatalogue {
     return NetworkPolicyRule.builder().addAllPeers(peers).addAllPorts(sorted).build();
   }
 
-  private static List<NetworkPolicyPeer> ipBlocks(List<Cidr> addresses) {
-    return addresses.stream().distinct().sorted()
+  /**
+   * One /32 or /128 peer per address: under the KKP profiles in the order given (as KKP takes
+   * them from the EndpointSlice or its resolver), repeats dropped; under least-privilege sorted.
+   */
+  private static List<NetworkPolicyPeer> ipBlocks(ClusterFacts f, List<Cidr> addresses) {
+    java.util.stream.Stream<Cidr> unique = addresses.stream().distinct();
+    return (f.kkpForm() ? unique : unique.sorted())
         .map(c -> NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(c).build()).build())
         .toList();
   }

@@ -4,6 +4,7 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterTemplate;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.Origin;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
@@ -34,6 +35,7 @@ public final class InputBinding {
     List<RenderContext> contexts =
         unique(read.contexts(), RenderContext::name, RenderContext::ref, RenderContext::origin, findings);
     unique(read.templates(), ClusterTemplate::name, ClusterTemplate::ref, ClusterTemplate::origin, findings);
+    Optional<KubermaticConfiguration> installation = installation(read.kubermaticConfigurations(), findings);
 
     Map<String, RenderContext> contextBySeed = new HashMap<>();
     for (RenderContext context : contexts) {
@@ -59,9 +61,26 @@ public final class InputBinding {
           .cluster(cluster)
           .seed(seed)
           .context(Optional.ofNullable(contextBySeed.get(seed.name())))
+          .kubermaticConfiguration(installation)
           .build()));
     }
     return bound.diagnostics(findings).build();
+  }
+
+  /** The one KubermaticConfiguration of the installation; a second is an error, and the first is used. */
+  private static Optional<KubermaticConfiguration> installation(List<KubermaticConfiguration> configurations,
+      List<Diagnostic> findings) {
+    for (KubermaticConfiguration extra : configurations.subList(Math.min(1, configurations.size()),
+        configurations.size())) {
+      // Named after the one in use: which of the two is right is unknown, so nothing is rendered.
+      findings.add(Diagnostic.at(DiagnosticCode.DUPLICATE_OBJECT, extra.origin(), "metadata.name")
+          .object(configurations.get(0).ref())
+          .message("a second KubermaticConfiguration (" + extra.name() + " after " + configurations.get(0).name()
+              + "); a KKP installation has one")
+          .hint("keep the installation's KubermaticConfiguration only")
+          .build());
+    }
+    return configurations.stream().findFirst();
   }
 
   private static Optional<Seed> bindCluster(Cluster cluster, List<Seed> seeds, List<Diagnostic> findings) {

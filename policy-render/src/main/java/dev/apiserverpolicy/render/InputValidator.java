@@ -2,6 +2,7 @@ package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.model.read.ReadResult;
@@ -36,6 +37,19 @@ public final class InputValidator {
       out.addAll(RenderContextValidator.validate(context));
     }
     out.addAll(sharedNamespaces(bound.clusters()));
+    read.kubermaticConfigurations().stream().findFirst()
+        .flatMap(KubermaticConfiguration::ingressNamespaceOverride)
+        .ifPresent(override -> {
+          for (RenderContext context : read.contexts()) {
+            context.ingressNamespace().filter(ns -> !ns.equals(override)).ifPresent(ns -> out.add(
+                Diagnostic.at(DiagnosticCode.FIELD_VALUE, context.origin(), "spec.ingressNamespace")
+                    .object(context.ref())
+                    .message("ingressNamespace " + ns + " differs from the KubermaticConfiguration's "
+                        + "spec.ingress.namespaceOverride " + override + ", which is what KKP uses")
+                    .hint("remove spec.ingressNamespace, or make it " + override)
+                    .build()));
+          }
+        });
     return BoundInputs.builder().from(bound).diagnostics(out).build();
   }
 

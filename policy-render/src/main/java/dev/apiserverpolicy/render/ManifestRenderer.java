@@ -3,6 +3,7 @@ package dev.apiserverpolicy.render;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
@@ -26,17 +27,22 @@ import java.util.function.Function;
  * Pure and thread-safe; problems come back as diagnostics, never as exceptions.
  *
  * <pre>{@code
- * ClusterManifests m = ManifestRenderer.render(cluster, seed, Optional.of(context));
+ * ClusterManifests m = ManifestRenderer.render(cluster, seed, Optional.of(context), installation);
  * String yaml = YamlManifestWriter.write(m.objects(), "clusters.yaml");
  * }</pre>
  */
 public final class ManifestRenderer {
   private ManifestRenderer() {}
 
-  /** Renders one cluster with the profile of its context (or the default). */
-  public static ClusterManifests render(Cluster cluster, Seed seed, Optional<RenderContext> context) {
-    return render(ClusterInputs.builder().cluster(cluster).seed(seed).context(context).build(),
-        RenderOptions.defaults());
+  /**
+   * Renders one cluster of {@code installation} with the profile of its context (or the
+   * default). The installation's KubermaticConfiguration decides whether the API server must
+   * reach KKP's own OIDC issuer.
+   */
+  public static ClusterManifests render(Cluster cluster, Seed seed, Optional<RenderContext> context,
+      KubermaticConfiguration installation) {
+    return render(ClusterInputs.builder().cluster(cluster).seed(seed).context(context)
+        .kubermaticConfiguration(installation).build(), RenderOptions.defaults());
   }
 
   /**
@@ -156,7 +162,8 @@ public final class ManifestRenderer {
     String ref = inputs.cluster().ref();
     List<Diagnostic> own = byObject.getOrDefault(ref, List.of());
     List<String> blockers = new ArrayList<>();
-    for (String r : List.of(ref, inputs.seed().ref(), inputs.context().map(RenderContext::ref).orElse(""))) {
+    for (String r : List.of(ref, inputs.seed().ref(), inputs.context().map(RenderContext::ref).orElse(""),
+        inputs.kubermaticConfiguration().map(KubermaticConfiguration::ref).orElse(""))) {
       if (withErrors.contains(r)) {
         blockers.add(r);
       }

@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.render;
 
+import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterNetwork;
 import dev.apiserverpolicy.model.ClusterSpec;
@@ -175,7 +176,7 @@ final class ManifestTree {
     spec.put("type", s.type().kubernetesName());
     spec.put("selector", new TreeMap<>(s.selector()));
     spec.put("ports", s.ports().stream().map(ManifestTree::servicePort).toList());
-    putIfNotEmpty(spec, "loadBalancerSourceRanges", s.loadBalancerSourceRanges().stream().map(Object::toString).toList());
+    putIfNotEmpty(spec, "loadBalancerSourceRanges", s.loadBalancerSourceRanges().stream().map(Cidr::asWritten).toList());
     return spec;
   }
 

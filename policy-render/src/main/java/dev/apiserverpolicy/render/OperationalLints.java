@@ -10,6 +10,7 @@ import dev.apiserverpolicy.model.IpFamily;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
+import dev.apiserverpolicy.model.manifest.ServiceType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +56,31 @@ public final class OperationalLints {
             "Kyverno is enabled, but profile kkp-v2.18 has no kyverno-webhook-allow: the apiserver cannot call its "
                 + "admission webhook", "use profile kkp-v2.31 or least-privilege"));
       }
+    }
+    if (profile == Profile.KKP_V2_31 && cluster.spec().clusterNetwork().konnectivityEnabled().equals(Optional.of(false))) {
+      out.add(warning(DiagnosticCode.KONNECTIVITY_DISABLED, inputs, "spec.clusterNetwork.konnectivityEnabled",
+          "KKP v2.31 refuses this cluster (spec.networkConfig.konnectivityEnabled: Invalid value: false: Konnectivity "
+              + "can no longer be disabled); the OpenVPN policies rendered for it are for older KKP",
+          "remove konnectivityEnabled: false, or render with profile kkp-v2.18 for a KKP that still had OpenVPN"));
+    }
+    ClusterFacts facts = new ClusterFacts(inputs, profile);
+    if (facts.apiserverServiceType().filter(t -> t == ServiceType.LOAD_BALANCER).isPresent()) {
+      out.add(warning(DiagnosticCode.APISERVER_LOAD_BALANCER_UNRESTRICTED, inputs, "spec.cloud.dc",
+          "datacenter " + cluster.spec().datacenter().orElse("") + " makes apiserver-external a LoadBalancer, and KKP "
+              + "gives it no source ranges: anyone who reaches its address reaches the API server, whatever "
+              + "apiServerAllowedIPRanges says",
+          "filter at a firewall in front of that load balancer, or unset the datacenter's apiServerServiceType"));
+    }
+    if (gateOn && profile == Profile.KKP_V2_31 && facts.webhookConfigured() && facts.webhook().isPresent()
+        && RenderContextValidator.urlProblem(facts.webhook().get().url()).isEmpty()
+        && UrlPorts.port(facts.webhook().get().url()) != 443) {
+      int port = UrlPorts.port(facts.webhook().get().url());
+      out.add(Diagnostic.at(DiagnosticCode.WEBHOOK_PORT_DIFFERS, cluster.origin(), "spec.authorizationConfig")
+          .object(cluster.ref())
+          .message("authorization-webhook-allow allows TCP " + port + ", the port of " + facts.webhook().get().url()
+              + "; KKP v2.31 allows only TCP 443 there, which would block this webhook")
+          .hint("nothing to do; where KKP also reconciles this policy, it will write 443 (see docs/kkp.md)")
+          .build());
     }
     if (!cluster.namespace().startsWith("cluster-")) {
       out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_UNCONVENTIONAL, cluster.origin(), "status.namespaceName")

@@ -1,11 +1,13 @@
 package dev.apiserverpolicy.render;
 
+import dev.apiserverpolicy.model.AuthenticationIssuers;
 import dev.apiserverpolicy.model.AuthorizationWebhook;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExtraEgressRule;
 import dev.apiserverpolicy.model.LabelSelector;
 import dev.apiserverpolicy.model.LabelSelectorRequirement;
+import dev.apiserverpolicy.model.LoadBalancerBackend;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.OidcIssuer;
 import dev.apiserverpolicy.model.RenderContext;
@@ -60,11 +62,41 @@ public final class RenderContextValidator {
         peers.get(j).namespaceSelector().ifPresent(sel -> selector(context, peer + ".namespaceSelector", sel, out));
       }
     }
+    Map<String, Integer> hosts = new java.util.HashMap<>();
     for (int i = 0; i < context.oidcIssuers().size(); i++) {
       OidcIssuer issuer = context.oidcIssuers().get(i);
-      urlProblem(issuer.url()).ifPresent(problem -> out.add(error(DiagnosticCode.URL_INVALID, context,
-          "spec.oidcIssuers", "OIDC issuer URL '" + issuer.url() + "' " + problem,
-          "write the issuer URL exactly as clusters name it, e.g. https://dex.example.com/dex")));
+      String path = "spec.oidcIssuers[" + i + "]";
+      Optional<String> problem = urlProblem(issuer.url());
+      problem.ifPresent(p -> out.add(error(DiagnosticCode.URL_INVALID, context, path + ".url",
+          "OIDC issuer URL '" + issuer.url() + "' " + p,
+          "write the issuer URL as clusters name it, e.g. https://dex.example.com/dex")));
+      if (problem.isEmpty()) {
+        // Entries are found by host, as KKP resolves hosts: two for one host would be a guess.
+        String host = OidcIssuers.normalizedHost(URI.create(issuer.url()));
+        Integer earlier = hosts.putIfAbsent(host, i);
+        if (earlier != null) {
+          out.add(error(DiagnosticCode.FIELD_VALUE, context, path + ".url", "a second oidcIssuers entry for host "
+              + host + " (the first is at index " + earlier + "); issuers are matched by host",
+              "merge the two entries into one"));
+        }
+      }
+      for (int j = 0; j < issuer.loadBalancerBackends().size(); j++) {
+        LoadBalancerBackend backend = issuer.loadBalancerBackends().get(j);
+        String at = path + ".loadBalancerBackends[" + j + "]";
+        namespace(context, at + ".namespace", backend.namespace(), out);
+        labels(context, at + ".podLabels", backend.podLabels(), out);
+      }
+    }
+    for (int i = 0; i < context.authenticationConfigurations().size(); i++) {
+      AuthenticationIssuers declared = context.authenticationConfigurations().get(i);
+      String path = "spec.authenticationConfigurations[" + i + "]";
+      namespace(context, path + ".secret.namespace", declared.namespace(), out);
+      for (int j = 0; j < declared.issuers().size(); j++) {
+        String url = declared.issuers().get(j);
+        String at = path + ".issuers[" + j + "]";
+        urlProblem(url).ifPresent(p -> out.add(error(DiagnosticCode.URL_INVALID, context, at,
+            "issuer URL '" + url + "' " + p, "copy jwt[].issuer.url from the AuthenticationConfiguration")));
+      }
     }
     for (int i = 0; i < context.authorizationWebhooks().size(); i++) {
       AuthorizationWebhook webhook = context.authorizationWebhooks().get(i);

@@ -60,7 +60,18 @@ final class ServiceRenderer {
     } else {
       port.targetPort(ClusterFacts.DEFAULT_APISERVER_PORT);
     }
-    return exposed(facts, "apiserver-external", port.build(), "");
+    Service service = exposed(facts, "apiserver-external", port.build(), "");
+    if (facts.apiserverServiceType().isEmpty()) {
+      return service;
+    }
+    // The datacenter's apiServerServiceType replaces the type the strategy chose (KKP's service.go); a
+    // ClusterIP Service has no node port.
+    ServiceType type = facts.apiserverServiceType().get();
+    List<ServicePort> ports = type == ServiceType.CLUSTER_IP
+        ? service.ports().stream().map(p -> ServicePort.builder().from(p).nodePort(java.util.Optional.empty())
+            .build()).toList()
+        : service.ports();
+    return Service.builder().from(service).type(type).ports(ports).build();
   }
 
   private static Service konnectivityServer(ClusterFacts facts) {
@@ -84,8 +95,9 @@ final class ServiceRenderer {
         type = ServiceType.CLUSTER_IP;
         annotations.put(EXPOSE, "SNI,Tunneling");
         String host = hostPrefix + facts.cluster().statusExternalName().orElseThrow();
-        // A YAML double-quoted string, as the emitter writes it, is also a valid JSON string.
-        annotations.put(PORT_MAPPING, "{\"secure\":" + YamlEmitter.quoted(host) + "}");
+        // A YAML double-quoted string, as the emitter writes it, is also a valid JSON string. KKP writes a
+        // space after the colon; the least-privilege profile keeps the compact form.
+        annotations.put(PORT_MAPPING, "{\"secure\":" + (facts.kkpForm() ? " " : "") + YamlEmitter.quoted(host) + "}");
       }
     }
     return Service.builder()
@@ -110,7 +122,7 @@ final class ServiceRenderer {
   }
 
   private static Service frontLoadBalancer(ClusterFacts facts) {
-    List<Cidr> ranges = SourceRangePolicy.sourceRanges(facts.cluster(), facts.inputs().seed());
+    List<Cidr> ranges = SourceRangePolicy.written(facts.cluster(), facts.inputs().seed(), facts.kkpForm());
     return Service.builder()
         .metadata(ObjectMeta.builder().name("front-loadbalancer").namespace(facts.namespace())
             .putAllAnnotations(frontLoadBalancerAnnotations(facts, ranges)).build())
@@ -136,7 +148,7 @@ final class ServiceRenderer {
       // An empty list is "anyone"; a stale annotation must not say otherwise.
       annotations.remove(SOURCE_RANGES);
     } else {
-      annotations.put(SOURCE_RANGES, ranges.stream().map(Cidr::toString).collect(Collectors.joining(",")));
+      annotations.put(SOURCE_RANGES, ranges.stream().map(Cidr::asWritten).collect(Collectors.joining(",")));
     }
     return annotations;
   }

@@ -17,6 +17,33 @@ import java.util.TreeSet;
 public final class SourceRangePolicy {
   private SourceRangePolicy() {}
 
+  /**
+   * The ranges as they are written into front-loadbalancer. Under the KKP profiles, as KKP
+   * builds them ({@code FrontLoadBalancerServiceReconciler}): a set of the texts as written,
+   * sorted as strings. Under least-privilege: canonical, in address order. Both admit exactly
+   * the addresses of {@link #sourceRanges}.
+   */
+  public static List<Cidr> written(Cluster cluster, Seed seed, boolean kkpForm) {
+    List<Cidr> ranges = sourceRanges(cluster, seed);
+    if (!kkpForm) {
+      return ranges.stream().map(Cidr::canonical).toList();
+    }
+    java.util.TreeMap<String, Cidr> byText = new java.util.TreeMap<>();
+    for (Cidr c : inputs(cluster, seed)) {
+      byText.putIfAbsent(c.asWritten(), c);
+    }
+    return List.copyOf(byText.values());
+  }
+
+  private static List<Cidr> inputs(Cluster cluster, Seed seed) {
+    List<Cidr> all = new java.util.ArrayList<>(seed.nodeportProxySourceRanges());
+    cluster.spec().apiServerAllowedIPRanges().ifPresent(own -> {
+      all.addAll(own);
+      all.addAll(seed.defaultAPIServerAllowedIPRanges());
+    });
+    return all;
+  }
+
   /** The sorted, de-duplicated source ranges; empty means unrestricted. */
   public static List<Cidr> sourceRanges(Cluster cluster, Seed seed) {
     TreeSet<Cidr> ranges = new TreeSet<>(seed.nodeportProxySourceRanges());

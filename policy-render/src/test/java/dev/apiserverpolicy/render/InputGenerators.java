@@ -117,6 +117,7 @@ final class InputGenerators {
               .build())
           .addPorts(NetworkPolicyPort.builder().port(514).build()).build());
     }
-    return ClusterInputs.builder().cluster(cluster.build()).seed(seed).context(context.build()).build();
+    return ClusterInputs.builder().cluster(cluster.build()).seed(seed).context(context.build())
+        .kubermaticConfiguration(Scenarios.INSTALLATION).build();
   }
 }

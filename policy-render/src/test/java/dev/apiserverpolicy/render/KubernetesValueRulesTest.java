@@ -62,7 +62,8 @@ class KubernetesValueRulesTest {
   }
 
   private static Rendering render(String seed, String context) {
-    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", seed, context, CLUSTER));
+    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", seed, context, CLUSTER,
+        ValidationErrorsTest.KKP));
     assertFalse(read.hasErrors(), () -> read.diagnostics().toString());
     return ManifestRenderer.renderAll(read, RenderOptions.defaults());
   }

@@ -46,6 +46,7 @@ class OperationalLintsTest {
         .context(RenderContext.builder().name("s").cni("cilium")
             .clientNetworks(ClientNetworks.builder().addUserClusterWorkers(Cidr.parse("192.0.2.0/25")).build())
             .build())
+        .kubermaticConfiguration(Scenarios.INSTALLATION)
         .build();
   }
 
@@ -109,6 +110,24 @@ class OperationalLintsTest {
         new Case(DiagnosticCode.NODEPORT_BYPASS,
             b,
             spec(b, s -> s.apiServerAllowedIPRanges(java.util.Optional.empty())),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.KONNECTIVITY_DISABLED,
+            spec(b, s -> s.clusterNetwork(ClusterNetwork.builder().konnectivityEnabled(false).build())),
+            spec(b, s -> s.clusterNetwork(ClusterNetwork.builder().konnectivityEnabled(true).build())),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.APISERVER_LOAD_BALANCER_UNRESTRICTED,
+            seed(b, s -> s.putDatacenterSettings("dc-1", dev.apiserverpolicy.model.DatacenterSettings.builder()
+                .apiServerServiceType(dev.apiserverpolicy.model.manifest.ServiceType.LOAD_BALANCER).build())),
+            seed(b, s -> s.putDatacenterSettings("dc-1", dev.apiserverpolicy.model.DatacenterSettings.builder()
+                .apiServerServiceType(dev.apiserverpolicy.model.manifest.ServiceType.NODE_PORT).build())),
+            Profile.KKP_V2_31),
+        new Case(DiagnosticCode.WEBHOOK_PORT_DIFFERS,
+            context(spec(b, s -> s.authorizationWebhook(true)), c -> c.addAuthorizationWebhooks(
+                dev.apiserverpolicy.model.AuthorizationWebhook.builder().cluster("prod-1")
+                    .url("https://authz.example.com:8443/authorize").addIps(Cidr.parseHost("203.0.113.30")).build())),
+            context(spec(b, s -> s.authorizationWebhook(true)), c -> c.addAuthorizationWebhooks(
+                dev.apiserverpolicy.model.AuthorizationWebhook.builder().cluster("prod-1")
+                    .url("https://authz.example.com/authorize").addIps(Cidr.parseHost("203.0.113.30")).build())),
             Profile.KKP_V2_31),
         new Case(DiagnosticCode.NAMESPACE_UNCONVENTIONAL,
             ClusterInputs.builder().from(b).cluster(Cluster.builder().from(b.cluster()).statusNamespace("prod-one")

@@ -69,8 +69,13 @@ final class Scenarios {
     return b;
   }
 
+  /** The installation every scenario belongs to: KKP's own issuer is not added (OpenIDAuthPlugin off). */
+  static final dev.apiserverpolicy.model.KubermaticConfiguration INSTALLATION =
+      dev.apiserverpolicy.model.KubermaticConfiguration.builder().name("kubermatic").build();
+
   static Scenario scenario(String name, Cluster cluster, Seed seed, RenderContext context, Profile profile) {
-    return new Scenario(name, ClusterInputs.builder().cluster(cluster).seed(seed).context(context).build(),
+    return new Scenario(name, ClusterInputs.builder().cluster(cluster).seed(seed).context(context)
+        .kubermaticConfiguration(INSTALLATION).build(),
         RenderOptions.builder().profile(profile).build());
   }
 

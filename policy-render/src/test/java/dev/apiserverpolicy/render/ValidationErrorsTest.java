@@ -42,8 +42,11 @@ class ValidationErrorsTest {
         + "  cloud: {dc: dc-1}\n" + spec.indent(2) + "status: {address: {externalName: c.example.com}}\n";
   }
 
+  /** The installation, appended to every input (after it, so that the positions of the rest stay). */
+  static final String KKP = "apiVersion: kubermatic.k8c.io/v1\nkind: KubermaticConfiguration\nmetadata: {name: kubermatic}\n";
+
   static List<Diagnostic> findings(String... documents) {
-    ReadResult read = READER.read("in.yaml", String.join("---\n", documents));
+    ReadResult read = READER.read("in.yaml", String.join("---\n", documents) + "---\n" + KKP);
     assertFalse(read.hasErrors(), () -> "reading must be clean: " + read.diagnostics());
     return InputValidator.validate(read).diagnostics();
   }
@@ -91,7 +94,7 @@ class ValidationErrorsTest {
             "spec.extraEgress[0].name", new String[] {SEED, CONTEXT
                 + "  extraEgress:\n  - {name: dns-allow, description: d, to: [{ipBlock: {cidr: 10.0.0.0/8}}]}\n"}),
         new Case("OIDC issuer URL without scheme", DiagnosticCode.URL_INVALID, "RenderContext/europe",
-            "spec.oidcIssuers", new String[] {SEED, CONTEXT
+            "spec.oidcIssuers[0].url", new String[] {SEED, CONTEXT
                 + "  oidcIssuers: [{url: dex.example.com, ips: [203.0.113.20]}]\n"}),
         new Case("cluster with no seed", DiagnosticCode.SEED_BINDING, "Cluster/c1", "spec.cloud.dc",
             new String[] {cluster("c1", "exposeStrategy: NodePort")}),
@@ -106,7 +109,11 @@ class ValidationErrorsTest {
         new Case("authorization webhook the context cannot resolve", DiagnosticCode.AUTHORIZATION_WEBHOOK_UNRESOLVED,
             "Cluster/c1", "spec.authorizationConfig", new String[] {SEED, CONTEXT, cluster("c1",
                 "features: {apiserverNetworkPolicy: true}\nauthorizationConfig: {enabledModes: [Webhook], "
-                    + "authorizationWebhookConfiguration: {secretName: s}}")}),
+                    + "authorizationWebhookConfiguration: {secretName: s, secretKey: k}}")}),
+        new Case("an AuthenticationConfiguration whose issuers the context does not declare",
+            DiagnosticCode.AUTHENTICATION_ISSUERS_UNKNOWN, "Cluster/c1", "spec.authenticationConfiguration",
+            new String[] {SEED, CONTEXT, cluster("c1", "features: {apiserverNetworkPolicy: true}\n"
+                + "authenticationConfiguration: {secretName: authn, secretKey: config.yaml}")}),
         new Case("least-privilege without cluster DNS", DiagnosticCode.CLUSTER_DNS_MISSING, "Cluster/c1", "spec",
             new String[] {SEED, CONTEXT + "  profile: least-privilege\n",
                 cluster("c1", "features: {apiserverNetworkPolicy: true}")}),
@@ -148,6 +155,7 @@ class ValidationErrorsTest {
     validation.add(DiagnosticCode.DUPLICATE_OBJECT);
     validation.remove(DiagnosticCode.DEFAULT_TEMPLATE_MISSING); // a warning, tested below
     validation.remove(DiagnosticCode.NAMESPACE_SHARED); // one finding per cluster that shares, tested below
+    validation.remove(DiagnosticCode.KUBERMATIC_CONFIGURATION_MISSING); // needs an input without one, below
     Set<DiagnosticCode> covered = errors().map(Case::code).collect(Collectors.toSet());
     assertEquals(validation, covered);
   }
@@ -226,5 +234,22 @@ class ValidationErrorsTest {
         cluster("c1", "features: {apiserverNetworkPolicy: true}"), taken, cluster("c3", "exposeStrategy: NodePort")));
     Rendering r = ManifestRenderer.renderAll(read, RenderOptions.defaults());
     assertEquals(List.of(true, true, false), r.clusters().stream().map(ClusterManifests::failed).toList());
+  }
+
+  @Test
+  void withoutAKubermaticConfigurationWhetherKkpsIssuerAppliesIsUnknown() {
+    String cluster = cluster("c1", "features: {apiserverNetworkPolicy: true}");
+    ReadResult read = READER.read("in.yaml", String.join("---\n", SEED, CONTEXT, cluster));
+    List<Diagnostic> found = InputValidator.validate(read).diagnostics();
+    assertEquals(List.of(DiagnosticCode.KUBERMATIC_CONFIGURATION_MISSING), found.stream().map(Diagnostic::code).toList());
+    Diagnostic d = found.get(0);
+    assertEquals("Cluster/c1", d.object().orElse(""));
+    assertTrue(d.hint().contains("KubermaticConfiguration"), d::describe);
+    // A cluster that names its issuer, or whose gate is off, or under kkp-v2.18, needs none.
+    String named = cluster("c1", "features: {apiserverNetworkPolicy: true}\noidc: {issuerURL: \"https://10.0.0.5/dex\"}");
+    assertEquals(List.of(), InputValidator.validate(READER.read("in.yaml", String.join("---\n", SEED, CONTEXT, named)))
+        .diagnostics());
+    assertEquals(List.of(), InputValidator.validate(READER.read("in.yaml", String.join("---\n", SEED,
+        CONTEXT + "  profile: kkp-v2.18\n", cluster))).diagnostics());
   }
 }

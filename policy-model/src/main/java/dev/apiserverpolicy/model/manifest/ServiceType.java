@@ -15,6 +15,16 @@ public enum ServiceType {
     this.kubernetesName = kubernetesName;
   }
 
+  /** The type named {@code name} as Kubernetes spells it ({@code ClusterIP}, ...), if there is one. */
+  public static java.util.Optional<ServiceType> fromKubernetesName(String name) {
+    for (ServiceType t : values()) {
+      if (t.kubernetesName.equals(name)) {
+        return java.util.Optional.of(t);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** As written in Kubernetes objects. */
   public String kubernetesName() {
     return kubernetesName;

@@ -3,6 +3,7 @@ package dev.apiserverpolicy.model.read;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterTemplate;
 import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.model.Severity;
@@ -28,6 +29,9 @@ abstract class AbstractReadResult {
   /** Render contexts, in input order. */
   public abstract List<RenderContext> contexts();
 
+  /** KubermaticConfigurations, in input order (an installation has one). */
+  public abstract List<KubermaticConfiguration> kubermaticConfigurations();
+
   /** Diagnostics, in input order. */
   public abstract List<Diagnostic> diagnostics();
 
@@ -50,6 +54,7 @@ abstract class AbstractReadResult {
         .addAllSeeds(other.seeds())
         .addAllTemplates(other.templates())
         .addAllContexts(other.contexts())
+        .addAllKubermaticConfigurations(other.kubermaticConfigurations())
         .addAllDiagnostics(other.diagnostics())
         .build();
   }

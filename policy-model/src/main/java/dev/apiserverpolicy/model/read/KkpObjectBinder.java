@@ -4,10 +4,14 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterNetwork;
 import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.ClusterTemplate;
+import dev.apiserverpolicy.model.DatacenterSettings;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.IpFamily;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
+import dev.apiserverpolicy.model.SecretKeyRef;
 import dev.apiserverpolicy.model.Seed;
+import dev.apiserverpolicy.model.manifest.ServiceType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +64,18 @@ final class KkpObjectBinder {
       return Optional.empty();
     }
     Seed.Builder b = Seed.builder().name(name.get());
+    doc.object("metadata").flatMap(m -> m.nonEmptyString("namespace")).ifPresent(b::namespace);
     doc.object("spec").ifPresent(spec -> {
-      spec.object("datacenters").ifPresent(dcs -> b.addAllDatacenters(dcs.keys()));
+      spec.object("datacenters").ifPresent(dcs -> {
+        b.addAllDatacenters(dcs.keys());
+        for (String dc : dcs.keys()) {
+          dcs.object(dc).flatMap(d -> d.object("spec")).flatMap(KkpObjectBinder::datacenter)
+              .ifPresent(settings -> b.putDatacenterSettings(dc, settings));
+        }
+      });
+      secretKeyRef(spec, "authenticationConfiguration").ifPresent(b::authenticationConfiguration);
+      spec.object("oidcProviderConfiguration").flatMap(o -> o.nonEmptyString("issuerURL"))
+          .ifPresent(b::oidcProviderIssuerURL);
       exposeStrategy(spec).ifPresent(b::exposeStrategy);
       spec.nonEmptyString("defaultClusterTemplate").ifPresent(b::defaultClusterTemplate);
       spec.cidrs("defaultAPIServerAllowedIPRanges").ifPresent(b::addAllDefaultAPIServerAllowedIPRanges);
@@ -72,6 +86,49 @@ final class KkpObjectBinder {
           lb.stringMap("annotations").ifPresent(b::putAllLoadBalancerServiceAnnotations);
         });
       });
+    });
+    return Optional.of(b.origin(scope.origin()).build());
+  }
+
+  private static Optional<DatacenterSettings> datacenter(FieldReader dc) {
+    DatacenterSettings.Builder b = DatacenterSettings.builder();
+    dc.nonEmptyString("apiServerServiceType").ifPresent(text -> {
+      Optional<ServiceType> type = ServiceType.fromKubernetesName(text);
+      if (type.isPresent()) {
+        b.apiServerServiceType(type.get());
+      } else {
+        dc.report(DiagnosticCode.FIELD_VALUE, dc.value("apiServerServiceType").orElse(dc.node()),
+            dc.child("apiServerServiceType"), "unknown Service type '" + text + "'",
+            "use ClusterIP, NodePort or LoadBalancer (exact spelling)");
+      }
+    });
+    secretKeyRef(dc, "authenticationConfiguration").ifPresent(b::authenticationConfiguration);
+    DatacenterSettings settings = b.build();
+    return settings.equals(DatacenterSettings.builder().build()) ? Optional.empty() : Optional.of(settings);
+  }
+
+  /** A {@code {secretName, secretKey}} object, when both are set (KKP ignores it otherwise). */
+  private static Optional<SecretKeyRef> secretKeyRef(FieldReader parent, String key) {
+    return parent.object(key).flatMap(ref -> {
+      Optional<String> name = ref.nonEmptyString("secretName");
+      Optional<String> secretKey = ref.nonEmptyString("secretKey");
+      return name.isPresent() && secretKey.isPresent()
+          ? Optional.of(SecretKeyRef.builder().name(name.get()).key(secretKey.get()).build()) : Optional.empty();
+    });
+  }
+
+  static Optional<KubermaticConfiguration> kubermaticConfiguration(FieldReader doc) {
+    ReadScope scope = doc.scope();
+    Optional<String> name = ObjectNames.name(doc, "KubermaticConfiguration");
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    KubermaticConfiguration.Builder b = KubermaticConfiguration.builder().name(name.get());
+    doc.object("spec").ifPresent(spec -> {
+      spec.boolMap("featureGates").ifPresent(b::putAllFeatureGates);
+      spec.object("auth").flatMap(auth -> auth.nonEmptyString("tokenIssuer")).ifPresent(b::tokenIssuer);
+      spec.object("ingress").flatMap(i -> i.nonEmptyString("namespaceOverride")).ifPresent(b::ingressNamespaceOverride);
+      exposeStrategy(spec).ifPresent(b::exposeStrategy);
     });
     return Optional.of(b.origin(scope.origin()).build());
   }
@@ -89,9 +146,11 @@ final class KkpObjectBinder {
       provider(cloud).ifPresent(b::cloudProvider);
     });
     spec.object("oidc").flatMap(oidc -> oidc.nonEmptyString("issuerURL")).ifPresent(b::oidcIssuerURL);
+    secretKeyRef(spec, "authenticationConfiguration").ifPresent(b::authenticationConfiguration);
     spec.object("authorizationConfig").ifPresent(authz -> {
+      // KKP's IsWebhookAuthorizationEnabled: the mode, and a webhook configuration naming both secret and key.
       boolean webhookMode = authz.strings("enabledModes").orElse(List.of()).contains("Webhook");
-      boolean webhookConfig = authz.object("authorizationWebhookConfiguration").isPresent();
+      boolean webhookConfig = secretKeyRef(authz, "authorizationWebhookConfiguration").isPresent();
       b.authorizationWebhook(webhookMode && webhookConfig);
     });
     spec.object("kyverno").flatMap(k -> k.bool("enabled")).ifPresent(b::kyvernoEnabled);

@@ -27,7 +27,7 @@ public final class ManifestReader {
   private static final String KKP_GROUP = "kubermatic.k8c.io/";
   private static final String LEGACY_KKP_GROUP = "kubermatic.k8s.io/";
   private static final String OWN_GROUP = "apiserver-policy.dev/";
-  private static final Set<String> KKP_KINDS = Set.of("Cluster", "Seed", "ClusterTemplate");
+  private static final Set<String> KKP_KINDS = Set.of("Cluster", "Seed", "ClusterTemplate", "KubermaticConfiguration");
 
   private final ReadLimits limits;
   private final YamlStream yaml;
@@ -140,7 +140,7 @@ public final class ManifestReader {
       for (ChunkRead read : reads) {
         ReadResult r = read.result();
         fast.addAllClusters(r.clusters()).addAllSeeds(r.seeds()).addAllTemplates(r.templates())
-            .addAllContexts(r.contexts());
+            .addAllContexts(r.contexts()).addAllKubermaticConfigurations(r.kubermaticConfigurations());
         fastSink.addAll(r.diagnostics());
         documents += read.documents();
       }
@@ -230,6 +230,8 @@ public final class ManifestReader {
       KkpObjectBinder.seed(doc).ifPresent(result::addSeeds);
     } else if (KKP_API_VERSION.equals(v) && k.equals("ClusterTemplate")) {
       KkpObjectBinder.template(doc).ifPresent(result::addTemplates);
+    } else if (KKP_API_VERSION.equals(v) && k.equals("KubermaticConfiguration")) {
+      KkpObjectBinder.kubermaticConfiguration(doc).ifPresent(result::addKubermaticConfigurations);
     } else if (OWN_API_VERSION.equals(v) && k.equals("RenderContext")) {
       RenderContextBinder.bind(doc).ifPresent(result::addContexts);
     } else if (k.endsWith("List") && doc.has("items")) {
@@ -243,7 +245,7 @@ public final class ManifestReader {
     } else {
       scope.report(DiagnosticCode.KIND_SKIPPED, doc.value("kind").orElse(node), "kind",
           v + " " + k + " is not an input of apiserver-policy; skipped",
-          "nothing to do; only KKP Cluster, Seed, ClusterTemplate and RenderContext are read");
+          "nothing to do; only KKP Cluster, Seed, ClusterTemplate, KubermaticConfiguration and RenderContext are read");
     }
   }
 

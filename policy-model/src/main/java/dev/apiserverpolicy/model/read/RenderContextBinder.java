@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.model.read;
 
+import dev.apiserverpolicy.model.AuthenticationIssuers;
 import dev.apiserverpolicy.model.AuthorizationWebhook;
 import dev.apiserverpolicy.model.ClientNetworks;
 import dev.apiserverpolicy.model.ClusterDns;
@@ -10,6 +11,7 @@ import dev.apiserverpolicy.model.ExtraEgressRule;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.LabelSelector;
 import dev.apiserverpolicy.model.LabelSelectorRequirement;
+import dev.apiserverpolicy.model.LoadBalancerBackend;
 import dev.apiserverpolicy.model.OidcIssuer;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Protocol;
@@ -29,8 +31,8 @@ final class RenderContextBinder {
   private static final Set<String> TOP = Set.of("apiVersion", "kind", "metadata", "spec");
   private static final Set<String> METADATA = Set.of("name", "namespace", "labels", "annotations");
   private static final Set<String> SPEC = Set.of("profile", "seedAPIServerEndpoints", "seedAPIServerPort",
-      "clusterDNS", "ingressNamespace", "oidcIssuers", "authorizationWebhooks", "clientNetworks", "cni",
-      "extraEgress");
+      "clusterDNS", "ingressNamespace", "oidcIssuers", "authenticationConfigurations", "authorizationWebhooks",
+      "clientNetworks", "cni", "extraEgress");
   private static final Set<String> CLIENT_NETWORKS =
       Set.of("userClusterWorkers", "kkpMasterNodes", "seedNodes", "seedPods");
 
@@ -70,10 +72,15 @@ final class RenderContextBinder {
       });
       spec.nonEmptyString("ingressNamespace").ifPresent(b::ingressNamespace);
       spec.listOf("oidcIssuers", item -> spec.asObject(item.node(), item.path()).flatMap(o -> {
-        o.rejectUnknown(Set.of("url", "ips"));
+        o.rejectUnknown(Set.of("url", "ips", "loadBalancerBackends"));
         Optional<String> url = required(o, "url");
-        return url.map(u -> OidcIssuer.builder().url(u).addAllIps(o.hosts("ips").orElse(List.of())).build());
+        List<LoadBalancerBackend> backends = o.listOf("loadBalancerBackends", backend -> o.asObject(backend.node(),
+            backend.path()).flatMap(RenderContextBinder::loadBalancerBackend)).orElse(List.of());
+        return url.map(u -> OidcIssuer.builder().url(u).addAllIps(o.hosts("ips").orElse(List.of()))
+            .addAllLoadBalancerBackends(backends).build());
       })).ifPresent(b::addAllOidcIssuers);
+      spec.listOf("authenticationConfigurations", item -> spec.asObject(item.node(), item.path())
+          .flatMap(RenderContextBinder::authenticationIssuers)).ifPresent(b::addAllAuthenticationConfigurations);
       spec.listOf("authorizationWebhooks", item -> spec.asObject(item.node(), item.path()).flatMap(o -> {
         o.rejectUnknown(Set.of("cluster", "url", "ips"));
         Optional<String> cluster = required(o, "cluster");
@@ -111,6 +118,45 @@ final class RenderContextBinder {
           "missing field '" + key + "'", "add " + key);
     }
     return v;
+  }
+
+  private static Optional<LoadBalancerBackend> loadBalancerBackend(FieldReader o) {
+    o.rejectUnknown(Set.of("namespace", "podLabels"));
+    Optional<String> namespace = required(o, "namespace");
+    java.util.Map<String, String> labels = o.stringMap("podLabels").orElse(java.util.Map.of());
+    if (labels.isEmpty()) {
+      o.report(DiagnosticCode.FIELD_MISSING, o.node(), o.child("podLabels"),
+          "a load balancer backend needs the Service's selector as podLabels",
+          "copy spec.selector of the LoadBalancer Service that fronts the issuer");
+      return Optional.empty();
+    }
+    return namespace.map(ns -> LoadBalancerBackend.builder().namespace(ns).putAllPodLabels(labels).build());
+  }
+
+  private static Optional<AuthenticationIssuers> authenticationIssuers(FieldReader o) {
+    o.rejectUnknown(Set.of("secret", "issuers"));
+    Optional<FieldReader> secret = o.object("secret");
+    if (secret.isEmpty()) {
+      if (!o.has("secret")) {
+        o.report(DiagnosticCode.FIELD_MISSING, o.node(), o.child("secret"), "missing field 'secret'",
+            "name the Secret: secret: {namespace: ..., name: ..., key: ...}");
+      }
+      return Optional.empty();
+    }
+    secret.get().rejectUnknown(Set.of("namespace", "name", "key"));
+    Optional<String> namespace = required(secret.get(), "namespace");
+    Optional<String> name = required(secret.get(), "name");
+    Optional<String> key = required(secret.get(), "key");
+    Optional<List<String>> issuers = o.strings("issuers");
+    if (!o.has("issuers")) {
+      o.report(DiagnosticCode.FIELD_MISSING, o.node(), o.child("issuers"), "missing field 'issuers'",
+          "list every jwt[].issuer.url of the AuthenticationConfiguration (an empty list if it has none)");
+    }
+    if (namespace.isEmpty() || name.isEmpty() || key.isEmpty() || issuers.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(AuthenticationIssuers.builder().namespace(namespace.get()).name(name.get()).key(key.get())
+        .addAllIssuers(issuers.get()).build());
   }
 
   private static Optional<ExtraEgressRule> extraEgress(FieldReader o) {

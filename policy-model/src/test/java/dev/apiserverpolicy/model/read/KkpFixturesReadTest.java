@@ -72,13 +72,26 @@ class KkpFixturesReadTest {
   }
 
   @Test
-  void otherKindsAreSkippedWithAnInfo() throws IOException {
-    for (String name : List.of("zz_generated.kubermaticConfiguration.ce.yaml")) {
-      ReadResult result = reader.read(name, Files.readAllBytes(TestData.fixture(name)));
-      assertEquals(1, result.diagnostics().size(), name);
-      assertEquals(DiagnosticCode.KIND_SKIPPED, result.diagnostics().get(0).code());
-      assertEquals(Severity.INFO, result.diagnostics().get(0).severity());
-    }
+  void kkpsReferenceKubermaticConfigurationReadsWithoutErrors() throws IOException {
+    String name = "zz_generated.kubermaticConfiguration.ce.yaml";
+    ReadResult result = reader.read(name, Files.readAllBytes(TestData.fixture(name)));
+    assertEquals(List.of(), result.diagnostics(), name);
+    assertEquals(1, result.kubermaticConfigurations().size());
+    var kkp = result.kubermaticConfigurations().get(0);
+    assertEquals(Optional.of("https://example.com/dex"), kkp.tokenIssuer());
+    assertEquals(Optional.of(ExposeStrategy.NODE_PORT), kkp.exposeStrategy());
+    assertEquals(Map.of("EtcdLauncher", true, "HTTPRouteGatewaySync", true), kkp.featureGates());
+    assertFalse(kkp.openIdAuthPlugin(), "the reference leaves OpenIDAuthPlugin off");
+  }
+
+  @Test
+  void theSeedReferenceDatacenterSettingsAreRead() throws IOException {
+    ReadResult result = reader.read("seed", Files.readAllBytes(TestData.fixture("zz_generated.seed.ce.yaml")));
+    Seed s = result.seeds().get(0);
+    assertEquals(Optional.of("kubermatic"), s.namespace());
+    assertEquals(Map.of(), s.datacenterSettings(), "apiServerServiceType and authenticationConfiguration are null");
+    assertEquals(Optional.empty(), s.authenticationConfiguration());
+    assertEquals(Optional.empty(), s.oidcProviderIssuerURL());
   }
 
   @Test

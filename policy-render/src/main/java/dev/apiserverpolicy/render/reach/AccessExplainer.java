@@ -10,6 +10,7 @@ import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
 import dev.apiserverpolicy.model.manifest.PolicyType;
 import dev.apiserverpolicy.model.manifest.Service;
+import dev.apiserverpolicy.model.manifest.ServiceType;
 import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.ClusterManifests;
 import java.util.ArrayList;
@@ -79,6 +80,22 @@ public final class AccessExplainer {
   }
 
   private static List<String> clients(ClusterInputs inputs, ClusterManifests manifests, List<String> notes) {
+    List<String> viaStrategy = clientsViaStrategy(inputs, manifests, notes);
+    boolean ownLoadBalancer = manifests.objects().stream().filter(Service.class::isInstance).map(Service.class::cast)
+        .anyMatch(s -> s.metadata().name().equals("apiserver-external") && s.type() == ServiceType.LOAD_BALANCER);
+    if (!ownLoadBalancer) {
+      return viaStrategy;
+    }
+    // The datacenter's apiServerServiceType makes apiserver-external a load balancer of its own, with no ranges.
+    List<String> all = new ArrayList<>();
+    all.add("anyone who reaches apiserver-external's own load balancer (the datacenter's apiServerServiceType: "
+        + "LoadBalancer, with no source ranges)");
+    all.addAll(viaStrategy);
+    return all;
+  }
+
+  private static List<String> clientsViaStrategy(ClusterInputs inputs, ClusterManifests manifests,
+      List<String> notes) {
     ExposeStrategy strategy = inputs.effectiveExposeStrategy();
     List<Cidr> seedProxy = inputs.seed().nodeportProxySourceRanges();
     if (strategy == ExposeStrategy.LOAD_BALANCER) {
@@ -87,7 +104,7 @@ public final class AccessExplainer {
       List<Cidr> ranges = lb.map(Service::loadBalancerSourceRanges).orElse(List.of());
       notes.add("apiserver-external is also a NodePort on every seed node; its allow-list does not cover that path");
       if (!ranges.isEmpty()) {
-        return ranges.stream().map(Cidr::toString).toList();
+        return ranges.stream().map(Cidr::canonical).distinct().sorted().map(Cidr::toString).toList();
       }
       return List.of(inputs.cluster().spec().apiServerAllowedIPRanges().isEmpty()
           ? "anyone: the cluster has no apiServerAllowedIPRanges (and the seed's default ranges apply only when it has)"

@@ -119,12 +119,14 @@ class EgressTargetsInvariantTest {
       if (local && !v218 && has(l, "app", "operating-system-manager-webhook")) {
         out = out.union(lp ? tcp(9443) : all);
       }
-      if (local && !v218 && spec.kyvernoEnabled().orElse(false) && has(l, "app.kubernetes.io/component",
+      // KKP v2.31 always; least-privilege only when the cluster enables Kyverno.
+      if (local && !v218 && (!lp || spec.kyvernoEnabled().orElse(false)) && has(l, "app.kubernetes.io/component",
           "admission-controller")) {
         out = out.union(lp ? tcp(9443) : all);
       }
+      // KKP v2.18: the cluster's dns-resolver on every port; least-privilege: on 53.
       if ((v218 || lp) && local && has(l, "app", "dns-resolver") && has(l, "cluster", "prod-1")) {
-        out = out.union(DNS);
+        out = out.union(v218 ? all : DNS);
       }
       if (lp && pod.namespace().equals("kube-system") && has(l, "k8s-app", "kube-dns")) {
         out = out.union(DNS);

@@ -1,0 +1,19 @@
+package dev.apiserverpolicy.model;
+
+import java.util.SortedMap;
+import org.immutables.value.Value;
+
+/**
+ * The pods behind a seed LoadBalancer Service that fronts an OIDC issuer: KKP v2.31 allows
+ * them too, since Cilium 1.19 and later check traffic to a load balancer's address against
+ * the pods behind it, not the address.
+ */
+@Value.Immutable
+abstract class AbstractLoadBalancerBackend {
+  /** The Service's namespace. */
+  public abstract String namespace();
+
+  /** The Service's selector; never empty (KKP ignores Services without one). */
+  @Value.NaturalOrder
+  public abstract SortedMap<String, String> podLabels();
+}

@@ -1,0 +1,214 @@
+package dev.apiserverpolicy.render;
+
+import dev.apiserverpolicy.model.AuthenticationIssuers;
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.CidrFormatException;
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.DatacenterSettings;
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
+import dev.apiserverpolicy.model.LoadBalancerBackend;
+import dev.apiserverpolicy.model.OidcIssuer;
+import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.SecretKeyRef;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The OIDC issuers a cluster's API server must reach, found in KKP v2.31's order
+ * ({@code oidcIssuerDestinations} in {@code pkg/controller/seed-controller-manager/kubernetes/resources.go}):
+ * every issuer of the AuthenticationConfiguration the cluster, else its datacenter, else its
+ * seed names; else {@code spec.oidc.issuerURL}; else, with the {@code OpenIDAuthPlugin}
+ * gate, KKP's own issuer. Each issuer's host becomes addresses as KKP resolves them: an IP
+ * literal is used as it is; a host name (lower-cased, without a trailing dot) must have its
+ * addresses in the RenderContext. What cannot be known is a finding, never left out.
+ */
+final class OidcIssuers {
+  /** Where KKP keeps a seed's Secrets unless the Seed says otherwise. */
+  static final String DEFAULT_SEED_NAMESPACE = "kubermatic";
+
+  /** One issuer: its URL, the host as matched, the port, its addresses and the pods behind its load balancers. */
+  record Issuer(String url, String host, int port, List<Cidr> addresses, List<LoadBalancerBackend> backends) {}
+
+  /** The issuers, and what stopped some from being known. */
+  record Resolution(List<Issuer> issuers, List<Diagnostic> problems) {}
+
+  private OidcIssuers() {}
+
+  static Resolution resolve(ClusterInputs inputs) {
+    Cluster cluster = inputs.cluster();
+    List<Diagnostic> problems = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
+    String urlPath = "spec.oidc.issuerURL";
+
+    Optional<Referenced> secret = authenticationSecret(inputs);
+    if (secret.isPresent()) {
+      Referenced r = secret.get();
+      Optional<AuthenticationIssuers> declared = inputs.context().flatMap(c -> c.authenticationConfigurations().stream()
+          .filter(a -> a.namespace().equals(r.namespace()) && a.name().equals(r.ref().name())
+              && a.key().equals(r.ref().key()))
+          .findFirst());
+      if (declared.isEmpty()) {
+        problems.add(Diagnostic.at(DiagnosticCode.AUTHENTICATION_ISSUERS_UNKNOWN, cluster.origin(), r.path())
+            .object(cluster.ref())
+            .message("the cluster's AuthenticationConfiguration is in Secret " + r.describe() + " (" + r.where()
+                + "), and the RenderContext does not say which issuers it holds; KKP allows egress to each of them")
+            .hint("add {secret: {namespace: " + r.namespace() + ", name: " + r.ref().name() + ", key: " + r.ref().key()
+                + "}, issuers: [...every jwt[].issuer.url...]} to the RenderContext's authenticationConfigurations")
+            .build());
+        return new Resolution(List.of(), problems);
+      }
+      urls.addAll(declared.get().issuers());
+      urlPath = r.path();
+    }
+    if (urls.isEmpty() && cluster.spec().oidcIssuerURL().isPresent()) {
+      urls.add(cluster.spec().oidcIssuerURL().get());
+      urlPath = "spec.oidc.issuerURL";
+    }
+    if (urls.isEmpty()) {
+      Optional<KubermaticConfiguration> kkp = inputs.kubermaticConfiguration();
+      if (kkp.isEmpty()) {
+        problems.add(Diagnostic.at(DiagnosticCode.KUBERMATIC_CONFIGURATION_MISSING, cluster.origin(),
+                "spec.features.apiserverNetworkPolicy")
+            .object(cluster.ref())
+            .message("the cluster names no OIDC issuer, and whether KKP adds its own (the OpenIDAuthPlugin feature "
+                + "gate) is in the KubermaticConfiguration, which is not in the input")
+            .hint("add the installation's KubermaticConfiguration to the input (its spec.featureGates and "
+                + "spec.auth.tokenIssuer are what is read)")
+            .build());
+        return new Resolution(List.of(), problems);
+      }
+      if (kkp.get().openIdAuthPlugin()) {
+        Optional<String> global = inputs.seed().oidcProviderIssuerURL().or(() -> kkp.get().tokenIssuer());
+        if (global.isEmpty()) {
+          problems.add(Diagnostic.at(DiagnosticCode.FIELD_MISSING, kkp.get().origin(), "spec.auth.tokenIssuer")
+              .object(cluster.ref())
+              .message("the OpenIDAuthPlugin gate is on, but neither the KubermaticConfiguration's "
+                  + "spec.auth.tokenIssuer nor the seed's oidcProviderConfiguration names KKP's issuer")
+              .hint("set spec.auth.tokenIssuer, as the KKP installation has it")
+              .build());
+          return new Resolution(List.of(), problems);
+        }
+        urls.add(global.get());
+        urlPath = "spec.features.apiserverNetworkPolicy";
+      }
+    }
+
+    List<Issuer> issuers = new ArrayList<>();
+    for (String url : urls) {
+      resolveOne(inputs, url).ifPresent(issuers::add);
+    }
+    for (String url : urls) {
+      problem(inputs, url, urlPath).ifPresent(problems::add);
+    }
+    return new Resolution(List.copyOf(issuers), problems);
+  }
+
+  /** A Secret named by the cluster, its datacenter or its seed, in that order, with its namespace. */
+  private record Referenced(SecretKeyRef ref, String namespace, String where, String path) {
+    String describe() {
+      return namespace + "/" + ref.name() + "[" + ref.key() + "]";
+    }
+  }
+
+  private static Optional<Referenced> authenticationSecret(ClusterInputs inputs) {
+    Cluster cluster = inputs.cluster();
+    String seedNamespace = inputs.seed().namespace().orElse(DEFAULT_SEED_NAMESPACE);
+    if (cluster.spec().authenticationConfiguration().isPresent()) {
+      return Optional.of(new Referenced(cluster.spec().authenticationConfiguration().get(), cluster.namespace(),
+          "named by the cluster", "spec.authenticationConfiguration"));
+    }
+    Optional<SecretKeyRef> datacenter = inputs.datacenterSettings()
+        .flatMap(DatacenterSettings::authenticationConfiguration);
+    if (datacenter.isPresent()) {
+      return Optional.of(new Referenced(datacenter.get(), seedNamespace, "named by datacenter "
+          + cluster.spec().datacenter().orElse("") + " of seed " + inputs.seed().name(), "spec.cloud.dc"));
+    }
+    return inputs.seed().authenticationConfiguration().map(ref -> new Referenced(ref, seedNamespace,
+        "named by seed " + inputs.seed().name(), "spec.cloud.dc"));
+  }
+
+  /** The issuer, if its URL is usable and its addresses are known. */
+  private static Optional<Issuer> resolveOne(ClusterInputs inputs, String url) {
+    Optional<URI> uri = parse(url);
+    if (uri.isEmpty()) {
+      return Optional.empty();
+    }
+    String host = normalizedHost(uri.get());
+    Optional<OidcIssuer> entry = contextEntry(inputs.context(), host);
+    List<Cidr> addresses = ipLiteral(host).map(List::of)
+        .orElseGet(() -> entry.map(OidcIssuer::ips).orElse(List.of()));
+    if (addresses.isEmpty()) {
+      return Optional.empty();
+    }
+    List<LoadBalancerBackend> backends = entry.map(OidcIssuer::loadBalancerBackends).orElse(List.of());
+    return Optional.of(new Issuer(url, host, UrlPorts.port(url), addresses, backends));
+  }
+
+  private static Optional<Diagnostic> problem(ClusterInputs inputs, String url, String path) {
+    Cluster cluster = inputs.cluster();
+    Optional<URI> uri = parse(url);
+    if (uri.isEmpty() || RenderContextValidator.urlProblem(url).isPresent()) {
+      return Optional.of(Diagnostic.at(DiagnosticCode.URL_INVALID, cluster.origin(), path)
+          .object(cluster.ref())
+          .message("OIDC issuer URL '" + url + "' " + RenderContextValidator.urlProblem(url).orElse("is not valid"))
+          .hint("write the issuer URL as an absolute https URL, e.g. https://dex.example.com/dex")
+          .build());
+    }
+    String host = normalizedHost(uri.get());
+    if (ipLiteral(host).isPresent()
+        || contextEntry(inputs.context(), host).filter(e -> !e.ips().isEmpty()).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(Diagnostic.at(DiagnosticCode.OIDC_ISSUER_UNRESOLVED, cluster.origin(), path)
+        .object(cluster.ref())
+        .message("the cluster uses OIDC issuer " + url + ", but the RenderContext lists no addresses for " + host)
+        .hint("add {url: " + url + ", ips: [...]} to the RenderContext's oidcIssuers (the addresses " + host
+            + " resolves to)")
+        .build());
+  }
+
+  private static Optional<URI> parse(String url) {
+    if (RenderContextValidator.urlProblem(url).isPresent()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new URI(url));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The host as KKP compares it: lower-cased, without a trailing dot or IPv6 brackets. */
+  static String normalizedHost(URI uri) {
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+  }
+
+  /** The context's entry for an issuer host (entries are matched by their URL's host, normalised the same way). */
+  static Optional<OidcIssuer> contextEntry(Optional<RenderContext> context, String host) {
+    return context.flatMap(c -> c.oidcIssuers().stream()
+        .filter(i -> parse(i.url()).map(OidcIssuers::normalizedHost).filter(host::equals).isPresent())
+        .findFirst());
+  }
+
+  /** An IP literal host is used as it is, as KKP's {@code hostnameToIPList} does. */
+  private static Optional<Cidr> ipLiteral(String host) {
+    if (!host.matches("[0-9.]+") && host.indexOf(':') < 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Cidr.parseHost(host));
+    } catch (CidrFormatException e) {
+      return Optional.empty();
+    }
+  }
+}
