@@ -74,8 +74,13 @@ final class Scenarios {
       dev.apiserverpolicy.model.KubermaticConfiguration.builder().name("kubermatic").build();
 
   static Scenario scenario(String name, Cluster cluster, Seed seed, RenderContext context, Profile profile) {
+    return scenario(name, cluster, seed, context, INSTALLATION, profile);
+  }
+
+  static Scenario scenario(String name, Cluster cluster, Seed seed, RenderContext context,
+      dev.apiserverpolicy.model.KubermaticConfiguration installation, Profile profile) {
     return new Scenario(name, ClusterInputs.builder().cluster(cluster).seed(seed).context(context)
-        .kubermaticConfiguration(INSTALLATION).build(),
+        .kubermaticConfiguration(installation).build(),
         RenderOptions.builder().profile(profile).build());
   }
 
@@ -148,6 +153,43 @@ final class Scenarios {
     out.add(scenario("gate-off.yaml", cluster(ClusterSpec.builder().from(lb)
         .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, false).build()).build(), seed(), context(),
         Profile.KKP_V2_31));
+    // KKP's order and form of lists under its profiles, this project's canonical forms under least-privilege.
+    for (Profile profile : List.of(Profile.KKP_V2_31, Profile.LEAST_PRIVILEGE)) {
+      out.add(scenario("list-forms/" + profile.id() + ".yaml", cluster(ClusterSpec.builder().from(lb)
+              .apiServerAllowedIPRanges(List.of(Cidr.parse("2001:DB8::/32"), Cidr.parse("9.0.0.0/8"),
+                  Cidr.parse("10.0.0.0/8"))).build()).build(),
+          Seed.builder().from(seed()).addDefaultAPIServerAllowedIPRanges(Cidr.parse("10.250.0.0/16")).build(),
+          RenderContext.builder().from(context()).seedAPIServerEndpoints(List.of(Cidr.parseHost("10.0.0.12"),
+              Cidr.parseHost("10.0.0.10"), Cidr.parseHost("fd00::10"), Cidr.parseHost("::ffff:10.0.0.11"))).build(),
+          profile));
+    }
+    out.add(scenario("oidc-load-balancer-backends.yaml",
+        cluster(ClusterSpec.builder().from(lb).oidcIssuerURL(DEX).build()).build(), seed(),
+        RenderContext.builder().from(context()).addOidcIssuers(OidcIssuer.builder().url(DEX)
+            .addIps(Cidr.parseHost("203.0.113.20"))
+            .addLoadBalancerBackends(dev.apiserverpolicy.model.LoadBalancerBackend.builder().namespace("tenant-a")
+                .putPodLabels("app.kubernetes.io/name", "tenant-a").build()).build()).build(),
+        Profile.KKP_V2_31));
+    out.add(scenario("authentication-configuration.yaml",
+        cluster(ClusterSpec.builder().from(lb).authenticationConfiguration(dev.apiserverpolicy.model.SecretKeyRef
+            .builder().name("authn").key("config.yaml").build()).build()).build(), seed(),
+        RenderContext.builder().from(context())
+            .addAuthenticationConfigurations(dev.apiserverpolicy.model.AuthenticationIssuers.builder()
+                .namespace("cluster-prod-1").name("authn").key("config.yaml")
+                .addIssuers("https://Login.Example.org./realms/a", "https://10.1.2.3:8443/realms/b").build())
+            .addOidcIssuers(OidcIssuer.builder().url("https://login.example.org")
+                .addIps(Cidr.parseHost("203.0.113.51"), Cidr.parseHost("203.0.113.50")).build()).build(),
+        Profile.KKP_V2_31));
+    out.add(scenario("kkp-own-issuer.yaml", cluster(lb).build(), seed(),
+        RenderContext.builder().from(context()).addOidcIssuers(OidcIssuer.builder().url("https://kkp.example.com/dex")
+            .addIps(Cidr.parseHost("203.0.113.60")).build()).build(),
+        dev.apiserverpolicy.model.KubermaticConfiguration.builder().name("kubermatic")
+            .putFeatureGates("OpenIDAuthPlugin", true).tokenIssuer("https://kkp.example.com/dex").build(),
+        Profile.KKP_V2_31));
+    out.add(scenario("apiserver-service-type-loadbalancer.yaml", cluster(lb).build(),
+        Seed.builder().from(seed()).putDatacenterSettings("dc-1", dev.apiserverpolicy.model.DatacenterSettings
+            .builder().apiServerServiceType(dev.apiserverpolicy.model.manifest.ServiceType.LOAD_BALANCER).build())
+            .build(), context(), Profile.KKP_V2_31));
     out.add(scenario("kyverno.yaml", cluster(ClusterSpec.builder().from(lb).kyvernoEnabled(true).build()).build(),
         seed(), context(), Profile.LEAST_PRIVILEGE));
     return out;

@@ -40,26 +40,4 @@ final class YamlTrees {
     }
     return node;
   }
-
-  /** A copy where every list under a key named {@code key} is sorted by its text form (a set). */
-  @SuppressWarnings("unchecked")
-  static Object sortListsUnder(Object node, String key) {
-    if (node instanceof Map<?, ?> m) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        Object v = sortListsUnder(e.getValue(), key);
-        if (e.getKey().equals(key) && v instanceof List<?> l) {
-          List<Object> sorted = new ArrayList<>(l);
-          sorted.sort(Comparator.comparing(String::valueOf));
-          v = sorted;
-        }
-        copy.put((String) e.getKey(), v);
-      }
-      return copy;
-    }
-    if (node instanceof List<?> l) {
-      return l.stream().map(x -> sortListsUnder(x, key)).toList();
-    }
-    return node;
-  }
 }
