@@ -102,6 +102,8 @@ final class ManifestTree {
     n.tunnelingAgentIP().ifPresent(ip -> network.put("tunnelingAgentIP", ip.firstAddressText()));
     putIfNotEmpty(s, "clusterNetwork", network);
     spec.oidcIssuerURL().ifPresent(u -> s.put("oidc", Map.of("issuerURL", u)));
+    spec.authenticationConfiguration().ifPresent(ref -> s.put("authenticationConfiguration",
+        new TreeMap<>(Map.of("secretName", ref.name(), "secretKey", ref.key()))));
     spec.kyvernoEnabled().ifPresent(k -> s.put("kyverno", Map.of("enabled", k)));
     root.put("spec", s);
     return root;
