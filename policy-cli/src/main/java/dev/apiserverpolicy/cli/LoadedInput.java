@@ -27,7 +27,8 @@ record LoadedInput(ReadResult read, String label, int files) {
     }
     // The label is the PATHs as given, with '/' separators, so headers are equal on every machine.
     // Normalised, so that ./inputs and inputs/ name the same input (prune trusts the header).
-    String label = paths.stream().map(p -> display(p.normalize())).collect(Collectors.joining(", "));
+    String label = paths.stream().map(p -> p.normalize().toString().isEmpty() ? "." : display(p.normalize()))
+        .collect(Collectors.joining(", "));
     return new LoadedInput(read, label, files.size());
   }
 
