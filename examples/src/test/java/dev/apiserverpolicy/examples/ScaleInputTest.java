@@ -3,9 +3,9 @@ package dev.apiserverpolicy.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.Severity;
-import dev.apiserverpolicy.model.read.ManifestReader;
-import dev.apiserverpolicy.model.read.ReadResult;
+import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterManifests;
 import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;

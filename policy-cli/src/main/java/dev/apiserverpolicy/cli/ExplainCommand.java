@@ -1,6 +1,9 @@
 package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.reach.AccessExplainer;
+import dev.apiserverpolicy.reach.AccessExplanation;
+import dev.apiserverpolicy.reach.ExplanationFormat;
 import dev.apiserverpolicy.render.BoundInputs;
 import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.ClusterManifests;
@@ -8,9 +11,6 @@ import dev.apiserverpolicy.render.InputBinding;
 import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.Rendering;
-import dev.apiserverpolicy.render.reach.AccessExplainer;
-import dev.apiserverpolicy.render.reach.AccessExplanation;
-import dev.apiserverpolicy.render.reach.ExplanationFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

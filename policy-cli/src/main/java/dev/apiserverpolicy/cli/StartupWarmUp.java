@@ -1,7 +1,7 @@
 package dev.apiserverpolicy.cli;
 
-import dev.apiserverpolicy.model.read.ManifestReader;
-import dev.apiserverpolicy.model.read.ReadResult;
+import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.YamlManifestWriter;

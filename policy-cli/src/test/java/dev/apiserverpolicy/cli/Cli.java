@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.testing.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,12 +50,8 @@ final class Cli {
     return files;
   }
 
-  static Path projectRoot() {
-    return Path.of(System.getProperty("project.root", ".."));
-  }
-
   static Path quickstart() {
-    return projectRoot().resolve("examples/quickstart");
+    return ProjectFiles.quickstart();
   }
 
   /** A copy of the quickstart example that a test may change. */

@@ -61,7 +61,7 @@ class ExplainCommandTest {
 
   @Test
   void theReadmesPictureIsWhatTheCommandDraws() throws java.io.IOException {
-    String readme = java.nio.file.Files.readString(Cli.projectRoot().resolve("README.md"));
+    String readme = java.nio.file.Files.readString(dev.apiserverpolicy.testing.ProjectFiles.root().resolve("README.md"));
     String block = readme.substring(readme.indexOf("```mermaid\n") + "```mermaid\n".length());
     block = block.substring(0, block.indexOf("```"));
     Cli.Result r = Cli.run("explain", Cli.quickstart().toString(), "--cluster", "payments", "--format", "mermaid");

@@ -4,12 +4,12 @@ import dev.apiserverpolicy.model.AuthorizationWebhook;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterDns;
-import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.DatacenterSettings;
+import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
-import dev.apiserverpolicy.model.manifest.ServiceType;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.manifest.ServiceType;
 import java.util.List;
 import java.util.Optional;
 

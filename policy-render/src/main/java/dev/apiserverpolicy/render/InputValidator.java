@@ -3,9 +3,9 @@ package dev.apiserverpolicy.render;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
+import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
-import dev.apiserverpolicy.model.read.ReadResult;
 import java.util.ArrayList;
 import java.util.List;
 

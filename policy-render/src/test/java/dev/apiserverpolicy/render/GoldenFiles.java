@@ -2,6 +2,7 @@ package dev.apiserverpolicy.render;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.apiserverpolicy.testing.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ final class GoldenFiles {
   private GoldenFiles() {}
 
   static Path dir() {
-    return TestInputs.projectRoot().resolve("policy-render/src/test/resources/golden");
+    return ProjectFiles.root().resolve("policy-render/src/test/resources/golden");
   }
 
   static void assertMatches(String name, String actual) {

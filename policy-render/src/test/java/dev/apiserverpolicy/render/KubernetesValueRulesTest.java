@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.read.ManifestReader;
-import dev.apiserverpolicy.model.read.ReadResult;
+import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.read.ManifestReader;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package dev.apiserverpolicy.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.Severity;
-import dev.apiserverpolicy.model.read.ManifestReader;
-import dev.apiserverpolicy.model.read.ReadResult;
+import dev.apiserverpolicy.read.ManifestReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

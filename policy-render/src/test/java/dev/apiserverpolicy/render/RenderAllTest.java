@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.read.ManifestReader;
-import dev.apiserverpolicy.model.read.ReadResult;
+import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.read.ManifestReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.render;
 
+import dev.apiserverpolicy.testing.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,19 +12,9 @@ import java.util.stream.Stream;
 public final class TestInputs {
   private TestInputs() {}
 
-  /** The checkout's root: the build passes it; a test run from the module folder falls back to {@code ..}. */
-  public static Path projectRoot() {
-    Path root = Path.of(System.getProperty("project.root", ".."));
-    if (!Files.isDirectory(root.resolve("testdata"))) {
-      throw new IllegalStateException("testdata/ not found under " + root.toAbsolutePath()
-          + "; run the tests from the project root with mvn, or set -Dproject.root");
-    }
-    return root;
-  }
-
   /** A third-party data folder under {@code testdata/} (see its README for origin and licence). */
   public static Path testdata(String folder) {
-    return projectRoot().resolve("testdata").resolve(folder);
+    return ProjectFiles.testdata(folder);
   }
 
   static Path kkpFixture(String name) {
@@ -32,7 +23,7 @@ public final class TestInputs {
 
   /** Every YAML file under {@code examples/quickstart}, sorted. */
   static List<Path> quickstartFiles() {
-    try (Stream<Path> files = Files.walk(projectRoot().resolve("examples/quickstart"))) {
+    try (Stream<Path> files = Files.walk(ProjectFiles.quickstart())) {
       return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

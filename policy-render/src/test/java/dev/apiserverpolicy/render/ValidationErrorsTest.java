@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.read.ManifestReader;
-import dev.apiserverpolicy.model.read.ReadResult;
+import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.read.ManifestReader;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** One minimal input per validation error, and the near misses that must stay clean. */

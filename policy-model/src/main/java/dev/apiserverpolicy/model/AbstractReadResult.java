@@ -1,0 +1,54 @@
+package dev.apiserverpolicy.model;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * What a reader found: the objects it could build, in input order, and every
+ * diagnostic. An object with an error diagnostic naming it is still listed (so later
+ * steps can report it) but must not be rendered.
+ */
+@Value.Immutable
+abstract class AbstractReadResult {
+  /** Clusters, in input order. */
+  public abstract List<Cluster> clusters();
+
+  /** Seeds, in input order. */
+  public abstract List<Seed> seeds();
+
+  /** Cluster templates, in input order. */
+  public abstract List<ClusterTemplate> templates();
+
+  /** Render contexts, in input order. */
+  public abstract List<RenderContext> contexts();
+
+  /** KubermaticConfigurations, in input order (an installation has one). */
+  public abstract List<KubermaticConfiguration> kubermaticConfigurations();
+
+  /** Diagnostics, in input order. */
+  public abstract List<Diagnostic> diagnostics();
+
+  /** True if any diagnostic is an error. */
+  public boolean hasErrors() {
+    return diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR);
+  }
+
+  /** True if an error names {@code objectRef} (e.g. {@code Cluster/prod-1}). */
+  public boolean hasErrorsFor(String objectRef) {
+    return diagnostics().stream()
+        .anyMatch(d -> d.severity() == Severity.ERROR && d.object().filter(objectRef::equals).isPresent());
+  }
+
+  /** This result followed by {@code other}, e.g. for several files. */
+  public ReadResult plus(ReadResult other) {
+    return ReadResult.builder()
+        .from(this)
+        .addAllClusters(other.clusters())
+        .addAllSeeds(other.seeds())
+        .addAllTemplates(other.templates())
+        .addAllContexts(other.contexts())
+        .addAllKubermaticConfigurations(other.kubermaticConfigurations())
+        .addAllDiagnostics(other.diagnostics())
+        .build();
+  }
+}

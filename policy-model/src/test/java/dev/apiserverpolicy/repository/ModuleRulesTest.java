@@ -1,0 +1,184 @@
+package dev.apiserverpolicy.repository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apiserverpolicy.testing.ProjectFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module table of docs/architecture.md is the dependency rule, and the code keeps it: each
+ * module holds exactly the packages its row names, imports only the JDK, its own packages and
+ * what its row allows, and its POM depends on no module of ours its row leaves out. Rows are in
+ * dependency order, so an arrow that points back up the table is a cycle and fails here. The
+ * library modules touch nothing outside the values they are given.
+ */
+class ModuleRulesTest {
+  private static final String ROOT_PACKAGE = "dev.apiserverpolicy.";
+  private static final Pattern ROW = Pattern.compile("(?m)^\\| `([\\w-]+)` \\| ([^|]*) \\| [^|]* \\| ([^|]*) \\|$");
+  private static final Pattern TICKED = Pattern.compile("`([^`]+)`");
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
+  private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([\\w.]+)\\*?;");
+  /** A qualified name written in code rather than imported, e.g. {@code org.snakeyaml.engine.v2.api.Load}. */
+  private static final Pattern QUALIFIED = Pattern.compile(
+      "(?<![\\w.\"])((?:dev|org|com|info|inet|picocli|io|jakarta|javax|sun)\\.[a-z]\\w*(?:\\.[a-z]\\w*)*\\.[A-Z]\\w*)");
+  /** What a library module must not touch: the disk, the network, the clock, the environment, randomness. */
+  private static final Pattern IMPURE = Pattern.compile("\\b(java\\.nio\\.file|java\\.io\\.File\\w*|java\\.net\\.(?!URI\\b|URISyntaxException\\b)\\w+"
+      + "|System\\.(getenv|getProperty|getProperties|currentTimeMillis|nanoTime)|Instant\\.now|Clock|(Secure)?Random|randomUUID"
+      + "|ProcessBuilder|Runtime\\.getRuntime\\(\\)\\.exec|Thread\\.sleep)\\b");
+  private static final Pattern MODULE = Pattern.compile("<module>([\\w-]+)</module>");
+  private static final Pattern DEPENDENCY = Pattern.compile("(?s)<dependency>(.*?)</dependency>");
+
+  /** One row of the table. */
+  private record Rule(String module, List<String> packages, List<String> modules, List<String> libraries) {}
+
+  private static Map<String, Rule> rules() throws IOException {
+    String page = Files.readString(ProjectFiles.root().resolve("docs/architecture.md"), StandardCharsets.UTF_8);
+    Map<String, Rule> rules = new LinkedHashMap<>();
+    Matcher row = ROW.matcher(page);
+    while (row.find()) {
+      List<String> modules = new ArrayList<>();
+      List<String> libraries = new ArrayList<>();
+      for (String used : ticked(row.group(3))) {
+        (rules.containsKey(used) || used.startsWith("policy-") || used.equals("examples") ? modules : libraries).add(used);
+      }
+      rules.put(row.group(1), new Rule(row.group(1), ticked(row.group(2)), modules, libraries));
+    }
+    return rules;
+  }
+
+  private static List<String> ticked(String cell) {
+    List<String> names = new ArrayList<>();
+    Matcher m = TICKED.matcher(cell);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  private static List<Path> sources(String module) throws IOException {
+    Path main = ProjectFiles.root().resolve(module).resolve("src/main/java");
+    try (Stream<Path> files = Files.walk(main)) {
+      return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  /** Code with comments and string literals blanked, so a name in prose is not taken for a use. */
+  private static String code(String text) {
+    return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("\"(?:\\\\.|[^\"\\\\\\n])*\"", "\"\"")
+        .replaceAll("//[^\\n]*", " ");
+  }
+
+  @Test
+  void theTableNamesEveryModuleOfTheBuildInDependencyOrder() throws IOException {
+    Map<String, Rule> rules = rules();
+    String pom = Files.readString(ProjectFiles.root().resolve("pom.xml"), StandardCharsets.UTF_8);
+    Set<String> built = new TreeSet<>();
+    Matcher m = MODULE.matcher(pom);
+    while (m.find()) {
+      built.add(m.group(1));
+    }
+    assertEquals(built, new TreeSet<>(rules.keySet()), "modules in pom.xml and in docs/architecture.md");
+    List<String> above = new ArrayList<>();
+    for (Rule rule : rules.values()) {
+      for (String used : rule.modules()) {
+        assertTrue(above.contains(used), rule.module() + " may use " + used + ", which is not above it in the table");
+      }
+      above.add(rule.module());
+    }
+  }
+
+  @Test
+  void eachModuleHoldsItsPackagesAndImportsOnlyWhatItsRowAllows() throws IOException {
+    Map<String, Rule> rules = rules();
+    List<String> broken = new ArrayList<>();
+    int files = 0;
+    for (Rule rule : rules.values()) {
+      Set<String> allowed = new LinkedHashSet<>(List.of("java."));
+      rule.packages().forEach(p -> allowed.add(ROOT_PACKAGE + p + "."));
+      for (String module : rule.modules()) {
+        rules.get(module).packages().forEach(p -> allowed.add(ROOT_PACKAGE + p + "."));
+      }
+      rule.libraries().forEach(l -> allowed.add(l + "."));
+      Set<String> packagesSeen = new TreeSet<>();
+      for (Path file : sources(rule.module())) {
+        files++;
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher pkg = PACKAGE.matcher(text);
+        String declared = pkg.find() ? pkg.group(1) : "(none)";
+        String shortName = declared.startsWith(ROOT_PACKAGE) ? declared.substring(ROOT_PACKAGE.length()) : declared;
+        packagesSeen.add(shortName);
+        if (!rule.packages().contains(shortName)) {
+          broken.add(rule.module() + ": " + file.getFileName() + " is in package " + declared);
+        }
+        String code = code(text);
+        for (Pattern use : List.of(IMPORT, QUALIFIED)) {
+          Matcher m = use.matcher(code);
+          while (m.find()) {
+            String name = m.group(1);
+            if (allowed.stream().noneMatch(name::startsWith) && !name.startsWith(declared + ".")) {
+              broken.add(rule.module() + ": " + file.getFileName() + " uses " + name);
+            }
+          }
+        }
+      }
+      if (!packagesSeen.equals(new TreeSet<>(rule.packages()))) {
+        broken.add(rule.module() + ": holds packages " + packagesSeen + ", its row names " + rule.packages());
+      }
+    }
+    assertEquals(List.of(), broken);
+    assertTrue(files > 100, "checked " + files + " files");
+  }
+
+  @Test
+  void libraryModulesTouchNoDiskNetworkClockEnvironmentOrRandomness() throws IOException {
+    List<String> impure = new ArrayList<>();
+    for (String module : ProjectFiles.LIBRARY_MODULES) {
+      for (Path file : sources(module)) {
+        Matcher m = IMPURE.matcher(code(Files.readString(file, StandardCharsets.UTF_8)));
+        while (m.find()) {
+          impure.add(module + ": " + file.getFileName() + " uses " + m.group(1));
+        }
+      }
+    }
+    assertEquals(List.of(), impure);
+  }
+
+  @Test
+  void noPomDependsOnAModuleItsRowLeavesOut() throws IOException {
+    Map<String, Rule> rules = rules();
+    List<String> broken = new ArrayList<>();
+    for (Rule rule : rules.values()) {
+      String pom = Files.readString(ProjectFiles.root().resolve(rule.module()).resolve("pom.xml"), StandardCharsets.UTF_8);
+      Matcher dependency = DEPENDENCY.matcher(pom.substring(pom.indexOf("<dependencies>")));
+      while (dependency.find()) {
+        String body = dependency.group(1);
+        Matcher artifact = Pattern.compile("<artifactId>([\\w-]+)</artifactId>").matcher(body);
+        assertTrue(artifact.find(), body);
+        String name = artifact.group(1);
+        boolean ours = rules.containsKey(name);
+        boolean testOnly = body.contains("<scope>test</scope>");
+        if (ours && !testOnly && !rule.modules().contains(name)) {
+          broken.add(rule.module() + "/pom.xml depends on " + name);
+        }
+      }
+    }
+    assertEquals(List.of(), broken);
+    assertFalse(rules.isEmpty());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.apiserverpolicy.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The one place tests find the checkout: our examples, the documentation, every module's sources
+ * and the third-party data in {@code testdata/}. Tests read nothing outside it.
+ */
+public final class ProjectFiles {
+  /** The modules an embedding program uses: pure, documented, free of library types in their API. */
+  public static final List<String> LIBRARY_MODULES =
+      List.of("policy-model", "policy-read", "policy-render", "policy-reach");
+
+  private ProjectFiles() {}
+
+  /**
+   * The checkout's root: the build passes it as {@code project.root}; a test run from a module
+   * folder (an IDE) falls back to {@code ..}.
+   */
+  public static Path root() {
+    String configured = System.getProperty("project.root");
+    Path root = configured == null || configured.isEmpty() ? Path.of("..") : Path.of(configured);
+    if (!Files.isDirectory(root.resolve("testdata"))) {
+      throw new IllegalStateException("testdata/ not found under " + root.toAbsolutePath()
+          + "; run the tests from the project root with mvn, or set -Dproject.root");
+    }
+    return root;
+  }
+
+  /** A third-party data folder under {@code testdata/} (its README names origin and licence). */
+  public static Path testdata(String folder) {
+    return root().resolve("testdata").resolve(folder);
+  }
+
+  /** The quick-start example's input folder. */
+  public static Path quickstart() {
+    return root().resolve("examples/quickstart");
+  }
+}

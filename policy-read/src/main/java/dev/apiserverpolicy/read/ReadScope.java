@@ -1,0 +1,96 @@
+package dev.apiserverpolicy.read;
+
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.Origin;
+import dev.apiserverpolicy.model.Position;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The state of reading one object: where diagnostics go, which object they name, and
+ * the positions of the fields read so far (they end up in the object's {@link Origin}).
+ */
+final class ReadScope {
+  private final String source;
+  private final List<Diagnostic> sink;
+  private final Map<String, Position> positions = new LinkedHashMap<>();
+  private final Position start;
+  private String objectRef;
+  private int errors;
+
+  // Where this object's diagnostics start in the sink.
+  private final int firstDiagnostic;
+
+  ReadScope(String source, List<Diagnostic> sink, YamlNode document) {
+    this.source = source;
+    this.sink = sink;
+    this.start = document.start();
+    this.firstDiagnostic = sink.size();
+  }
+
+  /**
+   * Names the object once its name is known. Later diagnostics carry it, and so do the ones
+   * reported before (a duplicate {@code spec} key is found before {@code metadata.name} is
+   * read): an object with any error in it must never be rendered.
+   */
+  void nameObject(String ref) {
+    this.objectRef = ref;
+    for (int i = firstDiagnostic; i < sink.size(); i++) {
+      Diagnostic d = sink.get(i);
+      if (d.object().isEmpty()) {
+        sink.set(i, Diagnostic.builder().from(d).object(ref).build());
+      }
+    }
+  }
+
+  void record(String path, YamlNode node) {
+    positions.putIfAbsent(shared(path), node.start());
+  }
+
+  // Every cluster records the same few dozen field paths, and keeps them until the end of the
+  // run: one shared copy of each makes ten thousand clusters a good part lighter to hold (and
+  // to copy in every young collection). Bounded, so arbitrary keys cannot grow it without end.
+  private static final int MAX_SHARED_PATHS = 4096;
+  private static final Map<String, String> SHARED_PATHS = new ConcurrentHashMap<>();
+
+  private static String shared(String path) {
+    String known = SHARED_PATHS.get(path);
+    if (known != null) {
+      return known;
+    }
+    if (SHARED_PATHS.size() < MAX_SHARED_PATHS) {
+      known = SHARED_PATHS.putIfAbsent(path, path);
+    }
+    return known != null ? known : path;
+  }
+
+  void report(DiagnosticCode code, YamlNode at, String path, String message, String hint) {
+    Position p = at == null ? start : at.start();
+    Diagnostic.Builder b = Diagnostic.builder()
+        .code(code)
+        .file(source)
+        .line(p.line())
+        .column(p.column())
+        .path(path)
+        .message(message)
+        .hint(hint);
+    Optional.ofNullable(objectRef).ifPresent(b::object);
+    Diagnostic d = b.build();
+    if (d.severity() == dev.apiserverpolicy.model.Severity.ERROR) {
+      errors++;
+    }
+    sink.add(d);
+  }
+
+  int errors() {
+    return errors;
+  }
+
+  Origin origin() {
+    return Origin.builder().source(source).start(start).fields(positions).build();
+  }
+}

@@ -1,0 +1,295 @@
+package dev.apiserverpolicy.read;
+
+import dev.apiserverpolicy.model.AuthenticationIssuers;
+import dev.apiserverpolicy.model.AuthorizationWebhook;
+import dev.apiserverpolicy.model.ClientNetworks;
+import dev.apiserverpolicy.model.ClusterDns;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.ExtraEgressRule;
+import dev.apiserverpolicy.model.IpBlock;
+import dev.apiserverpolicy.model.LabelSelector;
+import dev.apiserverpolicy.model.LabelSelectorRequirement;
+import dev.apiserverpolicy.model.LoadBalancerBackend;
+import dev.apiserverpolicy.model.NetworkPolicyPeer;
+import dev.apiserverpolicy.model.NetworkPolicyPort;
+import dev.apiserverpolicy.model.OidcIssuer;
+import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.Protocol;
+import dev.apiserverpolicy.model.RenderContext;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Binds our own {@code apiserver-policy.dev/v1alpha1 RenderContext}. Unlike KKP objects,
+ * unknown fields are errors here: a misspelt field would otherwise silently change what
+ * the network allows.
+ */
+final class RenderContextBinder {
+  private static final Set<String> TOP = Set.of("apiVersion", "kind", "metadata", "spec");
+  private static final Set<String> METADATA = Set.of("name", "namespace", "labels", "annotations");
+  private static final Set<String> SPEC = Set.of("profile", "seedAPIServerEndpoints", "seedAPIServerPort",
+      "clusterDNS", "ingressNamespace", "oidcIssuers", "authenticationConfigurations", "authorizationWebhooks",
+      "clientNetworks", "cni", "extraEgress");
+  private static final Set<String> CLIENT_NETWORKS =
+      Set.of("userClusterWorkers", "kkpMasterNodes", "seedNodes", "seedPods");
+
+  private RenderContextBinder() {}
+
+  static Optional<RenderContext> bind(FieldReader doc) {
+    doc.rejectUnknown(TOP);
+    Optional<String> name = ObjectNames.name(doc, "RenderContext");
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    doc.object("metadata").ifPresent(m -> m.rejectUnknown(METADATA));
+    RenderContext.Builder b = RenderContext.builder().name(name.get());
+    doc.object("spec").ifPresent(spec -> {
+      spec.rejectUnknown(SPEC);
+      spec.nonEmptyString("profile").ifPresent(text -> {
+        Optional<Profile> p = Profile.fromId(text);
+        if (p.isPresent()) {
+          b.profile(p.get());
+        } else {
+          spec.report(DiagnosticCode.FIELD_VALUE, spec.value("profile").get(), spec.child("profile"),
+              "unknown profile '" + text + "'", "use one of: " + profiles());
+        }
+      });
+      spec.hosts("seedAPIServerEndpoints").ifPresent(b::seedAPIServerEndpoints);
+      spec.integer("seedAPIServerPort", 1, 65535).ifPresent(b::seedAPIServerPort);
+      spec.object("clusterDNS").ifPresent(dns -> {
+        dns.rejectUnknown(Set.of("namespace", "podLabels"));
+        Optional<String> ns = dns.nonEmptyString("namespace");
+        if (ns.isEmpty()) {
+          dns.report(DiagnosticCode.FIELD_MISSING, dns.node(), dns.child("namespace"),
+              "clusterDNS has no namespace", "name the namespace of the cluster DNS pods, e.g. kube-system");
+        } else {
+          b.clusterDNS(ClusterDns.builder().namespace(ns.get())
+              .putAllPodLabels(dns.stringMap("podLabels").orElse(java.util.Map.of())).build());
+        }
+      });
+      spec.nonEmptyString("ingressNamespace").ifPresent(b::ingressNamespace);
+      spec.listOf("oidcIssuers", item -> spec.asObject(item.node(), item.path()).flatMap(o -> {
+        o.rejectUnknown(Set.of("url", "ips", "loadBalancerBackends"));
+        Optional<String> url = required(o, "url");
+        List<LoadBalancerBackend> backends = o.listOf("loadBalancerBackends", backend -> o.asObject(backend.node(),
+            backend.path()).flatMap(RenderContextBinder::loadBalancerBackend)).orElse(List.of());
+        return url.map(u -> OidcIssuer.builder().url(u).addAllIps(o.hosts("ips").orElse(List.of()))
+            .addAllLoadBalancerBackends(backends).build());
+      })).ifPresent(b::addAllOidcIssuers);
+      spec.listOf("authenticationConfigurations", item -> spec.asObject(item.node(), item.path())
+          .flatMap(RenderContextBinder::authenticationIssuers)).ifPresent(b::addAllAuthenticationConfigurations);
+      spec.listOf("authorizationWebhooks", item -> spec.asObject(item.node(), item.path()).flatMap(o -> {
+        o.rejectUnknown(Set.of("cluster", "url", "ips"));
+        Optional<String> cluster = required(o, "cluster");
+        Optional<String> url = required(o, "url");
+        if (cluster.isEmpty() || url.isEmpty()) {
+          return Optional.empty();
+        }
+        return Optional.of(AuthorizationWebhook.builder().cluster(cluster.get()).url(url.get())
+            .addAllIps(o.hosts("ips").orElse(List.of())).build());
+      })).ifPresent(b::addAllAuthorizationWebhooks);
+      spec.object("clientNetworks").ifPresent(nets -> {
+        nets.rejectUnknown(CLIENT_NETWORKS);
+        b.clientNetworks(ClientNetworks.builder()
+            .addAllUserClusterWorkers(nets.cidrs("userClusterWorkers").orElse(List.of()))
+            .addAllKkpMasterNodes(nets.cidrs("kkpMasterNodes").orElse(List.of()))
+            .addAllSeedNodes(nets.cidrs("seedNodes").orElse(List.of()))
+            .addAllSeedPods(nets.cidrs("seedPods").orElse(List.of()))
+            .build());
+      });
+      spec.nonEmptyString("cni").ifPresent(b::cni);
+      spec.listOf("extraEgress", item -> spec.asObject(item.node(), item.path())
+          .flatMap(RenderContextBinder::extraEgress)).ifPresent(b::addAllExtraEgress);
+    });
+    return Optional.of(b.origin(doc.scope().origin()).build());
+  }
+
+  private static String profiles() {
+    return Arrays.stream(Profile.values()).map(Profile::id).collect(Collectors.joining(", "));
+  }
+
+  private static Optional<String> required(FieldReader o, String key) {
+    Optional<String> v = o.nonEmptyString(key);
+    if (v.isEmpty() && !o.has(key)) {
+      o.report(DiagnosticCode.FIELD_MISSING, o.node(), o.child(key),
+          "missing field '" + key + "'", "add " + key);
+    }
+    return v;
+  }
+
+  private static Optional<LoadBalancerBackend> loadBalancerBackend(FieldReader o) {
+    o.rejectUnknown(Set.of("namespace", "podLabels"));
+    Optional<String> namespace = required(o, "namespace");
+    java.util.Map<String, String> labels = o.stringMap("podLabels").orElse(java.util.Map.of());
+    if (labels.isEmpty()) {
+      o.report(DiagnosticCode.FIELD_MISSING, o.node(), o.child("podLabels"),
+          "a load balancer backend needs the Service's selector as podLabels",
+          "copy spec.selector of the LoadBalancer Service that fronts the issuer");
+      return Optional.empty();
+    }
+    return namespace.map(ns -> LoadBalancerBackend.builder().namespace(ns).putAllPodLabels(labels).build());
+  }
+
+  private static Optional<AuthenticationIssuers> authenticationIssuers(FieldReader o) {
+    o.rejectUnknown(Set.of("secret", "issuers"));
+    Optional<FieldReader> secret = o.object("secret");
+    if (secret.isEmpty()) {
+      if (!o.has("secret")) {
+        o.report(DiagnosticCode.FIELD_MISSING, o.node(), o.child("secret"), "missing field 'secret'",
+            "name the Secret: secret: {namespace: ..., name: ..., key: ...}");
+      }
+      return Optional.empty();
+    }
+    secret.get().rejectUnknown(Set.of("namespace", "name", "key"));
+    Optional<String> namespace = required(secret.get(), "namespace");
+    Optional<String> name = required(secret.get(), "name");
+    Optional<String> key = required(secret.get(), "key");
+    Optional<List<String>> issuers = o.strings("issuers");
+    if (!o.has("issuers")) {
+      o.report(DiagnosticCode.FIELD_MISSING, o.node(), o.child("issuers"), "missing field 'issuers'",
+          "list every jwt[].issuer.url of the AuthenticationConfiguration (an empty list if it has none)");
+    }
+    if (namespace.isEmpty() || name.isEmpty() || key.isEmpty() || issuers.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(AuthenticationIssuers.builder().namespace(namespace.get()).name(name.get()).key(key.get())
+        .addAllIssuers(issuers.get()).build());
+  }
+
+  private static Optional<ExtraEgressRule> extraEgress(FieldReader o) {
+    o.rejectUnknown(Set.of("name", "description", "to", "ports"));
+    Optional<String> name = required(o, "name");
+    Optional<String> description = required(o, "description");
+    List<NetworkPolicyPeer> to = o.listOf("to", item -> o.asObject(item.node(), item.path())
+        .flatMap(RenderContextBinder::peer)).orElse(List.of());
+    List<NetworkPolicyPort> ports = o.listOf("ports", item -> o.asObject(item.node(), item.path())
+        .flatMap(RenderContextBinder::port)).orElse(List.of());
+    if (name.isEmpty() || description.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(ExtraEgressRule.builder().name(name.get()).description(description.get())
+        .addAllTo(to).addAllPorts(ports).build());
+  }
+
+  private static Optional<NetworkPolicyPeer> peer(FieldReader p) {
+    p.rejectUnknown(Set.of("ipBlock", "podSelector", "namespaceSelector"));
+    Optional<IpBlock> ipBlock = p.object("ipBlock").flatMap(RenderContextBinder::ipBlock);
+    Optional<LabelSelector> pods = p.object("podSelector").flatMap(RenderContextBinder::selector);
+    Optional<LabelSelector> namespaces = p.object("namespaceSelector").flatMap(RenderContextBinder::selector);
+    boolean hasIp = p.has("ipBlock");
+    boolean hasSelector = p.has("podSelector") || p.has("namespaceSelector");
+    if (hasIp == hasSelector) {
+      p.report(DiagnosticCode.FIELD_VALUE, p.node(), p.path(),
+          hasIp ? "a peer with both an ipBlock and selectors" : "a peer with neither an ipBlock nor selectors",
+          "give either ipBlock, or podSelector and/or namespaceSelector");
+      return Optional.empty();
+    }
+    if (hasIp && ipBlock.isEmpty() || p.has("podSelector") && pods.isEmpty()
+        || p.has("namespaceSelector") && namespaces.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(NetworkPolicyPeer.builder().ipBlock(ipBlock).podSelector(pods).namespaceSelector(namespaces)
+        .build());
+  }
+
+  private static Optional<IpBlock> ipBlock(FieldReader b) {
+    b.rejectUnknown(Set.of("cidr", "except"));
+    if (!b.has("cidr")) {
+      b.report(DiagnosticCode.FIELD_MISSING, b.node(), b.child("cidr"), "ipBlock has no cidr", "add cidr");
+      return Optional.empty();
+    }
+    Optional<dev.apiserverpolicy.model.Cidr> cidr = b.value("cidr").flatMap(v -> b.asCidr(v, b.child("cidr"), false));
+    List<dev.apiserverpolicy.model.Cidr> except = b.cidrs("except").orElse(List.of());
+    if (cidr.isEmpty()) {
+      return Optional.empty();
+    }
+    for (dev.apiserverpolicy.model.Cidr e : except) {
+      if (!cidr.get().contains(e) || e.equals(cidr.get())) {
+        b.report(DiagnosticCode.FIELD_VALUE, b.value("except").get(), b.child("except"),
+            "except " + e + " is not a strict sub-range of " + cidr.get(),
+            "list only ranges inside the cidr, smaller than it");
+        return Optional.empty();
+      }
+    }
+    return Optional.of(IpBlock.builder().cidr(cidr.get()).addAllExcept(except).build());
+  }
+
+  private static Optional<LabelSelector> selector(FieldReader s) {
+    s.rejectUnknown(Set.of("matchLabels", "matchExpressions"));
+    LabelSelector.Builder b = LabelSelector.builder();
+    s.stringMap("matchLabels").ifPresent(b::putAllMatchLabels);
+    boolean[] ok = {true};
+    s.listOf("matchExpressions", item -> s.asObject(item.node(), item.path()).flatMap(e -> {
+      e.rejectUnknown(Set.of("key", "operator", "values"));
+      Optional<String> key = required(e, "key");
+      Optional<String> op = required(e, "operator");
+      List<String> values = e.strings("values").orElse(List.of());
+      if (key.isEmpty() || op.isEmpty()) {
+        ok[0] = false;
+        return Optional.empty();
+      }
+      Optional<LabelSelectorRequirement.Operator> operator = LabelSelectorRequirement.Operator.fromName(op.get());
+      if (operator.isEmpty()) {
+        e.report(DiagnosticCode.FIELD_VALUE, e.value("operator").get(), e.child("operator"),
+            "unknown operator '" + op.get() + "'", "use In, NotIn, Exists or DoesNotExist");
+        ok[0] = false;
+        return Optional.empty();
+      }
+      boolean needsValues = operator.get() == LabelSelectorRequirement.Operator.IN
+          || operator.get() == LabelSelectorRequirement.Operator.NOT_IN;
+      if (needsValues == values.isEmpty()) {
+        e.report(DiagnosticCode.FIELD_VALUE, e.node(), e.child("values"),
+            op.get() + (needsValues ? " needs at least one value" : " takes no values"),
+            needsValues ? "list the values" : "remove values");
+        ok[0] = false;
+        return Optional.empty();
+      }
+      return Optional.of(LabelSelectorRequirement.builder().key(key.get()).operator(operator.get())
+          .addAllValues(values).build());
+    })).ifPresent(b::addAllMatchExpressions);
+    return ok[0] ? Optional.of(b.build()) : Optional.empty();
+  }
+
+  private static Optional<NetworkPolicyPort> port(FieldReader p) {
+    p.rejectUnknown(Set.of("protocol", "port", "endPort"));
+    NetworkPolicyPort.Builder b = NetworkPolicyPort.builder();
+    Optional<String> protocol = p.nonEmptyString("protocol");
+    if (protocol.isPresent()) {
+      Optional<Protocol> proto = Protocol.fromName(protocol.get());
+      if (proto.isEmpty()) {
+        p.report(DiagnosticCode.FIELD_VALUE, p.value("protocol").get(), p.child("protocol"),
+            "unknown protocol '" + protocol.get() + "'", "use TCP, UDP or SCTP");
+        return Optional.empty();
+      }
+      b.protocol(proto.get());
+    }
+    Optional<Integer> number = Optional.empty();
+    if (p.has("port")) {
+      YamlNode v = p.value("port").get();
+      if (v instanceof YamlNode.Scalar s && s.type() == YamlNode.Type.STRING) {
+        b.namedPort(s.value());
+      } else {
+        number = p.integer("port", 1, 65535);
+        if (number.isEmpty()) {
+          return Optional.empty();
+        }
+        b.port(number.get());
+      }
+    }
+    Optional<Integer> end = p.integer("endPort", 1, 65535);
+    if (end.isPresent()) {
+      if (number.isEmpty() || end.get() < number.get()) {
+        p.report(DiagnosticCode.FIELD_VALUE, p.value("endPort").get(), p.child("endPort"),
+            "endPort needs a numeric port not above it", "set port to the first port of the range");
+        return Optional.empty();
+      }
+      b.endPort(end.get());
+    } else if (p.has("endPort")) {
+      return Optional.empty();
+    }
+    return Optional.of(b.build());
+  }
+}
