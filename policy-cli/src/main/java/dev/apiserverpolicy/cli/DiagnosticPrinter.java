@@ -2,9 +2,9 @@ package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.Severity;
+import dev.apiserverpolicy.render.JsonString;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
 /** Prints diagnostics as text ({@code file:line:column: severity[code] ...} plus a hint line) or as JSON. */
 final class DiagnosticPrinter {
@@ -49,7 +49,7 @@ final class DiagnosticPrinter {
       sb.append(i == 0 ? "\n" : ",\n").append("  {");
       field(sb, "code", d.code().id()).append(", ");
       field(sb, "severity", d.severity().label()).append(", ");
-      sb.append("\"file\": ").append(d.file().map(DiagnosticPrinter::quote).orElse("null")).append(", ");
+      sb.append("\"file\": ").append(d.file().map(JsonString::quote).orElse("null")).append(", ");
       sb.append("\"line\": ").append(d.line()).append(", ");
       sb.append("\"column\": ").append(d.column()).append(", ");
       field(sb, "path", d.path()).append(", ");
@@ -66,31 +66,7 @@ final class DiagnosticPrinter {
   }
 
   private static StringBuilder field(StringBuilder sb, String key, String value) {
-    return sb.append('"').append(key).append("\": ").append(quote(value));
-  }
-
-  static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          // Control characters must be escaped in JSON; DEL, C1 and the bidi controls are too, so
-          // that a JSON report shown on a terminal is as safe as the text one.
-          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || TerminalText.isBidiControl(c)) {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return sb.append('"').append(key).append("\": ").append(JsonString.quote(value));
   }
 
   /** True if any diagnostic is at least {@code threshold}. */

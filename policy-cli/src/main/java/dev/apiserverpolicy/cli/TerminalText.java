@@ -1,5 +1,7 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.render.JsonString;
+
 /**
  * Text from the input made safe to print on a terminal. Control characters (an escape
  * sequence in a cluster name could move the cursor and forge the lines above it) and the
@@ -41,11 +43,6 @@ final class TerminalText {
   }
 
   private static boolean needsEscape(char c) {
-    return Character.isISOControl(c) || isBidiControl(c) || c == '\u2028' || c == '\u2029';
-  }
-
-  static boolean isBidiControl(char c) {
-    return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F'
-        || c == '\u061C';
+    return Character.isISOControl(c) || JsonString.isBidiControl(c) || c == '\u2028' || c == '\u2029';
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiDocumentationTest {
   private static final Pattern TYPE = Pattern.compile(
-      "(?m)^((?:public )?(?:abstract |final |sealed )*(?:class|interface|enum|record) (\\w+))");
+      "(?m)^((?:public )?(?:abstract |final |sealed |non-sealed )*(?:class|interface|enum|record) (\\w+))");
   private static final Pattern LIBRARY_IMPORT = Pattern.compile(
       "(?m)^import (com\\.fasterxml|org\\.snakeyaml|org\\.yaml|inet\\.ipaddr|picocli)\\.");
 

@@ -97,7 +97,7 @@ final class ServiceRenderer {
         String host = hostPrefix + facts.cluster().statusExternalName().orElseThrow();
         // A YAML double-quoted string, as the emitter writes it, is also a valid JSON string. KKP writes a
         // space after the colon; the least-privilege profile keeps the compact form.
-        annotations.put(PORT_MAPPING, "{\"secure\":" + (facts.kkpForm() ? " " : "") + YamlEmitter.quoted(host) + "}");
+        annotations.put(PORT_MAPPING, "{\"secure\":" + (facts.kkpForm() ? " " : "") + JsonString.quote(host) + "}");
       }
     }
     return Service.builder()

@@ -9,6 +9,7 @@ import java.util.List;
  * {@code apiVersion, kind, metadata} first and every other key sorted, lists in the
  * renderer's defined order, strings quoted whenever a YAML reader could misread them,
  * no folded lines. Same objects, same bytes, on any machine, locale or time zone.
+ * ({@code YamlDocumentWriter} writes the documents; this class adds the header and framing.)
  */
 public final class YamlManifestWriter {
   /** The start of every generated file; the prune step recognises its own files by it. */
@@ -29,28 +30,8 @@ public final class YamlManifestWriter {
   /** One object, after the header: the content of one GitOps file. */
   public static String write(KubernetesObject object, String input) {
     StringBuilder out = buffer().append(header(input));
-    emit(out, object);
+    YamlDocumentWriter.write(out, object);
     return release(out);
-  }
-
-  private static void emit(StringBuilder out, KubernetesObject object) {
-    if (!DirectYamlWriter.write(out, object)) {
-      YamlEmitter.emitMap(out, ManifestTree.of(object), 0);
-    }
-  }
-
-  /** The reference emission through plain trees, for tests that hold the direct writer to it. */
-  static String writeThroughTree(KubernetesObject object) {
-    StringBuilder out = new StringBuilder(1024);
-    YamlEmitter.emitMap(out, ManifestTree.of(object), 0);
-    return out.toString();
-  }
-
-  /** The direct emission, for the same tests. */
-  static String writeDirect(KubernetesObject object) {
-    StringBuilder out = new StringBuilder(1024);
-    DirectYamlWriter.write(out, object);
-    return out.toString();
   }
 
   /** A stream of objects after the header, each after a {@code ---} line. */
@@ -88,7 +69,7 @@ public final class YamlManifestWriter {
   private static StringBuilder documents(StringBuilder out, List<? extends KubernetesObject> objects) {
     for (KubernetesObject object : objects) {
       out.append("---\n");
-      emit(out, object);
+      YamlDocumentWriter.write(out, object);
     }
     return out;
   }
@@ -96,7 +77,7 @@ public final class YamlManifestWriter {
   /** A kustomization that lists one cluster's files. */
   public static String writeKustomization(List<String> resources, String input) {
     StringBuilder out = new StringBuilder(256).append(header(input));
-    YamlEmitter.emitMap(out, ManifestTree.kustomization(resources), 0);
+    YamlDocumentWriter.writeKustomization(out, resources);
     return out.toString();
   }
 
@@ -108,7 +89,7 @@ public final class YamlManifestWriter {
     StringBuilder out = new StringBuilder(512 * (clusters.size() + 1)).append(header(input));
     for (Cluster cluster : clusters) {
       out.append("---\n");
-      YamlEmitter.emitMap(out, ManifestTree.of(cluster), 0);
+      YamlDocumentWriter.writeCluster(out, cluster);
     }
     return out.toString();
   }

@@ -57,12 +57,12 @@ class YamlEmitterTest {
   @Test
   void theDesignsExamplesAreQuoted() {
     for (String s : List.of("y", "no", "0123", "1e3", ":")) {
-      assertTrue(YamlEmitter.scalar(s).startsWith("\""), s);
+      assertTrue(YamlScalars.scalar(s).startsWith("\""), s);
     }
-    assertEquals("10.0.0.0/8", YamlEmitter.scalar("10.0.0.0/8"));
-    assertEquals("nlb", YamlEmitter.scalar("nlb"));
-    assertEquals("\"3600\"", YamlEmitter.scalar("3600"));
-    assertEquals("\"true\"", YamlEmitter.scalar("true"));
+    assertEquals("10.0.0.0/8", YamlScalars.scalar("10.0.0.0/8"));
+    assertEquals("nlb", YamlScalars.scalar("nlb"));
+    assertEquals("\"3600\"", YamlScalars.scalar("3600"));
+    assertEquals("\"true\"", YamlScalars.scalar("true"));
   }
 
   @Test

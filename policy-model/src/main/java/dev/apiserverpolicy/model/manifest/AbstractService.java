@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 
 /** A {@code v1} Service. */
 @Value.Immutable
-abstract class AbstractService implements KubernetesObject {
+non-sealed abstract class AbstractService implements KubernetesObject {
   /** {@code v1}. */
   public static final String API_VERSION = "v1";
   /** {@code Service}. */

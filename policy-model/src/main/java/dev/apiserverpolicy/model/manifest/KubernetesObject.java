@@ -1,7 +1,7 @@
 package dev.apiserverpolicy.model.manifest;
 
-/** A rendered Kubernetes object. */
-public interface KubernetesObject {
+/** A rendered Kubernetes object: a {@link NetworkPolicy} or a {@link Service}, nothing else. */
+public sealed interface KubernetesObject permits AbstractNetworkPolicy, AbstractService {
   /** {@code apiVersion}. */
   String apiVersion();
 

@@ -16,34 +16,17 @@ import dev.apiserverpolicy.model.manifest.ObjectMeta;
 import dev.apiserverpolicy.model.manifest.PolicyType;
 import dev.apiserverpolicy.model.manifest.Service;
 import dev.apiserverpolicy.model.manifest.ServicePort;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns rendered objects into plain trees (maps, lists, strings, numbers) in output order:
- * {@code apiVersion, kind, metadata} first, every other key sorted; empty optional fields
- * left out, as Kubernetes' {@code omitempty} does. Lists keep the renderer's order.
+ * The reference form of what we write, for tests: rendered objects as plain trees (maps, lists,
+ * strings, numbers), every map sorted by {@link KeyOrder}; empty optional fields left out, as
+ * Kubernetes' {@code omitempty} does. Lists keep the renderer's order. {@link YamlEmitter} writes
+ * these trees, and the production writer must give the same bytes.
  */
 final class ManifestTree {
-  static final Comparator<String> KEY_ORDER = (a, b) -> {
-    int ra = rank(a);
-    int rb = rank(b);
-    return ra != rb ? Integer.compare(ra, rb) : a.compareTo(b);
-  };
-
-  // apiVersion, kind, metadata, spec first; then every other key, sorted.
-  private static int rank(String key) {
-    return switch (key) {
-      case "apiVersion" -> 0;
-      case "kind" -> 1;
-      case "metadata" -> 2;
-      case "spec" -> 3;
-      default -> 4;
-    };
-  }
-
   private ManifestTree() {}
 
   static Map<String, Object> of(KubernetesObject object) {
@@ -193,7 +176,7 @@ final class ManifestTree {
   }
 
   private static Map<String, Object> map() {
-    return new TreeMap<>(KEY_ORDER);
+    return new TreeMap<>(KeyOrder.FIELDS);
   }
 
   private static void putIfNotEmpty(Map<String, Object> m, String key, Object value) {

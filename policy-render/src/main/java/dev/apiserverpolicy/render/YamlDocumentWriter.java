@@ -1,6 +1,9 @@
 package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ClusterNetwork;
+import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.LabelSelector;
 import dev.apiserverpolicy.model.LabelSelectorRequirement;
@@ -14,41 +17,118 @@ import dev.apiserverpolicy.model.manifest.PolicyType;
 import dev.apiserverpolicy.model.manifest.Service;
 import dev.apiserverpolicy.model.manifest.ServicePort;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Writes NetworkPolicies and Services straight from the typed objects, with exactly the
- * bytes of {@link ManifestTree} plus {@link YamlEmitter} (which stay the reference: a
- * property test compares the two), without building intermediate sorted maps. Keys are
- * written in the reference's order: {@code apiVersion, kind, metadata, spec}, then sorted;
- * the keys of labels, annotations and selectors simply sorted.
+ * The one YAML writer: NetworkPolicies, Services, kustomizations and defaulted Clusters, written
+ * straight from the typed objects into the caller's buffer, without intermediate trees. Keys in
+ * {@link KeyOrder}; block style, one scalar a line, scalars as {@link YamlScalars} writes them.
+ * Tests hold it byte for byte to a reference that builds sorted trees and emits them.
  */
-final class DirectYamlWriter {
+final class YamlDocumentWriter {
   private final StringBuilder out;
   // True right after "- ": the next key of the item's map goes on the same line.
   private boolean atItemStart;
+  // The last key written at each indentation, for the order check below.
+  private final String[] lastKeyAt = new String[INDENTS.length];
 
-  private DirectYamlWriter(StringBuilder out) {
+  private YamlDocumentWriter(StringBuilder out) {
     this.out = out;
   }
 
-  /** Writes the object; returns false (writing nothing) for a kind it does not know. */
-  static boolean write(StringBuilder out, KubernetesObject object) {
-    DirectYamlWriter w = new DirectYamlWriter(out);
+  /** Writes one object as a document body (no {@code ---}). */
+  static void write(StringBuilder out, KubernetesObject object) {
+    YamlDocumentWriter w = new YamlDocumentWriter(out);
+    w.header(object);
     if (object instanceof NetworkPolicy p) {
-      w.header(p);
       w.networkPolicySpec(p);
-      return true;
+    } else {
+      // KubernetesObject is sealed: what is not a NetworkPolicy is a Service.
+      w.serviceSpec((Service) object);
     }
-    if (object instanceof Service s) {
-      w.header(s);
-      w.serviceSpec(s);
-      return true;
+  }
+
+  /** A kustomization listing {@code resources}, for one cluster's folder. */
+  static void writeKustomization(StringBuilder out, List<String> resources) {
+    YamlDocumentWriter w = new YamlDocumentWriter(out);
+    w.scalar(0, "apiVersion", "kustomize.config.k8s.io/v1beta1");
+    w.scalar(0, "kind", "Kustomization");
+    w.scalarList(0, "resources", resources, false);
+  }
+
+  /** A KKP Cluster with the fields apiserver-policy reads, for printing defaulted clusters. */
+  static void writeCluster(StringBuilder out, Cluster cluster) {
+    YamlDocumentWriter w = new YamlDocumentWriter(out);
+    w.scalar(0, "apiVersion", "kubermatic.k8c.io/v1");
+    w.scalar(0, "kind", "Cluster");
+    w.object(0, "metadata");
+    w.stringMap(2, "labels", cluster.labels(), true);
+    w.scalar(2, "name", cluster.name());
+    w.clusterSpec(cluster.spec());
+  }
+
+  private void clusterSpec(ClusterSpec spec) {
+    ClusterNetwork n = spec.clusterNetwork();
+    boolean cloud = spec.datacenter().isPresent() || spec.cloudProvider().isPresent();
+    boolean network = n.konnectivityEnabled().isPresent() || n.ipFamily().isPresent() || !n.podCidrs().isEmpty()
+        || !n.serviceCidrs().isEmpty() || n.tunnelingAgentIP().isPresent();
+    if (spec.apiServerAllowedIPRanges().isEmpty() && spec.authenticationConfiguration().isEmpty() && !cloud
+        && !network && spec.exposeStrategy().isEmpty() && spec.features().isEmpty() && spec.kyvernoEnabled().isEmpty()
+        && spec.oidcIssuerURL().isEmpty()) {
+      emptyMap(0, "spec");
+      return;
     }
-    return false;
+    object(0, "spec");
+    spec.apiServerAllowedIPRanges().ifPresent(ranges -> cidrBlocks(2, "apiServerAllowedIPRanges", ranges));
+    spec.authenticationConfiguration().ifPresent(ref -> {
+      object(2, "authenticationConfiguration");
+      scalar(4, "secretKey", ref.key());
+      scalar(4, "secretName", ref.name());
+    });
+    if (cloud) {
+      object(2, "cloud");
+      spec.datacenter().ifPresent(dc -> scalar(4, "dc", dc));
+      spec.cloudProvider().ifPresent(p -> scalar(4, "providerName", p));
+    }
+    if (network) {
+      object(2, "clusterNetwork");
+      n.ipFamily().ifPresent(f -> scalar(4, "ipFamily", f.kkpName()));
+      n.konnectivityEnabled().ifPresent(k -> bool(4, "konnectivityEnabled", k));
+      if (!n.podCidrs().isEmpty()) {
+        cidrBlocks(4, "pods", n.podCidrs());
+      }
+      if (!n.serviceCidrs().isEmpty()) {
+        cidrBlocks(4, "services", n.serviceCidrs());
+      }
+      n.tunnelingAgentIP().ifPresent(ip -> scalar(4, "tunnelingAgentIP", ip.firstAddressText()));
+    }
+    spec.exposeStrategy().ifPresent(e -> scalar(2, "exposeStrategy", e.kkpName()));
+    if (!spec.features().isEmpty()) {
+      object(2, "features");
+      for (Map.Entry<String, Boolean> gate : spec.features().entrySet()) {
+        assert keyFollows(4, gate.getKey(), KeyOrder.DATA) : gate.getKey() + " is out of order";
+        prefix(4);
+        out.append(YamlScalars.scalar(gate.getKey())).append(": ").append(gate.getValue()).append('\n');
+      }
+    }
+    spec.kyvernoEnabled().ifPresent(k -> {
+      object(2, "kyverno");
+      bool(4, "enabled", k);
+    });
+    spec.oidcIssuerURL().ifPresent(u -> {
+      object(2, "oidc");
+      scalar(4, "issuerURL", u);
+    });
+  }
+
+  private void cidrBlocks(int indent, String key, List<Cidr> cidrs) {
+    object(indent, key);
+    scalarList(indent + 2, "cidrBlocks", cidrs.stream().map(Cidr::toString).toList(), false);
   }
 
   private void header(KubernetesObject o) {
@@ -141,8 +221,7 @@ final class DirectYamlWriter {
 
   private void selector(int indent, String key, LabelSelector selector) {
     if (selector.isEmpty()) {
-      prefix(indent);
-      out.append(key).append(": {}\n");
+      emptyMap(indent, key);
       return;
     }
     object(indent, key);
@@ -162,8 +241,7 @@ final class DirectYamlWriter {
     List<String> ranges = s.loadBalancerSourceRanges().stream().map(Cidr::asWritten).toList();
     scalarList(2, "loadBalancerSourceRanges", ranges, true);
     if (s.ports().isEmpty()) {
-      prefix(2);
-      out.append("ports: []\n");
+      emptyList(2, "ports");
     } else {
       list(2, "ports");
       for (ServicePort p : s.ports()) {
@@ -179,7 +257,7 @@ final class DirectYamlWriter {
     scalar(2, "type", s.type().kubernetesName());
   }
 
-  // Primitives, mirroring YamlEmitter's layout.
+  // Primitives.
 
   // Indentation as one append rather than one per space; objects never nest deeper than this.
   private static final String[] INDENTS = new String[32];
@@ -198,22 +276,61 @@ final class DirectYamlWriter {
     out.append(INDENTS[indent]);
   }
 
+  /**
+   * Records {@code key} as the latest at {@code indent} and says whether it follows the one
+   * before it in {@code order}; a key also ends every map nested deeper. Called only inside
+   * {@code assert}, so the check runs in every test and costs nothing in production.
+   */
+  private boolean keyFollows(int indent, String key, Comparator<String> order) {
+    String previous = lastKeyAt[indent];
+    Arrays.fill(lastKeyAt, indent, lastKeyAt.length, null);
+    lastKeyAt[indent] = key;
+    return previous == null || order.compare(previous, key) < 0;
+  }
+
+  /** A new list item: the map it may hold starts afresh. */
+  private boolean itemStarts(int indent) {
+    Arrays.fill(lastKeyAt, indent + 2, lastKeyAt.length, null);
+    return true;
+  }
+
   // Keys named in this class are plain words, written as they are; keys that come from data
-  // (labels, annotations, selectors) go through stringMap, which quotes them where needed.
+  // (labels, annotations, selectors, feature gates) are written through YamlScalars.
+
+  private void key(int indent, String key) {
+    assert keyFollows(indent, key, KeyOrder.FIELDS) : key + " is out of KeyOrder in its map";
+    prefix(indent);
+    out.append(key);
+  }
 
   private void scalar(int indent, String key, String value) {
-    prefix(indent);
-    out.append(key).append(": ").append(YamlEmitter.scalar(value)).append('\n');
+    key(indent, key);
+    out.append(": ").append(YamlScalars.scalar(value)).append('\n');
   }
 
   private void number(int indent, String key, int value) {
-    prefix(indent);
-    out.append(key).append(": ").append(value).append('\n');
+    key(indent, key);
+    out.append(": ").append(value).append('\n');
+  }
+
+  private void bool(int indent, String key, boolean value) {
+    key(indent, key);
+    out.append(": ").append(value).append('\n');
   }
 
   private void object(int indent, String key) {
-    prefix(indent);
-    out.append(key).append(":\n");
+    key(indent, key);
+    out.append(":\n");
+  }
+
+  private void emptyMap(int indent, String key) {
+    key(indent, key);
+    out.append(": {}\n");
+  }
+
+  private void emptyList(int indent, String key) {
+    key(indent, key);
+    out.append(": []\n");
   }
 
   private void list(int indent, String key) {
@@ -221,6 +338,7 @@ final class DirectYamlWriter {
   }
 
   private void item(int indent) {
+    assert itemStarts(indent);
     out.append(INDENTS[indent]).append("- ");
     atItemStart = true;
   }
@@ -234,8 +352,7 @@ final class DirectYamlWriter {
   private void scalarList(int indent, String key, List<String> values, boolean omitEmpty) {
     if (values.isEmpty()) {
       if (!omitEmpty) {
-        prefix(indent);
-        out.append(key).append(": []\n");
+        emptyList(indent, key);
       }
       return;
     }
@@ -243,19 +360,18 @@ final class DirectYamlWriter {
     for (String v : values) {
       item(indent);
       atItemStart = false;
-      out.append(YamlEmitter.scalar(v)).append('\n');
+      out.append(YamlScalars.scalar(v)).append('\n');
     }
   }
 
   /**
-   * A map of strings (labels, annotations, selectors) in plain sorted order, as the reference
-   * writes them; left out when empty and {@code omitEmpty}.
+   * A map of strings (labels, annotations, selectors) in {@link KeyOrder#DATA}; left out when
+   * empty and {@code omitEmpty}.
    */
   private void stringMap(int indent, String key, Map<String, String> map, boolean omitEmpty) {
     if (map.isEmpty()) {
       if (!omitEmpty) {
-        prefix(indent);
-        out.append(key).append(": {}\n");
+        emptyMap(indent, key);
       }
       return;
     }
@@ -264,8 +380,9 @@ final class DirectYamlWriter {
     Map<String, String> sorted = map instanceof SortedMap<String, String> m && m.comparator() == null ? map
         : new TreeMap<>(map);
     for (Map.Entry<String, String> e : sorted.entrySet()) {
+      assert keyFollows(indent + 2, e.getKey(), KeyOrder.DATA) : e.getKey() + " is out of order";
       prefix(indent + 2);
-      out.append(YamlEmitter.scalar(e.getKey())).append(": ").append(YamlEmitter.scalar(e.getValue())).append('\n');
+      out.append(YamlScalars.scalar(e.getKey())).append(": ").append(YamlScalars.scalar(e.getValue())).append('\n');
     }
   }
 }
