@@ -1,5 +1,7 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.Severity;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -68,6 +70,9 @@ public final class ApiserverPolicyCommand implements Runnable {
         cl.addSubcommand(name, newSubcommand(name));
       }
     }
+    // Registered after the subcommands, so that they have them too.
+    EnumOptionValue.register(cl, Profile.class, "profile");
+    EnumOptionValue.register(cl, Severity.class, "severity");
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(e -> e instanceof UnreadableInputException ? ExitCodes.UNREADABLE

@@ -2,24 +2,25 @@ package dev.apiserverpolicy.model;
 
 import java.util.Optional;
 
-/** Which set of egress policies to render (docs/spec.md section 4). */
+/**
+ * Which set of egress policies to render (docs/spec.md section 4). What each profile renders,
+ * and how, is data in the renderer's egress catalogue; this is only its name.
+ */
 public enum Profile {
   /** Exactly the system of KKP v2.18: deny-all, etcd, dns-resolver, openvpn, webhook, metrics. */
-  KKP_V2_18("kkp-v2.18", false),
+  KKP_V2_18("kkp-v2.18"),
   /** What KKP v2.31 renders today. */
-  KKP_V2_31("kkp-v2.31", true),
+  KKP_V2_31("kkp-v2.31"),
   /** KKP v2.31's targets with every rule limited to explicit ports. */
-  LEAST_PRIVILEGE("least-privilege", true);
+  LEAST_PRIVILEGE("least-privilege");
 
   /** Used when neither the call nor the RenderContext names a profile. */
   public static final Profile DEFAULT = KKP_V2_31;
 
   private final String id;
-  private final boolean needsSeedEndpoints;
 
-  Profile(String id, boolean needsSeedEndpoints) {
+  Profile(String id) {
     this.id = id;
-    this.needsSeedEndpoints = needsSeedEndpoints;
   }
 
   /** The name used in RenderContext and on the command line. */
@@ -27,9 +28,10 @@ public enum Profile {
     return id;
   }
 
-  /** True if the profile renders {@code seed-apiserver-allow} and so needs the seed endpoints. */
-  public boolean needsSeedEndpoints() {
-    return needsSeedEndpoints;
+  /** The id, as a command line shows and reads it. */
+  @Override
+  public String toString() {
+    return id;
   }
 
   /** The profile called {@code id}. */

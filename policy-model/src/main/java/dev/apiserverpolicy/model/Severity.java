@@ -13,4 +13,10 @@ public enum Severity {
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
+
+  /** The label, as a command line shows and reads it. */
+  @Override
+  public String toString() {
+    return label();
+  }
 }

@@ -87,14 +87,14 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
     return !oidcIssuers().isEmpty();
   }
 
-  /**
-   * True under the KKP profiles: lists come in KKP's order and form (ports as KKP writes them,
-   * addresses in the order given, source ranges as written and sorted as strings), so that
-   * KKP's controller and a GitOps controller agree byte for byte. The least-privilege profile
-   * uses this project's canonical forms.
-   */
+  /** True if the profile has {@code trait}. */
+  boolean has(EgressCatalogue.Trait trait) {
+    return EgressCatalogue.has(profile, trait);
+  }
+
+  /** True if lists come in KKP's order and form ({@link EgressCatalogue.Trait#KKP_FORM}). */
   boolean kkpForm() {
-    return profile != Profile.LEAST_PRIVILEGE;
+    return has(EgressCatalogue.Trait.KKP_FORM);
   }
 
   /** The datacenter's {@code apiServerServiceType}, which replaces the type of apiserver-external. */

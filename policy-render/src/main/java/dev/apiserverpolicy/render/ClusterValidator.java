@@ -11,6 +11,7 @@ import dev.apiserverpolicy.model.RenderContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The errors of docs/spec.md section 7 that concern one cluster in its seed and context. */
 public final class ClusterValidator {
@@ -110,7 +111,8 @@ public final class ClusterValidator {
     boolean gateOn = cluster.spec().apiserverNetworkPolicyGate().orElse(false);
     boolean endpointsGiven = inputs.context().flatMap(RenderContext::seedAPIServerEndpoints)
         .filter(e -> !e.isEmpty()).isPresent();
-    if (gateOn && profile.needsSeedEndpoints() && !endpointsGiven) {
+    Set<EgressTarget.ContextNeed> needs = EgressCatalogue.needs(profile);
+    if (gateOn && needs.contains(EgressTarget.ContextNeed.SEED_ENDPOINTS) && !endpointsGiven) {
       Optional<RenderContext> context = inputs.context();
       Diagnostic.Builder b = context.isPresent()
           ? Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_MISSING, context.get().origin(), "spec.seedAPIServerEndpoints")
@@ -125,20 +127,19 @@ public final class ClusterValidator {
           .build());
     }
     if (gateOn) {
-      out.addAll(resolvedPeers(new ClusterFacts(inputs, profile)));
+      out.addAll(resolvedPeers(new ClusterFacts(inputs, profile), needs));
     }
     return out;
   }
 
   // The peers KKP resolves at run time must be in the RenderContext, or the policy would be wrong.
-  private static List<Diagnostic> resolvedPeers(ClusterFacts facts) {
+  private static List<Diagnostic> resolvedPeers(ClusterFacts facts, Set<EgressTarget.ContextNeed> needs) {
     List<Diagnostic> out = new ArrayList<>();
     Cluster cluster = facts.cluster();
-    boolean current = facts.profile() != Profile.KKP_V2_18;
-    if (current) {
+    if (needs.contains(EgressTarget.ContextNeed.ISSUER_ADDRESSES)) {
       out.addAll(OidcIssuers.resolve(facts.inputs()).problems());
     }
-    if (current && facts.webhookConfigured() && facts.webhook().filter(w -> !w.ips().isEmpty()).isEmpty()) {
+    if (needs.contains(EgressTarget.ContextNeed.WEBHOOK_ADDRESSES) && facts.webhookConfigured() && facts.webhook().filter(w -> !w.ips().isEmpty()).isEmpty()) {
       out.add(Diagnostic.at(DiagnosticCode.AUTHORIZATION_WEBHOOK_UNRESOLVED, cluster.origin(),
               "spec.authorizationConfig")
           .object(cluster.ref())
@@ -147,12 +148,13 @@ public final class ClusterValidator {
               + "authorizationWebhooks")
           .build());
     }
-    if (facts.profile() == Profile.LEAST_PRIVILEGE && facts.clusterDns().isEmpty()) {
+    if (needs.contains(EgressTarget.ContextNeed.CLUSTER_DNS) && facts.clusterDns().isEmpty()) {
       out.add((facts.context().isPresent()
               ? Diagnostic.at(DiagnosticCode.CLUSTER_DNS_MISSING, facts.context().get().origin(), "spec")
               : Diagnostic.at(DiagnosticCode.CLUSTER_DNS_MISSING, cluster.origin(), "spec.features"))
           .object(cluster.ref())
-          .message("profile least-privilege limits DNS to the seed's cluster DNS, but the RenderContext has no clusterDNS")
+          .message("profile " + facts.profile().id() + " limits DNS to the seed's cluster DNS, but the RenderContext has "
+              + "no clusterDNS")
           .hint("add clusterDNS: {namespace: kube-system, podLabels: {k8s-app: kube-dns}} (as in your seed)")
           .build());
     }

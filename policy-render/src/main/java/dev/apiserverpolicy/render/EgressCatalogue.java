@@ -15,26 +15,69 @@ import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Protocol;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The egress targets of the kube-apiserver pods, as data (docs/spec.md section 4). Adding a
- * target is adding one entry to {@link #TARGETS}. Ports listed for a pod target are what
- * it listens on (docs/kkp.md, Ports of the peers); only the least-privilege profile restricts them,
- * except where KKP itself does (DNS, the authorization webhook).
+ * What this tool knows about policies, as data (docs/spec.md section 4): each profile's traits
+ * and the egress targets of the kube-apiserver pods. Everything else asks here: the renderer
+ * walks {@link #TARGETS}; the validator asks what a profile's targets need from the
+ * RenderContext; the lints ask whether a profile has a target or a trait; the reserved policy
+ * names are the targets' names. Adding a target is one entry in {@link #TARGETS}; adding a
+ * profile is its {@link Profile} constant, a line in {@link #PROFILES} and its place in the
+ * targets' profile sets (docs/architecture.md has both recipes).
+ *
+ * <p>Ports listed for a pod target are what it listens on (docs/kkp.md, Ports of the peers);
+ * only a profile with {@link Trait#EXPLICIT_PORTS} restricts them, except where KKP itself
+ * does (DNS, the authorization webhook).
  */
 final class EgressCatalogue {
+  /** How a profile writes its rules, beyond which targets it has. */
+  enum Trait {
+    /**
+     * Lists in KKP's order and spelling (ports as KKP writes them, addresses in the order given,
+     * source ranges as written and sorted as strings), so that KKP's controller and a GitOps
+     * controller agree byte for byte. Without it, this project's canonical forms.
+     */
+    KKP_FORM,
+    /** Every rule limited to the ports its peers listen on. */
+    EXPLICIT_PORTS,
+    /** The KKP it follows refuses a cluster with Konnectivity off (a warning here). */
+    KONNECTIVITY_REQUIRED,
+    /** The KKP it follows predates Konnectivity: the OpenVPN-side targets are always there. */
+    OPENVPN_ALWAYS
+  }
+
+  /** Every profile and its traits. */
+  static final Map<Profile, Set<Trait>> PROFILES = complete(Map.of(
+      KKP_V2_18, EnumSet.of(Trait.KKP_FORM, Trait.OPENVPN_ALWAYS),
+      KKP_V2_31, EnumSet.of(Trait.KKP_FORM, Trait.KONNECTIVITY_REQUIRED),
+      LEAST_PRIVILEGE, EnumSet.of(Trait.EXPLICIT_PORTS)));
+
   private static final Set<Profile> ALL = EnumSet.allOf(Profile.class);
+  private static final Set<Profile> KKP_V2_18_ONLY = EnumSet.of(KKP_V2_18);
+  private static final Set<Profile> KKP_V2_31_ONLY = EnumSet.of(KKP_V2_31);
   private static final Set<Profile> SINCE_V2_31 = EnumSet.of(KKP_V2_31, LEAST_PRIVILEGE);
+  private static final Set<Profile> LEAST_PRIVILEGE_ONLY = EnumSet.of(LEAST_PRIVILEGE);
   private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+  /** Names other code asks about. */
+  static final String KYVERNO_WEBHOOK = "kyverno-webhook-allow";
+  static final String AUTHORIZATION_WEBHOOK = "authorization-webhook-allow";
+  /**
+   * A policy KKP once managed and still deletes on every reconcile: reserved, though no
+   * profile renders it.
+   */
+  private static final String LEGACY_POLICY = "cluster-external-addr-allow";
 
   /** Ports by protocol name, then number (docs/spec.md section 9). */
   static final Comparator<NetworkPolicyPort> PORT_ORDER = Comparator
@@ -43,25 +86,40 @@ final class EgressCatalogue {
       .thenComparing(p -> p.namedPort().orElse(""))
       .thenComparing(p -> p.endPort().orElse(0));
 
+  private static final String DNS_POLICY = "dns-allow";
+  private static final String OPENVPN_DESCRIPTION = "Allows the kube-apiserver pods to reach this cluster's OpenVPN "
+      + "server, their tunnel to the nodes when Konnectivity is off.";
+  private static final String METRICS_DESCRIPTION = "Allows the kube-apiserver pods to reach the seed-side "
+      + "metrics-server that serves the cluster's metrics API when Konnectivity is off.";
+
   static final List<EgressTarget> TARGETS = List.of(
-      new EgressTarget("default-deny-all-egress", ALL, f -> true,
+      target("default-deny-all-egress", ALL, f -> true,
           f -> "Denies all egress from the kube-apiserver pods; the other policies in this namespace allow "
               + "only what the API server needs.",
           f -> List.of()),
-      new EgressTarget("dns-allow", ALL, f -> true, EgressCatalogue::dnsDescription, EgressCatalogue::dnsRules),
+      // KKP v2.18 (PR #7396): the cluster's dns-resolver pods, every port.
+      target(DNS_POLICY, KKP_V2_18_ONLY, f -> true,
+          f -> "Allows the kube-apiserver pods to resolve names at this cluster's dns-resolver "
+              + "(port 53, UDP and TCP).",
+          f -> List.of(rule(List.of(dnsResolver(f)), List.of()))),
+      // The one rule without peers: KKP v2.31 allows port 53 to any address, UDP first, as it writes them.
+      target(DNS_POLICY, KKP_V2_31_ONLY, f -> true,
+          f -> "Allows the kube-apiserver pods to resolve names over DNS (port 53, UDP and TCP) at any "
+              + "address, as KKP does.",
+          f -> List.of(NetworkPolicyRule.builder().addPorts(port(Protocol.UDP, 53), port(Protocol.TCP, 53)).build())),
+      new EgressTarget(DNS_POLICY, LEAST_PRIVILEGE_ONLY, f -> true,
+          f -> "Allows the kube-apiserver pods to resolve names at the seed's cluster DNS and "
+              + "this cluster's dns-resolver (port 53, UDP and TCP).",
+          EgressCatalogue::clusterDnsRules, Set.of(EgressTarget.ContextNeed.CLUSTER_DNS)),
       pods("etcd-allow", ALL, f -> true,
           "Allows the kube-apiserver pods to reach this cluster's etcd members, which store all cluster state.",
           f -> Map.of("app", "etcd", "cluster", f.name()), f -> tcp(2379)),
       pods("machine-controller-webhook-allow", ALL, f -> true,
           "Allows the kube-apiserver pods to call the machine-controller admission webhook.",
           f -> Map.of("app", "machine-controller-webhook"), f -> tcp(9876)),
-      pods("openvpn-server-allow", ALL, f -> f.profile() == KKP_V2_18 || !f.konnectivity(),
-          "Allows the kube-apiserver pods to reach this cluster's OpenVPN server, their tunnel to the nodes "
-              + "when Konnectivity is off.",
+      pods("openvpn-server-allow", ALL, f -> f.has(Trait.OPENVPN_ALWAYS) || !f.konnectivity(), OPENVPN_DESCRIPTION,
           f -> Map.of("app", "openvpn-server", "cluster", f.name()), f -> tcp(1194)),
-      pods("metrics-server-allow", ALL, f -> f.profile() == KKP_V2_18 || !f.konnectivity(),
-          "Allows the kube-apiserver pods to reach the seed-side metrics-server that serves the cluster's "
-              + "metrics API when Konnectivity is off.",
+      pods("metrics-server-allow", ALL, f -> f.has(Trait.OPENVPN_ALWAYS) || !f.konnectivity(), METRICS_DESCRIPTION,
           f -> Map.of("app", "metrics-server"), f -> tcp(10250)),
       pods("apiserver-internal-allow", SINCE_V2_31, ClusterFacts::konnectivity,
           "Allows the kube-apiserver pods to reach each other, so the Konnectivity server can validate "
@@ -73,63 +131,94 @@ final class EgressCatalogue {
       pods("operating-system-manager-webhook-allow", SINCE_V2_31, f -> true,
           "Allows the kube-apiserver pods to call the operating-system-manager admission webhook.",
           f -> Map.of("app", "operating-system-manager-webhook"), f -> tcp(9443)),
-      // KKP v2.31 renders it whenever the gate is on; least-privilege only for clusters that enable Kyverno.
-      pods("kyverno-webhook-allow", SINCE_V2_31, f -> f.profile() == KKP_V2_31 || f.kyverno(),
+      // KKP renders it whenever the gate is on; our own form only for clusters that enable Kyverno.
+      pods(KYVERNO_WEBHOOK, SINCE_V2_31, f -> f.has(Trait.KKP_FORM) || f.kyverno(),
           "Allows the kube-apiserver pods to call the Kyverno admission controller.",
           f -> Map.of("app.kubernetes.io/component", "admission-controller"), f -> tcp(9443)),
       new EgressTarget("seed-apiserver-allow", SINCE_V2_31, f -> true,
           f -> "Allows the kube-apiserver pods to reach the seed's own API server, which the etcd-launcher "
               + "init container asks for the Cluster object.",
-          f -> List.of(rule(ipBlocks(f, f.seedEndpoints()), leastPrivilege(f, tcp(f.seedAPIServerPort()))))),
+          f -> List.of(rule(ipBlocks(f, f.seedEndpoints()), explicitPorts(f, tcp(f.seedAPIServerPort())))),
+          Set.of(EgressTarget.ContextNeed.SEED_ENDPOINTS)),
       new EgressTarget("oidc-issuer-allow", SINCE_V2_31, ClusterFacts::oidcConfigured,
-          EgressCatalogue::oidcDescription, EgressCatalogue::oidcRules),
-      new EgressTarget("authorization-webhook-allow", SINCE_V2_31, ClusterFacts::webhookConfigured,
+          EgressCatalogue::oidcDescription, EgressCatalogue::oidcRules,
+          Set.of(EgressTarget.ContextNeed.ISSUER_ADDRESSES)),
+      new EgressTarget(AUTHORIZATION_WEBHOOK, SINCE_V2_31, ClusterFacts::webhookConfigured,
           f -> "Allows the kube-apiserver pods to call the cluster's authorization webhook "
               + f.webhook().orElseThrow().url() + ".",
           // KKP hard-codes 443 here; the URL's own port is what the webhook listens on.
           f -> List.of(rule(ipBlocks(f, f.webhook().orElseThrow().ips()),
-              tcp(UrlPorts.port(f.webhook().orElseThrow().url()))))));
+              tcp(UrlPorts.port(f.webhook().orElseThrow().url())))),
+          Set.of(EgressTarget.ContextNeed.WEBHOOK_ADDRESSES)));
+
+  /** Every policy name KKP or this tool manages in a cluster namespace; an extraEgress entry may take none. */
+  static final Set<String> RESERVED_POLICY_NAMES = reservedPolicyNames();
 
   private EgressCatalogue() {}
 
-  /** A target made of pods in the cluster namespace, limited to its ports under least-privilege. */
+  /** A target made of pods in the cluster namespace, limited to its ports under {@link Trait#EXPLICIT_PORTS}. */
   private static EgressTarget pods(String name, Set<Profile> profiles, Predicate<ClusterFacts> when,
       String description, Function<ClusterFacts, Map<String, String>> labels,
       Function<ClusterFacts, List<NetworkPolicyPort>> ports) {
-    return new EgressTarget(name, profiles, when, f -> description,
-        f -> List.of(rule(List.of(podPeer(labels.apply(f))), leastPrivilege(f, ports.apply(f)))));
+    return target(name, profiles, when, f -> description,
+        f -> List.of(rule(List.of(podPeer(labels.apply(f))), explicitPorts(f, ports.apply(f)))));
   }
 
-  private static String dnsDescription(ClusterFacts f) {
-    return switch (f.profile()) {
-      case KKP_V2_18 -> "Allows the kube-apiserver pods to resolve names at this cluster's dns-resolver "
-          + "(port 53, UDP and TCP).";
-      case KKP_V2_31 -> "Allows the kube-apiserver pods to resolve names over DNS (port 53, UDP and TCP) at any "
-          + "address, as KKP does.";
-      case LEAST_PRIVILEGE -> "Allows the kube-apiserver pods to resolve names at the seed's cluster DNS and "
-          + "this cluster's dns-resolver (port 53, UDP and TCP).";
-    };
+  /** True if {@code profile} has {@code trait}. */
+  static boolean has(Profile profile, Trait trait) {
+    return PROFILES.get(profile).contains(trait);
   }
 
-  private static List<NetworkPolicyRule> dnsRules(ClusterFacts f) {
-    List<NetworkPolicyPort> dns = List.of(port(Protocol.TCP, 53), port(Protocol.UDP, 53));
-    NetworkPolicyPeer resolver = podPeer(Map.of("app", "dns-resolver", "cluster", f.name()));
-    return switch (f.profile()) {
-      // KKP v2.18 (PR #7396): the cluster's dns-resolver pods, every port.
-      case KKP_V2_18 -> List.of(rule(List.of(resolver), List.of()));
-      // The one rule without peers: KKP v2.31 allows port 53 to any address, UDP first, as it writes them.
-      case KKP_V2_31 -> List.of(NetworkPolicyRule.builder()
-          .addPorts(port(Protocol.UDP, 53), port(Protocol.TCP, 53)).build());
-      case LEAST_PRIVILEGE -> {
-        ClusterDns clusterDns = f.clusterDns().orElseThrow();
-        NetworkPolicyPeer.Builder seedDns = NetworkPolicyPeer.builder()
-            .namespaceSelector(selector(Map.of(NAMESPACE_NAME_LABEL, clusterDns.namespace())));
-        if (!clusterDns.podLabels().isEmpty()) {
-          seedDns.podSelector(selector(clusterDns.podLabels()));
-        }
-        yield List.of(rule(List.of(seedDns.build(), resolver), dns));
+  /** True if {@code profile} renders the policy {@code policyName} for some cluster. */
+  static boolean offers(Profile profile, String policyName) {
+    return TARGETS.stream().anyMatch(t -> t.policyName().equals(policyName) && t.profiles().contains(profile));
+  }
+
+  /** The profiles that render {@code policyName} for some cluster, in declaration order. */
+  static List<Profile> profilesOffering(String policyName) {
+    return Arrays.stream(Profile.values()).filter(p -> offers(p, policyName)).toList();
+  }
+
+  /** What the targets of {@code profile} need from the RenderContext. */
+  static Set<EgressTarget.ContextNeed> needs(Profile profile) {
+    Set<EgressTarget.ContextNeed> needs = EnumSet.noneOf(EgressTarget.ContextNeed.class);
+    TARGETS.stream().filter(t -> t.profiles().contains(profile)).forEach(t -> needs.addAll(t.needs()));
+    return needs;
+  }
+
+  private static Map<Profile, Set<Trait>> complete(Map<Profile, Set<Trait>> traits) {
+    for (Profile profile : Profile.values()) {
+      if (!traits.containsKey(profile)) {
+        throw new IllegalStateException("profile " + profile.id() + " has no traits in EgressCatalogue.PROFILES");
       }
-    };
+    }
+    return Map.copyOf(traits);
+  }
+
+  private static Set<String> reservedPolicyNames() {
+    Set<String> names = new TreeSet<>();
+    TARGETS.forEach(t -> names.add(t.policyName()));
+    names.add(LEGACY_POLICY);
+    return Set.copyOf(names);
+  }
+
+  private static EgressTarget target(String name, Set<Profile> profiles, Predicate<ClusterFacts> when,
+      Function<ClusterFacts, String> description, Function<ClusterFacts, List<NetworkPolicyRule>> rules) {
+    return new EgressTarget(name, profiles, when, description, rules, Set.of());
+  }
+
+  private static NetworkPolicyPeer dnsResolver(ClusterFacts f) {
+    return podPeer(Map.of("app", "dns-resolver", "cluster", f.name()));
+  }
+
+  private static List<NetworkPolicyRule> clusterDnsRules(ClusterFacts f) {
+    ClusterDns clusterDns = f.clusterDns().orElseThrow();
+    NetworkPolicyPeer.Builder seedDns = NetworkPolicyPeer.builder()
+        .namespaceSelector(selector(Map.of(NAMESPACE_NAME_LABEL, clusterDns.namespace())));
+    if (!clusterDns.podLabels().isEmpty()) {
+      seedDns.podSelector(selector(clusterDns.podLabels()));
+    }
+    return List.of(rule(List.of(seedDns.build(), dnsResolver(f)), List.of(port(Protocol.TCP, 53), port(Protocol.UDP, 53))));
   }
 
   private static String oidcDescription(ClusterFacts f) {
@@ -146,11 +235,11 @@ final class EgressCatalogue {
   /**
    * KKP's four rules, in its order: the issuers' addresses; the pods behind the seed load
    * balancers that front them; the ingress controller's namespace; envoy-gateway's namespace.
-   * Under least-privilege each is limited to the issuers' ports (one address rule per port).
+   * With explicit ports each is limited to the issuers' ports (one address rule per port).
    */
   private static List<NetworkPolicyRule> oidcRules(ClusterFacts f) {
     List<OidcIssuers.Issuer> issuers = f.oidcIssuers();
-    List<NetworkPolicyPort> allPorts = leastPrivilege(f, issuers.stream().map(OidcIssuers.Issuer::port).distinct()
+    List<NetworkPolicyPort> allPorts = explicitPorts(f, issuers.stream().map(OidcIssuers.Issuer::port).distinct()
         .sorted().map(p -> port(Protocol.TCP, p)).toList());
     List<NetworkPolicyRule> rules = new ArrayList<>();
     if (f.kkpForm()) {
@@ -179,8 +268,8 @@ final class EgressCatalogue {
     return rules;
   }
 
-  private static List<NetworkPolicyPort> leastPrivilege(ClusterFacts f, List<NetworkPolicyPort> ports) {
-    return f.profile() == LEAST_PRIVILEGE ? ports : List.of();
+  private static List<NetworkPolicyPort> explicitPorts(ClusterFacts f, List<NetworkPolicyPort> ports) {
+    return f.has(Trait.EXPLICIT_PORTS) ? ports : List.of();
   }
 
   static NetworkPolicyRule rule(List<NetworkPolicyPeer> peers, List<NetworkPolicyPort> ports) {
@@ -190,8 +279,8 @@ final class EgressCatalogue {
   }
 
   /**
-   * One /32 or /128 peer per address: under the KKP profiles in the order given (as KKP takes
-   * them from the EndpointSlice or its resolver), repeats dropped; under least-privilege sorted.
+   * One /32 or /128 peer per address: in KKP's form in the order given (as KKP takes them from
+   * the EndpointSlice or its resolver), repeats dropped; else sorted.
    */
   private static List<NetworkPolicyPeer> ipBlocks(ClusterFacts f, List<Cidr> addresses) {
     java.util.stream.Stream<Cidr> unique = addresses.stream().distinct();

@@ -9,14 +9,38 @@ import java.util.function.Predicate;
 
 /**
  * One entry of the egress catalogue: a NetworkPolicy the apiserver pods may need, the
- * profiles that have it, when a cluster needs it, what it says it does, and its rules.
+ * profiles that have it, when a cluster needs it, what it says it does, its rules, and what
+ * the RenderContext must supply for those rules to be right. A policy whose rules differ by
+ * profile is several entries with the same name and disjoint profiles.
  */
 record EgressTarget(
     String policyName,
     Set<Profile> profiles,
     Predicate<ClusterFacts> when,
     Function<ClusterFacts, String> description,
-    Function<ClusterFacts, List<NetworkPolicyRule>> rules) {
+    Function<ClusterFacts, List<NetworkPolicyRule>> rules,
+    Set<ContextNeed> needs) {
+
+  /**
+   * What a target's rules take from the RenderContext (or the inputs beside it) because KKP
+   * resolves it at run time. Missing, the rule would be wrong or allow too much, so the
+   * validator makes it an error for every cluster of a profile that has the target.
+   */
+  enum ContextNeed {
+    /** The seed API server's endpoint addresses. */
+    SEED_ENDPOINTS,
+    /** The seed's cluster DNS (namespace and pod labels). */
+    CLUSTER_DNS,
+    /** The addresses of the cluster's OIDC issuers. */
+    ISSUER_ADDRESSES,
+    /** The addresses of the cluster's authorization webhook. */
+    WEBHOOK_ADDRESSES
+  }
+
+  EgressTarget {
+    profiles = Set.copyOf(profiles);
+    needs = Set.copyOf(needs);
+  }
 
   boolean appliesTo(ClusterFacts facts) {
     return profiles.contains(facts.profile()) && when.test(facts);

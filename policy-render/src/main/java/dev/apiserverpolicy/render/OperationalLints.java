@@ -51,13 +51,16 @@ public final class OperationalLints {
           .ifPresent(cni -> out.add(warning(DiagnosticCode.CNI_NO_NETWORKPOLICY, inputs, "spec.features",
               "the seed's CNI (" + cni + ") does not enforce NetworkPolicies: the rendered policies restrict nothing",
               "run a CNI that enforces NetworkPolicies (Cilium, Calico, Canal) on the seed")));
-      if (profile == Profile.KKP_V2_18 && cluster.spec().kyvernoEnabled().orElse(false)) {
+      if (!EgressCatalogue.offers(profile, EgressCatalogue.KYVERNO_WEBHOOK)
+          && cluster.spec().kyvernoEnabled().orElse(false)) {
         out.add(warning(DiagnosticCode.KYVERNO_RULE_MISSING, inputs, "spec.kyverno.enabled",
-            "Kyverno is enabled, but profile kkp-v2.18 has no kyverno-webhook-allow: the apiserver cannot call its "
-                + "admission webhook", "use profile kkp-v2.31 or least-privilege"));
+            "Kyverno is enabled, but profile " + profile.id() + " has no " + EgressCatalogue.KYVERNO_WEBHOOK
+                + ": the apiserver cannot call its admission webhook",
+            "use profile " + oneOf(EgressCatalogue.profilesOffering(EgressCatalogue.KYVERNO_WEBHOOK))));
       }
     }
-    if (profile == Profile.KKP_V2_31 && cluster.spec().clusterNetwork().konnectivityEnabled().equals(Optional.of(false))) {
+    if (EgressCatalogue.has(profile, EgressCatalogue.Trait.KONNECTIVITY_REQUIRED)
+        && cluster.spec().clusterNetwork().konnectivityEnabled().equals(Optional.of(false))) {
       out.add(warning(DiagnosticCode.KONNECTIVITY_DISABLED, inputs, "spec.clusterNetwork.konnectivityEnabled",
           "KKP v2.31 refuses this cluster (spec.networkConfig.konnectivityEnabled: Invalid value: false: Konnectivity "
               + "can no longer be disabled); the OpenVPN policies rendered for it are for older KKP",
@@ -71,7 +74,9 @@ public final class OperationalLints {
               + "apiServerAllowedIPRanges says",
           "filter at a firewall in front of that load balancer, or unset the datacenter's apiServerServiceType"));
     }
-    if (gateOn && profile == Profile.KKP_V2_31 && facts.webhookConfigured() && facts.webhook().isPresent()
+    // KKP writes TCP 443 into its own authorization-webhook-allow, whatever the URL says.
+    if (gateOn && facts.kkpForm() && EgressCatalogue.offers(profile, EgressCatalogue.AUTHORIZATION_WEBHOOK)
+        && facts.webhookConfigured() && facts.webhook().isPresent()
         && RenderContextValidator.urlProblem(facts.webhook().get().url()).isEmpty()
         && UrlPorts.port(facts.webhook().get().url()) != 443) {
       int port = UrlPorts.port(facts.webhook().get().url());
@@ -244,5 +249,12 @@ public final class OperationalLints {
       String hint) {
     return Diagnostic.at(code, inputs.cluster().origin(), path).object(inputs.cluster().ref())
         .message(message).hint(hint).build();
+  }
+
+  /** "a", "a or b", "a, b or c". */
+  private static String oneOf(List<Profile> profiles) {
+    List<String> ids = profiles.stream().map(Profile::id).toList();
+    return ids.size() <= 1 ? String.join("", ids)
+        : String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1);
   }
 }

@@ -41,7 +41,7 @@ public final class RenderContextValidator {
       }
       String nameProblem = !KubernetesNames.isSubdomain(rule.name())
           ? "is not valid: " + KubernetesNames.SUBDOMAIN_RULE
-          : ReservedPolicyNames.ALL.contains(rule.name()) ? "is a policy KKP or this tool manages"
+          : EgressCatalogue.RESERVED_POLICY_NAMES.contains(rule.name()) ? "is a policy KKP or this tool manages"
           : !seen.add(rule.name()) ? "is used twice" : null;
       if (nameProblem != null) {
         out.add(error(DiagnosticCode.EXTRA_EGRESS_NAME, context, path + ".name",

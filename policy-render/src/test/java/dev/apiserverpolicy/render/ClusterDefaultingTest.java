@@ -1,6 +1,7 @@
 package dev.apiserverpolicy.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
@@ -105,5 +106,21 @@ class ClusterDefaultingTest {
     ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(cluster(Optional.empty()), SEED, List.of(project));
     assertEquals(DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, d.diagnostics().get(0).code());
     assertEquals(Optional.empty(), d.cluster().spec().apiserverNetworkPolicyGate(), "left as it was");
+  }
+
+  /**
+   * Every field of a Cluster's spec (and of its clusterNetwork) is merged: taken from the template
+   * when the user leaves it out, kept when the user sets it. The samples are built by reflection,
+   * so a field added to ClusterSpec and forgotten in merge fails here.
+   */
+  @Test
+  void mergeCoversEveryFieldOfTheSpec() {
+    ClusterSpec template = ValueSamples.sample(ClusterSpec.class, 0);
+    ClusterSpec user = ValueSamples.sample(ClusterSpec.class, 1);
+    ClusterSpec none = ClusterSpec.builder().build();
+    assertNotEquals(none, template);
+    assertNotEquals(template.clusterNetwork(), user.clusterNetwork());
+    assertEquals(template, ClusterDefaulting.merge(none, template), "everything the user leaves out");
+    assertEquals(user, ClusterDefaulting.merge(user, template), "everything the user sets");
   }
 }
