@@ -38,9 +38,9 @@ class CliProcessIT {
     Path out = tmp.resolve("manifests");
     Run r = java(tmp, "render", Cli.quickstart().toAbsolutePath().toString(), "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.err().contains("rendered 5 of 5 clusters (54 objects) from 8 files; created 59"), r.err());
+    assertTrue(r.err().contains("rendered 5 of 5 clusters (" + Cli.QUICKSTART_OBJECTS + " objects) from 8 files; created " + Cli.QUICKSTART_FILES), r.err());
     try (Stream<Path> files = Files.walk(out)) {
-      assertEquals(59, files.filter(Files::isRegularFile).count());
+      assertEquals(Cli.QUICKSTART_FILES, files.filter(Files::isRegularFile).count());
     }
     Run check = java(tmp, "render", Cli.quickstart().toAbsolutePath().toString(), "--out", out.toString(), "--check");
     assertEquals(0, check.exit(), check.err());

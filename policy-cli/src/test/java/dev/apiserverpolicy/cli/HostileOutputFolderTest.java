@@ -97,10 +97,10 @@ class HostileOutputFolderTest {
     Cli.Result r = Cli.run("render", otherSeed().toString(), "--out", out().toString());
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.err().contains("deleted 0"), r::toString);
-    assertTrue(r.err().contains("left alone: 59 files generated from other inputs"), r::toString);
+    assertTrue(r.err().contains("left alone: " + Cli.QUICKSTART_FILES + " files generated from other inputs"), r::toString);
     java.util.Map<String, String> after = Cli.files(out());
     first.forEach((path, content) -> assertEquals(content, after.get(path), path));
-    assertEquals(118, after.size());
+    assertEquals(2 * Cli.QUICKSTART_FILES, after.size());
   }
 
   @Test
@@ -166,12 +166,12 @@ class HostileOutputFolderTest {
     }
     Cli.Result r = Cli.run("render", input.toString(), "--out", out().toString());
     assertEquals(0, r.exit(), r::toString);
-    assertTrue(r.err().contains("not deleted: 59 files this input generated before and no longer generates: the "
+    assertTrue(r.err().contains("not deleted: " + Cli.QUICKSTART_FILES + " files this input generated before and no longer generates: the "
         + "input has no clusters; add --allow-empty-input if that is meant"), r::toString);
     assertEquals(before, Cli.files(out()));
     Cli.Result allowed = Cli.run("render", input.toString(), "--out", out().toString(), "--allow-empty-input");
     assertEquals(0, allowed.exit(), allowed::toString);
-    assertTrue(allowed.err().contains("deleted 59"), allowed::toString);
+    assertTrue(allowed.err().contains("deleted " + Cli.QUICKSTART_FILES), allowed::toString);
     assertEquals(java.util.Map.of(), Cli.files(out()));
   }
 
@@ -209,7 +209,7 @@ class HostileOutputFolderTest {
         var b = pool.submit(() -> Cli.run("render", other.toString(), "--out", out().toString()));
         assertEquals(0, a.get().exit(), a.get()::toString);
         assertEquals(0, b.get().exit(), b.get()::toString);
-        assertEquals(118, Cli.files(out()).size(), "round " + round + ": both inputs' files, and no lock left");
+        assertEquals(2 * Cli.QUICKSTART_FILES, Cli.files(out()).size(), "round " + round + ": both inputs' files, and no lock left");
       }
     } finally {
       pool.shutdownNow();

@@ -97,11 +97,23 @@ class SubsetYamlParserTest {
       fast++;
     }
     assertTrue(fast >= 5, "read " + fast + " quickstart files");
-    try (Stream<Path> fixtures = Files.list(TestData.kkpFixtures())) {
-      for (Path file : fixtures.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-        assertSameTreesIfAccepted(Files.readString(file, StandardCharsets.UTF_8));
+    // KKP's own files use more of YAML (block scalars, comments between items): some are outside
+    // the subset, but the plain ones must be read by the fast parser, or it has stopped working.
+    List<String> declined = new ArrayList<>();
+    int fixtures = 0;
+    try (Stream<Path> listing = Files.list(TestData.kkpFixtures())) {
+      for (Path file : listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+        fixtures++;
+        if (!assertSameTreesIfAccepted(Files.readString(file, StandardCharsets.UTF_8))) {
+          declined.add(file.getFileName().toString());
+        }
       }
     }
+    System.out.println("SubsetYamlParserTest: the fast parser declines " + declined.size() + " of " + fixtures
+        + " KKP fixtures: " + declined);
+    // Today three: two hold block scalars (the ConfigMap, the KubermaticConfiguration) and the
+    // Seed a comment right after a list item's dash.
+    assertTrue(fixtures == 21 && declined.size() <= 3, declined + " of " + fixtures + " declined");
   }
 
   @Test

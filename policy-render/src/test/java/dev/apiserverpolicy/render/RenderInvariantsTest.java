@@ -11,11 +11,17 @@ import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
 import dev.apiserverpolicy.model.manifest.Service;
+import dev.apiserverpolicy.read.ManifestReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -23,7 +29,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -150,28 +157,94 @@ class RenderInvariantsTest {
           Collections.shuffle(ranges, random);
           List<Cidr> defaults = new ArrayList<>(inputs.seed().defaultAPIServerAllowedIPRanges());
           Collections.shuffle(defaults, random);
-          TreeMap<String, Boolean> gates = new TreeMap<>(Collections.reverseOrder());
-          gates.putAll(spec.features());
-          gates.put("zz-other", true);
-          gates.put("aa-other", false);
-          ClusterSpec.Builder shuffled = ClusterSpec.builder().from(spec).features(gates);
+          // Gates are a sorted map in the model; their order in the input is the reader's affair
+          // (documentsInAnyOrderChangeNoByte). Other gates beside ours change nothing.
+          ClusterSpec.Builder shuffled = ClusterSpec.builder().from(spec)
+              .putFeatures("zz-other", true).putFeatures("aa-other", false);
           spec.apiServerAllowedIPRanges().ifPresent(r -> shuffled.apiServerAllowedIPRanges(ranges));
           ClusterInputs other = ClusterInputs.builder().from(inputs)
               .cluster(Cluster.builder().from(inputs.cluster()).spec(shuffled.build()).build())
               .seed(dev.apiserverpolicy.model.Seed.builder().from(inputs.seed())
                   .defaultAPIServerAllowedIPRanges(defaults).build())
               .build();
-          ClusterInputs base = ClusterInputs.builder().from(inputs)
-              .cluster(Cluster.builder().from(inputs.cluster()).spec(ClusterSpec.builder().from(spec)
-                  .putFeatures("zz-other", true).putFeatures("aa-other", false).build()).build())
-              .build();
-          String expected = write(render(base).objects());
+          String expected = write(render(inputs).objects());
           java.util.Locale.setDefault(locales.get(random.nextInt(locales.size())));
           java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(
               List.of("Pacific/Kiritimati", "America/St_Johns", "Asia/Kathmandu").get(random.nextInt(3))));
           assertEquals(expected, write(render(other).objects()));
           java.util.Locale.setDefault(java.util.Locale.ROOT);
         });
+  }
+
+  /**
+   * The same documents in any order, with the keys of every flow mapping reversed, render the
+   * same bytes for every cluster.
+   */
+  @Test
+  void documentsAndKeysInAnyOrderChangeNoByte() throws IOException {
+    List<String> documents = new ArrayList<>();
+    for (Path file : TestInputs.quickstartFiles()) {
+      for (String document : Files.readString(file, StandardCharsets.UTF_8).split("(?m)^---\\n")) {
+        if (!document.isBlank()) {
+          documents.add(document);
+        }
+      }
+    }
+    // A second seed written in flow style, so that reversing the keys of its mappings means something.
+    documents.add("""
+        apiVersion: kubermatic.k8c.io/v1
+        kind: Seed
+        metadata: {name: asia-east, namespace: kubermatic}
+        spec: {datacenters: {dc-a: {}, dc-b: {}}, exposeStrategy: LoadBalancer, defaultAPIServerAllowedIPRanges: [10.1.0.0/24]}
+        """);
+    documents.add("""
+        apiVersion: apiserver-policy.dev/v1alpha1
+        kind: RenderContext
+        metadata: {name: asia-east}
+        spec: {profile: least-privilege, seedAPIServerEndpoints: [10.9.0.11, 10.9.0.10], clusterDNS: {namespace: kube-system, podLabels: {k8s-app: kube-dns, tier: node}}}
+        """);
+    documents.add("""
+        apiVersion: kubermatic.k8c.io/v1
+        kind: Cluster
+        metadata: {name: flow, labels: {team: a, tier: gold}}
+        spec: {cloud: {dc: dc-b}, features: {zz-gate: false, apiserverNetworkPolicy: true, aa-gate: true}, apiServerAllowedIPRanges: {cidrBlocks: [192.0.2.0/24, 10.2.0.0/16]}}
+        status: {address: {port: 30443, externalName: flow.example.com}}
+        """);
+    String expected = renderedStream(documents);
+    assertTrue(expected.contains("kind: Service") && expected.contains("namespace: cluster-flow"), expected);
+    Random random = new Random(Long.getLong("qt.seed", 20261201L));
+    for (int round = 0; round < 30; round++) {
+      List<String> shuffled = new ArrayList<>();
+      for (String document : documents) {
+        shuffled.add(round % 2 == 0 ? reverseFlowMappings(document) : document);
+      }
+      assertTrue(round % 2 == 1 || !shuffled.equals(documents), "reversing changes the flow mappings");
+      Collections.shuffle(shuffled, random);
+      assertEquals(expected, renderedStream(shuffled), "round " + round);
+    }
+  }
+
+  // "{a: 1, b: 2}" becomes "{b: 2, a: 1}" (only flow mappings without nesting, on one line).
+  private static String reverseFlowMappings(String document) {
+    Matcher m = Pattern.compile("\\{([^{}\\[\\]\\n]*,[^{}\\[\\]\\n]*)\\}").matcher(document);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      List<String> entries = new ArrayList<>(List.of(m.group(1).split(",")));
+      Collections.reverse(entries);
+      m.appendReplacement(out, Matcher.quoteReplacement(
+          "{" + entries.stream().map(String::strip).collect(Collectors.joining(", ")) + "}"));
+    }
+    return m.appendTail(out).toString();
+  }
+
+  private static String renderedStream(List<String> documents) {
+    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", documents));
+    assertFalse(read.hasErrors(), () -> read.diagnostics().toString());
+    StringBuilder out = new StringBuilder();
+    for (ClusterManifests cluster : ManifestRenderer.renderAll(read, RenderOptions.defaults()).clusters()) {
+      out.append(YamlManifestWriter.writeDocuments(cluster.objects()));
+    }
+    return out.toString();
   }
 
   private static String write(List<KubernetesObject> objects) {
