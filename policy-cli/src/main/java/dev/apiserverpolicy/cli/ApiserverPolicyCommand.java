@@ -2,6 +2,7 @@ package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Severity;
+import dev.apiserverpolicy.reach.ExplanationFormat;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -73,10 +74,25 @@ public final class ApiserverPolicyCommand implements Runnable {
     // Registered after the subcommands, so that they have them too.
     EnumOptionValue.register(cl, Profile.class, "profile");
     EnumOptionValue.register(cl, Severity.class, "severity");
+    EnumOptionValue.register(cl, LintCommand.Format.class, "format");
+    EnumOptionValue.register(cl, ExplanationFormat.class, "format");
+    EnumOptionValue.register(cl, OutputLayout.class, "layout");
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(e -> e instanceof UnreadableInputException ? ExitCodes.UNREADABLE
         : e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FINDINGS);
+    // A usage error is a short message and where to look, not the whole usage text.
+    cl.setParameterExceptionHandler((e, args) -> {
+      CommandLine commandLine = e.getCommandLine();
+      PrintWriter errors = commandLine.getErr();
+      // Some of picocli's messages (argument groups) start with their own "Error: ".
+      String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
+      errors.println("error: " + TerminalText.escape(message));
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, errors);
+      errors.println("  hint: see '" + commandLine.getCommandSpec().qualifiedName() + " --help'");
+      errors.flush();
+      return ExitCodes.USAGE;
+    });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter errors = commandLine.getErr();
       if (e instanceof UnreadableInputException u) {

@@ -2,17 +2,12 @@ package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
-import dev.apiserverpolicy.model.Severity;
-import dev.apiserverpolicy.render.BoundInputs;
-import dev.apiserverpolicy.render.ClusterDefaulting;
-import dev.apiserverpolicy.render.ClusterInputs;
-import dev.apiserverpolicy.render.InputBinding;
+import dev.apiserverpolicy.render.ClusterManifests;
 import dev.apiserverpolicy.render.ManifestRenderer;
+import dev.apiserverpolicy.render.Rendering;
 import dev.apiserverpolicy.render.YamlManifestWriter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,24 +30,16 @@ final class DefaultsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
-    // The findings are those of render --new, so that every command agrees on what is wrong.
-    List<Diagnostic> diagnostics = ManifestRenderer.renderAll(loaded.read(),
-        input.renderOptions().newClusters(true).build()).allDiagnostics();
-    Set<String> withErrors = new HashSet<>();
-    diagnostics.stream().filter(d -> d.severity() == Severity.ERROR)
-        .forEach(d -> d.object().ifPresent(withErrors::add));
-    BoundInputs bound = InputBinding.bind(loaded.read());
+    // The same run as render --new: the findings are its findings, the clusters the ones it defaulted.
+    Rendering rendering = ManifestRenderer.renderAll(loaded.read(), input.renderOptions().newClusters(true).build());
     List<Cluster> defaulted = new ArrayList<>();
-    for (ClusterInputs c : bound.clusters()) {
-      // An object with an error is never printed as if it were fine; the error says why.
-      if (withErrors.contains(c.cluster().ref()) || withErrors.contains(c.seed().ref())) {
-        continue;
-      }
-      ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(c.cluster(), c.seed(), loaded.read().templates());
-      if (d.diagnostics().stream().noneMatch(x -> x.severity() == Severity.ERROR)) {
-        defaulted.add(d.cluster());
+    for (ClusterManifests m : rendering.clusters()) {
+      // A cluster with an error is never printed as if it were fine; the error says why.
+      if (!m.failed()) {
+        m.inputs().ifPresent(inputs -> defaulted.add(inputs.cluster()));
       }
     }
+    List<Diagnostic> diagnostics = rendering.allDiagnostics();
     DiagnosticPrinter.text(spec.commandLine().getErr(), diagnostics);
     spec.commandLine().getOut().print(YamlManifestWriter.writeClusters(defaulted, loaded.label()));
     spec.commandLine().getOut().flush();

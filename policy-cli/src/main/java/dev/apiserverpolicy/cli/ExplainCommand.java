@@ -4,16 +4,13 @@ import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.reach.AccessExplainer;
 import dev.apiserverpolicy.reach.AccessExplanation;
 import dev.apiserverpolicy.reach.ExplanationFormat;
-import dev.apiserverpolicy.render.BoundInputs;
 import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.ClusterManifests;
-import dev.apiserverpolicy.render.InputBinding;
 import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.Rendering;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,22 +36,14 @@ final class ExplainCommand implements Callable<Integer> {
   String cluster;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, mermaid or dot. Default: ${DEFAULT-VALUE}.")
-  String format;
+      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  ExplanationFormat format;
 
   @Override
   public Integer call() throws Exception {
-    ExplanationFormat chosen;
-    try {
-      chosen = ExplanationFormat.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown format '" + format + "' (use table, mermaid or dot)");
-    }
     LoadedInput loaded = LoadedInput.load(input.paths);
     RenderOptions.Builder options = input.renderOptions();
     Rendering rendering = ManifestRenderer.renderAll(loaded.read(), options.build());
-    BoundInputs bound = InputBinding.bind(loaded.read());
     List<Diagnostic> diagnostics = rendering.allDiagnostics();
     DiagnosticPrinter.text(spec.commandLine().getErr(), diagnostics);
     List<AccessExplanation> explanations = new ArrayList<>();
@@ -62,8 +51,7 @@ final class ExplainCommand implements Callable<Integer> {
       if (m.failed() || (cluster != null && !cluster.equals(m.cluster()))) {
         continue;
       }
-      ClusterInputs inputs = bound.clusters().stream().filter(c -> c.cluster().name().equals(m.cluster()))
-          .findFirst().orElseThrow();
+      ClusterInputs inputs = m.inputs().orElseThrow();
       String profile = (input.profile != null ? input.profile : inputs.effectiveProfile()).id();
       explanations.add(AccessExplainer.explain(inputs, m, profile));
     }
@@ -72,7 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("  hint: check the name, and the errors above");
       return ExitCodes.FINDINGS;
     }
-    spec.commandLine().getOut().print(TerminalText.escapeLines(chosen.write(explanations)));
+    spec.commandLine().getOut().print(TerminalText.escapeLines(format.write(explanations)));
     spec.commandLine().getOut().flush();
     return DiagnosticPrinter.anyAtLeast(diagnostics, input.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }

@@ -4,6 +4,7 @@ import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,20 +24,28 @@ final class LintCommand implements Callable<Integer> {
   @Mixin
   InputOptions input;
 
+  /** How lint prints its findings. */
+  enum Format {
+    TEXT,
+    JSON;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (an array of objects with code, severity, file, line, column, path, "
-          + "message, hint, and cluster when there is one). Default: ${DEFAULT-VALUE}.")
-  String format;
+      description = "${COMPLETION-CANDIDATES} (json: an array of objects with code, severity, file, line, column, "
+          + "path, message, hint, and cluster when there is one). Default: ${DEFAULT-VALUE}.")
+  Format format;
 
   @Override
   public Integer call() throws Exception {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "' (use text or json)");
-    }
     LoadedInput loaded = LoadedInput.load(input.paths);
     RenderOptions.Builder options = input.renderOptions();
     List<Diagnostic> diagnostics = ManifestRenderer.renderAll(loaded.read(), options.build()).allDiagnostics();
-    if (format.equals("json")) {
+    if (format == Format.JSON) {
       DiagnosticPrinter.json(spec.commandLine().getOut(), diagnostics);
     } else {
       DiagnosticPrinter.text(spec.commandLine().getOut(), diagnostics);

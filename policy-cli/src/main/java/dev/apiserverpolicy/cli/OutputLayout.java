@@ -21,6 +21,12 @@ enum OutputLayout {
   /** One file per cluster. */
   SINGLE_FILE;
 
+  /** {@code gitops}, {@code single-file}: as {@code --layout} takes it. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
   /** The longest file name (in UTF-8 bytes) file systems commonly take. */
   static final int MAX_FILE_NAME_BYTES = 255;
 

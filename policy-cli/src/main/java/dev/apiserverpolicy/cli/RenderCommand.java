@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,20 +35,33 @@ final class RenderCommand implements Callable<Integer> {
   @Mixin
   InputOptions input;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (the GitOps repository's manifests folder).")
-  Path out;
+  /** Where the manifests go: a folder (which --check only compares) or standard output. */
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Destination destination;
 
-  @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "gitops", converter = LayoutConverter.class,
-      description = "gitops (one file per object, a kustomization per cluster) or single-file (one file per "
-          + "cluster). Default: ${DEFAULT-VALUE}.")
+  static final class Destination {
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    Folder folder;
+
+    @Option(names = "--stdout", required = true,
+        description = "Print the manifests as one YAML stream instead of writing files.")
+    boolean stdout;
+  }
+
+  static final class Folder {
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+        description = "Output folder (the GitOps repository's manifests folder).")
+    Path out;
+
+    @Option(names = "--check", description = "Write nothing; list the files that would be created, changed or "
+        + "deleted, and exit 1 if there are any (for CI).")
+    boolean check;
+  }
+
+  @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "gitops",
+      description = "${COMPLETION-CANDIDATES}: gitops writes one file per object and a kustomization per cluster, "
+          + "single-file one file per cluster. Default: ${DEFAULT-VALUE}.")
   OutputLayout layout;
-
-  @Option(names = "--check", description = "Write nothing; list the files that would be created, changed or "
-      + "deleted, and exit 1 if there are any (for CI).")
-  boolean check;
-
-  @Option(names = "--stdout", description = "Print the manifests as one YAML stream instead of writing files.")
-  boolean stdout;
 
   @Option(names = "--new", description = "Treat the clusters as being created: default them from their seed's "
       + "default ClusterTemplate first (an absent apiserverNetworkPolicy gate becomes true).")
@@ -63,43 +77,50 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter err = spec.commandLine().getErr();
-    PrintWriter outWriter = spec.commandLine().getOut();
-    if (stdout == (out != null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          stdout ? "--stdout and --out exclude each other" : "Missing --out DIR (or --stdout)");
-    }
-    if (stdout && check) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--check needs --out DIR, not --stdout");
-    }
     LoadedInput loaded = LoadedInput.load(input.paths);
     RenderOptions.Builder options = input.renderOptions().newClusters(newClusters);
-
-    if (stdout) {
-      // Streamed: each cluster is printed as soon as it is rendered and then forgotten.
-      String header = YamlManifestWriter.header(loaded.label());
-      outWriter.print(header);
-      RunSummary summary = new RunSummary();
-      // The YAML is written and encoded on the rendering threads; only printing is in order, here.
-      List<Diagnostic> general = ManifestRenderer.renderAll(loaded.read(), options.build(),
-          c -> new RenderedYaml(c, YamlManifestWriter.writeDocuments(c.objects()).getBytes(StandardCharsets.UTF_8),
-              DiagnosticPrinter.text(c.diagnostics())),
-          rendered -> {
-            summary.add(rendered.cluster());
-            err.print(rendered.findings());
-            if (outWriter instanceof Utf8Output utf8) {
-              utf8.writeUtf8(rendered.yaml());
-            } else {
-              outWriter.write(new String(rendered.yaml(), StandardCharsets.UTF_8));
-            }
-          });
-      outWriter.flush();
-      DiagnosticPrinter.text(err, general);
-      summary.print(err, loaded, null, check);
-      boolean findings = summary.anyAtLeast(input.failOn) || DiagnosticPrinter.anyAtLeast(general, input.failOn);
-      return findings ? ExitCodes.FINDINGS : ExitCodes.OK;
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outWriter = spec.commandLine().getOut();
+    if (destination.stdout) {
+      return renderToStdout(loaded, options, err, outWriter);
     }
+    out = destination.folder.out;
+    check = destination.folder.check;
+    return renderToFolder(loaded, options, err, outWriter);
+  }
 
+  // The output folder and --check, once the destination is known.
+  private Path out;
+  private boolean check;
+
+  /** Streamed: each cluster is printed as soon as it is rendered and then forgotten. */
+  private int renderToStdout(LoadedInput loaded, RenderOptions.Builder options, PrintWriter err,
+      PrintWriter outWriter) {
+    outWriter.print(YamlManifestWriter.header(loaded.label()));
+    RunSummary summary = new RunSummary();
+    // The YAML is written and encoded on the rendering threads; only printing is in order, here.
+    List<Diagnostic> general = ManifestRenderer.renderAll(loaded.read(), options.build(),
+        c -> new RenderedYaml(c, YamlManifestWriter.writeDocuments(c.objects()).getBytes(StandardCharsets.UTF_8),
+            DiagnosticPrinter.text(c.diagnostics())),
+        rendered -> {
+          summary.add(rendered.cluster());
+          err.print(rendered.findings());
+          if (outWriter instanceof Utf8Output utf8) {
+            utf8.writeUtf8(rendered.yaml());
+          } else {
+            outWriter.write(new String(rendered.yaml(), StandardCharsets.UTF_8));
+          }
+        });
+    outWriter.flush();
+    DiagnosticPrinter.text(err, general);
+    summary.print(err, loaded, null, false);
+    boolean findings = summary.anyAtLeast(input.failOn) || DiagnosticPrinter.anyAtLeast(general, input.failOn);
+    return findings ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** Into --out: under a lock, compared with what is there, pruned only after a run without errors. */
+  private int renderToFolder(LoadedInput loaded, RenderOptions.Builder options, PrintWriter err,
+      PrintWriter outWriter) throws UnreadableInputException, IOException {
     Path root = out;
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new UnreadableInputException(out + ": exists and is not a folder", "choose a folder for --out");
@@ -112,7 +133,12 @@ final class RenderCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw cannotWrite(e);
     }
-    Path real = Files.exists(root) ? root.toRealPath() : root;
+    Path real;
+    try {
+      real = Files.exists(root) ? root.toRealPath() : root;
+    } catch (IOException e) {
+      throw cannotWrite(e);
+    }
     try (OutputLock lock = check ? OutputLock.forChecking(real, lockWait) : OutputLock.forWriting(real, lockWait)) {
       return renderInto(real, loaded, options, err, outWriter);
     }
@@ -260,16 +286,4 @@ final class RenderCommand implements Callable<Integer> {
 
   /** One cluster, its YAML documents in UTF-8, and its findings as text. */
   private record RenderedYaml(ClusterManifests cluster, byte[] yaml, String findings) {}
-
-  static final class LayoutConverter implements CommandLine.ITypeConverter<OutputLayout> {
-    @Override
-    public OutputLayout convert(String value) {
-      return switch (value) {
-        case "gitops" -> OutputLayout.GITOPS;
-        case "single-file" -> OutputLayout.SINGLE_FILE;
-        default -> throw new CommandLine.TypeConversionException("unknown layout '" + value
-            + "' (use gitops or single-file)");
-      };
-    }
-  }
 }

@@ -135,7 +135,14 @@ class CommandsTest {
     assertEquals(2, Cli.run("lint", Cli.quickstart().toString(), "--fail-on", "fatal").exit());
     assertEquals(2, Cli.run("lint").exit(), "PATH is required");
     Cli.Result r = Cli.run("render", Cli.quickstart().toString());
-    assertTrue(r.err().contains("Missing --out DIR (or --stdout)"), r::toString);
+    assertEquals("error: Missing required argument (specify one of these): (--stdout | (--out=DIR [--check]))\n"
+        + "  hint: see 'apiserver-policy render --help'\n", r.err(), "a short message and where to look");
+    Cli.Result both = Cli.run("render", Cli.quickstart().toString(), "--stdout", "--check");
+    assertTrue(both.err().startsWith("error: Missing required argument(s): --out=DIR"), "--check is --out's");
+    Cli.Result twice = Cli.run("render", Cli.quickstart().toString(), "--stdout", "--out", "x");
+    assertTrue(twice.err().contains("mutually exclusive"), twice::toString);
+    Cli.Result layout = Cli.run("render", Cli.quickstart().toString(), "--out", "x", "--layout", "flat");
+    assertTrue(layout.err().contains("unknown layout 'flat' (use one of: gitops, single-file)"), layout::toString);
   }
 
   @Test

@@ -12,6 +12,12 @@ public enum ExplanationFormat {
   /** A Graphviz {@code digraph}. */
   DOT;
 
+  /** The lower-case name, as {@code explain --format} takes it. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** The explanations in this format. */
   public String write(List<AccessExplanation> explanations) {
     return switch (this) {

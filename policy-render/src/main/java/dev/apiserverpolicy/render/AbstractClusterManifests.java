@@ -4,6 +4,7 @@ import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -29,6 +30,14 @@ abstract class AbstractClusterManifests {
 
   /** Findings about this cluster. */
   public abstract List<Diagnostic> diagnostics();
+
+  /**
+   * What the cluster was rendered from: its inputs as bound (under {@code newClusters}, the
+   * defaulted cluster). Absent when it could not be bound or defaulted. Commands that need
+   * more than the objects ({@code explain}, {@code defaults}) take it from here instead of
+   * binding again.
+   */
+  public abstract Optional<ClusterInputs> inputs();
 
   /** True if it was not rendered. */
   public boolean failed() {

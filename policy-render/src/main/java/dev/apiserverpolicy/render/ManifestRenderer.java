@@ -59,7 +59,8 @@ public final class ManifestRenderer {
     ClusterManifests.Builder result = ClusterManifests.builder()
         .seed(inputs.seed().name())
         .cluster(inputs.cluster().name())
-        .namespace(inputs.cluster().namespace());
+        .namespace(inputs.cluster().namespace())
+        .inputs(inputs);
     List<Diagnostic> findings = ClusterValidator.validate(inputs, profile);
     result.addAllDiagnostics(findings);
     if (findings.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
@@ -171,6 +172,7 @@ public final class ManifestRenderer {
     if (!blockers.isEmpty()) {
       return ClusterManifests.builder()
           .seed(inputs.seed().name()).cluster(inputs.cluster().name()).namespace(inputs.cluster().namespace())
+          .inputs(inputs)
           .addAllDiagnostics(FindingLimits.cap(own))
           .addDiagnostics(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), "")
               .object(ref)
