@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         "0:success",
         "1:findings at or above --fail-on, or drift under --check",
         "2:usage error",
-        "3:unreadable input"})
+        "3:unreadable input or unwritable output"})
 public final class ApiserverPolicyCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -79,7 +79,7 @@ public final class ApiserverPolicyCommand implements Runnable {
     EnumOptionValue.register(cl, OutputLayout.class, "layout");
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExitCodeExceptionMapper(e -> e instanceof UnreadableInputException ? ExitCodes.UNREADABLE
+    cl.setExitCodeExceptionMapper(e -> e instanceof FileAccessException ? ExitCodes.FILE_ACCESS
         : e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FINDINGS);
     // A usage error is a short message and where to look, not the whole usage text.
     cl.setParameterExceptionHandler((e, args) -> {
@@ -95,7 +95,7 @@ public final class ApiserverPolicyCommand implements Runnable {
     });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter errors = commandLine.getErr();
-      if (e instanceof UnreadableInputException u) {
+      if (e instanceof FileAccessException u) {
         errors.println("error: " + TerminalText.escape(u.getMessage()));
         errors.println("  hint: " + TerminalText.escape(u.hint()));
       } else {
@@ -131,7 +131,7 @@ public final class ApiserverPolicyCommand implements Runnable {
       err.println("error: " + (e instanceof OutOfMemoryError ? "out of memory" : "stack overflow")
           + " while running apiserver-policy; the output folder holds each file old or new");
       err.println("  hint: split the input, or give Java more memory (JAVA_TOOL_OPTIONS=-Xmx2g); please report it");
-      exit = ExitCodes.UNREADABLE;
+      exit = ExitCodes.FILE_ACCESS;
     }
     out.flush();
     err.flush();

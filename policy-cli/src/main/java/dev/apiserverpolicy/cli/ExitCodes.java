@@ -9,7 +9,7 @@ final class ExitCodes {
   /** The command line was wrong. */
   static final int USAGE = 2;
   /** An input or the output folder could not be read or written. */
-  static final int UNREADABLE = 3;
+  static final int FILE_ACCESS = 3;
 
   private ExitCodes() {}
 }

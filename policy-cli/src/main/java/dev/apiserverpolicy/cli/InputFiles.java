@@ -35,17 +35,17 @@ final class InputFiles {
 
   private InputFiles() {}
 
-  static Collected collect(List<Path> paths) throws UnreadableInputException {
+  static Collected collect(List<Path> paths) throws FileAccessException {
     List<Path> files = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
     for (Path path : paths) {
       if (!Files.exists(path)) {
-        throw new UnreadableInputException(path + ": no such file or directory"
+        throw new FileAccessException(path + ": no such file or directory"
             + (Files.isSymbolicLink(path) ? " (a link to nothing)" : ""), "check the path");
       }
       if (!Files.isReadable(path)) {
-        throw new UnreadableInputException(path + ": permission denied", "make it readable");
+        throw new FileAccessException(path + ": permission denied", "make it readable");
       }
       if (!Files.isDirectory(path)) {
         files.add(path);
@@ -57,12 +57,12 @@ final class InputFiles {
   }
 
   private static void walk(Path folder, List<Path> files, List<Diagnostic> problems, Set<Path> seen)
-      throws UnreadableInputException {
+      throws FileAccessException {
     Path inside;
     try {
       inside = folder.toRealPath();
     } catch (IOException e) {
-      throw new UnreadableInputException(folder + ": cannot be read (" + e.getMessage() + ")",
+      throw new FileAccessException(folder + ": cannot be read (" + e.getMessage() + ")",
           "check the folder's permissions");
     }
     List<Path> found = new ArrayList<>();
@@ -112,7 +112,7 @@ final class InputFiles {
             }
           });
     } catch (IOException e) {
-      throw new UnreadableInputException(folder + ": cannot be listed (" + e.getMessage() + ")",
+      throw new FileAccessException(folder + ": cannot be listed (" + e.getMessage() + ")",
           "check the folder's permissions");
     }
     found.sort(null);

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 record LoadedInput(ReadResult read, String label, int files) {
   private static final ManifestReader READER = ManifestReader.create();
 
-  static LoadedInput load(List<Path> paths) throws UnreadableInputException {
+  static LoadedInput load(List<Path> paths) throws FileAccessException {
     InputFiles.Collected collected = InputFiles.collect(paths);
     List<Path> files = collected.files();
     ReadResult read = ReadResult.builder().addAllDiagnostics(collected.problems()).build();
@@ -21,7 +21,7 @@ record LoadedInput(ReadResult read, String label, int files) {
       try (InputStream in = Files.newInputStream(file)) {
         read = read.plus(READER.read(display(file), in));
       } catch (IOException e) {
-        throw new UnreadableInputException(file + ": cannot be read (" + e.getMessage() + ")",
+        throw new FileAccessException(file + ": cannot be read (" + e.getMessage() + ")",
             "check that the file is readable");
       }
     }

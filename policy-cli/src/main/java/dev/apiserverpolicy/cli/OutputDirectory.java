@@ -63,7 +63,7 @@ final class OutputDirectory {
    * Starts a sync: walks the folder once (removing leftovers of an interrupted run when
    * {@code write}), then takes the planned files one by one with {@link Sync#add}.
    */
-  Sync sync(boolean write, FileWriter writer) throws IOException {
+  Sync sync(boolean write, ManifestFileWriter writer) throws IOException {
     existingFolders.clear();
     linkChecks.clear();
     if (write) {
@@ -81,7 +81,7 @@ final class OutputDirectory {
    */
   final class Sync {
     private final boolean write;
-    private final FileWriter writer;
+    private final ManifestFileWriter writer;
     private final Map<String, Path> existing;
     private final java.util.Set<String> planned = new java.util.HashSet<>();
     private final java.util.Set<Path> folders = new java.util.HashSet<>();
@@ -94,7 +94,7 @@ final class OutputDirectory {
         new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.ExecutorService pool;
 
-    private Sync(boolean write, FileWriter writer, Map<String, Path> existing) {
+    private Sync(boolean write, ManifestFileWriter writer, Map<String, Path> existing) {
       this.write = write;
       this.writer = writer;
       this.existing = existing;
@@ -247,7 +247,7 @@ final class OutputDirectory {
   private void removeLeftoverTempFiles() throws IOException {
     for (Path p : existingPaths(true)) {
       String name = p.getFileName().toString();
-      if (name.startsWith(FileWriter.TEMP_PREFIX) && name.endsWith(FileWriter.TEMP_SUFFIX)) {
+      if (name.startsWith(ManifestFileWriter.TEMP_PREFIX) && name.endsWith(ManifestFileWriter.TEMP_SUFFIX)) {
         Files.deleteIfExists(p);
       }
     }
@@ -280,7 +280,7 @@ final class OutputDirectory {
         if (file.getParent().equals(root) && name.equals(LOCK_FILE)) {
           return FileVisitResult.CONTINUE;
         }
-        boolean temp = name.startsWith(FileWriter.TEMP_PREFIX) && name.endsWith(FileWriter.TEMP_SUFFIX);
+        boolean temp = name.startsWith(ManifestFileWriter.TEMP_PREFIX) && name.endsWith(ManifestFileWriter.TEMP_SUFFIX);
         // Links (to files or folders) are visited as links and never followed.
         if (attrs.isRegularFile() && temp == includeTemp) {
           paths.add(file);

@@ -47,16 +47,16 @@ final class OutputLock implements AutoCloseable {
   }
 
   /** Locks {@code folder} (which exists) for writing, or throws after {@code wait}. */
-  static OutputLock forWriting(Path folder, Duration wait) throws UnreadableInputException {
+  static OutputLock forWriting(Path folder, Duration wait) throws FileAccessException {
     return acquire(folder, false, wait);
   }
 
   /** Waits for a run writing into {@code folder}, if there is one, and keeps it out until closed. */
-  static OutputLock forChecking(Path folder, Duration wait) throws UnreadableInputException {
+  static OutputLock forChecking(Path folder, Duration wait) throws FileAccessException {
     return acquire(folder, true, wait);
   }
 
-  private static OutputLock acquire(Path folder, boolean shared, Duration wait) throws UnreadableInputException {
+  private static OutputLock acquire(Path folder, boolean shared, Duration wait) throws FileAccessException {
     Path file = folder.resolve(OutputDirectory.LOCK_FILE);
     long deadline = System.nanoTime() + wait.toNanos();
     try {
@@ -77,18 +77,18 @@ final class OutputLock implements AutoCloseable {
         }
         channel.close();
         if (System.nanoTime() >= deadline) {
-          throw new UnreadableInputException(LoadedInput.display(folder) + " is in use by another apiserver-policy "
+          throw new FileAccessException(LoadedInput.display(folder) + " is in use by another apiserver-policy "
               + "run (it holds " + OutputDirectory.LOCK_FILE + "); waited " + wait.toMillis() + " ms",
               "let the other run finish, then run again; two runs into one folder would undo each other's work");
         }
         Thread.sleep(50);
       }
     } catch (IOException e) {
-      throw new UnreadableInputException("cannot lock " + LoadedInput.display(file) + " (" + e.getMessage() + ")",
+      throw new FileAccessException("cannot lock " + LoadedInput.display(file) + " (" + e.getMessage() + ")",
           "it must be a plain file apiserver-policy can write (remove whatever is there), on a file system with locks");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UnreadableInputException("interrupted while waiting for " + LoadedInput.display(file), "run again");
+      throw new FileAccessException("interrupted while waiting for " + LoadedInput.display(file), "run again");
     }
   }
 

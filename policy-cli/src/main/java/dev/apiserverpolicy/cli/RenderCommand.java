@@ -73,7 +73,7 @@ final class RenderCommand implements Callable<Integer> {
   boolean allowEmptyInput;
 
   /** Replaced by tests to inject failures while writing. */
-  FileWriter writer = FileWriter.ATOMIC;
+  ManifestFileWriter writer = ManifestFileWriter.ATOMIC;
 
   @Override
   public Integer call() throws Exception {
@@ -120,10 +120,10 @@ final class RenderCommand implements Callable<Integer> {
 
   /** Into --out: under a lock, compared with what is there, pruned only after a run without errors. */
   private int renderToFolder(LoadedInput loaded, RenderOptions.Builder options, PrintWriter err,
-      PrintWriter outWriter) throws UnreadableInputException, IOException {
+      PrintWriter outWriter) throws FileAccessException, IOException {
     Path root = out;
     if (Files.exists(root) && !Files.isDirectory(root)) {
-      throw new UnreadableInputException(out + ": exists and is not a folder", "choose a folder for --out");
+      throw new FileAccessException(out + ": exists and is not a folder", "choose a folder for --out");
     }
     refuseSystemFolders(root);
     try {
@@ -153,7 +153,7 @@ final class RenderCommand implements Callable<Integer> {
   java.time.Duration lockWait = OutputLock.DEFAULT_WAIT;
 
   /** A file system's root or a home folder is never an output folder: pruning walks all of it. */
-  private void refuseSystemFolders(Path root) throws UnreadableInputException {
+  private void refuseSystemFolders(Path root) throws FileAccessException {
     Path absolute;
     try {
       absolute = Files.exists(root) ? root.toRealPath() : root.toAbsolutePath().normalize();
@@ -168,14 +168,14 @@ final class RenderCommand implements Callable<Integer> {
       isHome = false;
     }
     if (absolute.getParent() == null || isHome) {
-      throw new UnreadableInputException(LoadedInput.display(out) + ": is " + (isHome ? "your home folder" : "the root "
+      throw new FileAccessException(LoadedInput.display(out) + ": is " + (isHome ? "your home folder" : "the root "
           + "of a file system") + "; refusing to use it as the output folder",
           "give --out a folder of its own, e.g. manifests/ in your GitOps repository");
     }
   }
 
   private int renderInto(Path root, LoadedInput loaded, RenderOptions.Builder options, PrintWriter err,
-      PrintWriter outWriter) throws UnreadableInputException {
+      PrintWriter outWriter) throws FileAccessException {
     OutputDirectory.Sync sync;
     try {
       OutputDirectory directory = new OutputDirectory(root, loaded.label());
@@ -254,15 +254,15 @@ final class RenderCommand implements Callable<Integer> {
     return OutputDirectory.Prune.ALLOWED;
   }
 
-  private UnreadableInputException cannotWrite(IOException e) {
-    return new UnreadableInputException("cannot write " + out + ": " + e.getMessage(),
+  private FileAccessException cannotWrite(IOException e) {
+    return new FileAccessException("cannot write " + out + ": " + e.getMessage(),
         "check that the folder is writable; every file is either its old or its new version, so rerun");
   }
 
   private final java.util.concurrent.atomic.AtomicBoolean progressShown = new java.util.concurrent.atomic.AtomicBoolean();
 
   // A progress line on a terminal (the total is not known until every cluster is rendered).
-  private FileWriter progress(PrintWriter err) {
+  private ManifestFileWriter progress(PrintWriter err) {
     if (System.console() == null) {
       return writer;
     }

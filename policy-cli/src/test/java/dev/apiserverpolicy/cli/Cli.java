@@ -33,7 +33,7 @@ final class Cli {
   }
 
   /** Runs with {@code writer} (if not null) replacing the render command's file writer. */
-  static Result run(FileWriter writer, String... args) {
+  static Result run(ManifestFileWriter writer, String... args) {
     // Standard output as the real command has it: characters and ready-encoded bytes mixed.
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();

@@ -24,7 +24,7 @@ class CrashSafetyTest {
   @TempDir
   Path tmp;
 
-  private static final class DyingWriter implements FileWriter {
+  private static final class DyingWriter implements ManifestFileWriter {
     private final int after;
     private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -77,7 +77,7 @@ class CrashSafetyTest {
     assertEquals(3, crashed.exit(), crashed::toString);
     assertTrue(crashed.err().contains("simulated crash"), crashed::toString);
     for (Map.Entry<String, String> f : files(out).entrySet()) {
-      if (f.getKey().contains(FileWriter.TEMP_PREFIX)) {
+      if (f.getKey().contains(ManifestFileWriter.TEMP_PREFIX)) {
         continue;
       }
       boolean oldOrNew = f.getValue().equals(old.get(f.getKey())) || f.getValue().equals(wanted.get(f.getKey()));
@@ -95,7 +95,7 @@ class CrashSafetyTest {
     Path target = Files.createDirectories(dir.resolve("a-folder.yaml"));
     Files.writeString(target.resolve("inside"), "x");
     try {
-      FileWriter.ATOMIC.write(target, "new".getBytes(StandardCharsets.UTF_8));
+      ManifestFileWriter.ATOMIC.write(target, "new".getBytes(StandardCharsets.UTF_8));
     } catch (IOException expected) {
       // A non-empty folder cannot be replaced by a file.
     }

@@ -57,8 +57,8 @@ class FolderLayoutFuzzTest {
 
   private final List<Consumer<Layout>> outputMutations = List.of(
       l -> l.render(false),
-      l -> l.link(l.cluster("payments").resolve(FileWriter.TEMP_PREFIX + "networkpolicy-etcd-allow.yaml"
-          + FileWriter.TEMP_SUFFIX), l.outside.resolve("victim.txt")),
+      l -> l.link(l.cluster("payments").resolve(ManifestFileWriter.TEMP_PREFIX + "networkpolicy-etcd-allow.yaml"
+          + ManifestFileWriter.TEMP_SUFFIX), l.outside.resolve("victim.txt")),
       l -> l.link(l.cluster("payments").resolve("networkpolicy-dns-allow.yaml"), l.outside.resolve("victim.txt")),
       l -> l.link(l.out.resolve("europe-west/cluster-sandbox"), l.outside),
       l -> l.link(l.out.resolve("europe-west/cluster-dev-tools/kustomization.yaml"), l.outside.resolve("nothing")),

@@ -37,10 +37,10 @@ class HostileOutputFolderTest {
     Path created = tmp.resolve("created-by-attacker-link.txt");
     // The temporary names an earlier version used, and a few guesses at others.
     for (String file : List.of("networkpolicy-etcd-allow.yaml", "kustomization.yaml", "service-front-loadbalancer.yaml")) {
-      Files.createSymbolicLink(folder.resolve(FileWriter.TEMP_PREFIX + file + FileWriter.TEMP_SUFFIX), victim);
+      Files.createSymbolicLink(folder.resolve(ManifestFileWriter.TEMP_PREFIX + file + ManifestFileWriter.TEMP_SUFFIX), victim);
     }
-    Files.createSymbolicLink(folder.resolve(FileWriter.TEMP_PREFIX + "networkpolicy-dns-allow.yaml"
-        + FileWriter.TEMP_SUFFIX), created);
+    Files.createSymbolicLink(folder.resolve(ManifestFileWriter.TEMP_PREFIX + "networkpolicy-dns-allow.yaml"
+        + ManifestFileWriter.TEMP_SUFFIX), created);
 
     Cli.Result r = Cli.run("render", Cli.quickstart().toString(), "--out", out().toString());
     assertEquals(0, r.exit(), r::toString);
@@ -59,21 +59,21 @@ class HostileOutputFolderTest {
   void temporaryFilesHaveUnpredictableNamesAndAreCreatedNew() throws IOException {
     Path target = tmp.resolve("a.yaml");
     List<String> seen = new java.util.ArrayList<>();
-    FileWriter spy = (t, content) -> {
+    ManifestFileWriter spy = (t, content) -> {
       try (Stream<Path> s = Files.list(t.getParent())) {
-        s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(FileWriter.TEMP_PREFIX)).forEach(seen::add);
+        s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(ManifestFileWriter.TEMP_PREFIX)).forEach(seen::add);
       }
     };
-    FileWriter.ATOMIC.write(target, "one\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    FileWriter.ATOMIC.write(target, "two\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ManifestFileWriter.ATOMIC.write(target, "one\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ManifestFileWriter.ATOMIC.write(target, "two\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     spy.write(target, new byte[0]);
     assertEquals(List.of(), seen, "no temporary file is left behind");
     assertEquals("two\n", Files.readString(target));
     java.util.Set<Path> names = new java.util.HashSet<>();
     for (int i = 0; i < 100; i++) {
-      Path t = FileWriter.temporaryFor(target);
-      assertTrue(t.getFileName().toString().startsWith(FileWriter.TEMP_PREFIX));
-      assertTrue(t.getFileName().toString().endsWith(FileWriter.TEMP_SUFFIX));
+      Path t = ManifestFileWriter.temporaryFor(target);
+      assertTrue(t.getFileName().toString().startsWith(ManifestFileWriter.TEMP_PREFIX));
+      assertTrue(t.getFileName().toString().endsWith(ManifestFileWriter.TEMP_SUFFIX));
       assertFalse(t.getFileName().toString().contains("a.yaml"), "the name does not follow from the target's");
       names.add(t);
     }

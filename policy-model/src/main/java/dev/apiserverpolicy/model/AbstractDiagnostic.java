@@ -15,7 +15,7 @@ abstract class AbstractDiagnostic {
   /** What was found. */
   public abstract DiagnosticCode code();
 
-  /** How serious it is; the code's default unless configured. */
+  /** How serious it is: its code's severity. */
   @Value.Default
   public Severity severity() {
     return code().defaultSeverity();

@@ -5,8 +5,8 @@ import org.immutables.value.Value;
 
 /**
  * What a reader found: the objects it could build, in input order, and every
- * diagnostic. An object with an error diagnostic naming it is still listed (so later
- * steps can report it) but must not be rendered.
+ * diagnostic. An object with an error diagnostic naming it is still listed, so that the
+ * renderer can say which clusters it stops, but it is never rendered.
  */
 @Value.Immutable
 abstract class AbstractReadResult {

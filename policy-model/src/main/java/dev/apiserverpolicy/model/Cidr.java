@@ -86,7 +86,7 @@ public final class Cidr implements Comparable<Cidr> {
    *     canonical-able CIDR or has host bits set
    */
   public static Cidr parse(String text) {
-    Cidr c = parse(text, true);
+    Cidr c = parseCanonical(text);
     return text.equals(c.toString()) ? c : new Cidr(c.family, c.hi, c.lo, c.prefix, text);
   }
 
@@ -100,12 +100,12 @@ public final class Cidr implements Comparable<Cidr> {
       // An IPv4-mapped IPv6 address is its IPv4 address, as Go's net.IP (and so KKP) reads it.
       String lower = text.toLowerCase(java.util.Locale.ROOT);
       if (lower.startsWith(MAPPED_PREFIX) && lower.indexOf('.') > 0) {
-        return parse(text.substring(MAPPED_PREFIX.length()) + "/32", true);
+        return parseCanonical(text.substring(MAPPED_PREFIX.length()) + "/32");
       }
-      Cidr host = parse(text + (text.indexOf(':') >= 0 ? "/128" : "/32"), true);
+      Cidr host = parseCanonical(text + (text.indexOf(':') >= 0 ? "/128" : "/32"));
       return host.ipv4Mapped().orElse(host);
     }
-    Cidr parsed = parse(text, true);
+    Cidr parsed = parseCanonical(text);
     if (!parsed.isHost()) {
       throw new CidrFormatException(
           "'" + text + "' is a range, not a single address",
@@ -114,7 +114,7 @@ public final class Cidr implements Comparable<Cidr> {
     return parsed;
   }
 
-  private static Cidr parse(String text, boolean rejectHostBits) {
+  private static Cidr parseCanonical(String text) {
     Objects.requireNonNull(text, "text");
     if (text.isEmpty()) {
       throw new CidrFormatException("empty CIDR", "write a range such as 10.0.0.0/8");
@@ -157,7 +157,7 @@ public final class Cidr implements Comparable<Cidr> {
     }
     Cidr exact = new Cidr(family, hi, lo, family.bits());
     Cidr network = exact.truncate(prefix);
-    if (rejectHostBits && (network.hi != hi || network.lo != lo)) {
+    if (network.hi != hi || network.lo != lo) {
       throw new CidrFormatException(
           "'" + text + "' has host bits set below /" + prefix,
           "did you mean " + network + " (the network) or " + exact + " (the single address)?",

@@ -149,7 +149,7 @@ public enum DiagnosticCode {
     return id;
   }
 
-  /** Severity this finding has unless configured otherwise. */
+  /** The severity of every finding with this code (severities are not configurable). */
   public Severity defaultSeverity() {
     return severity;
   }

@@ -4,7 +4,6 @@ import dev.apiserverpolicy.model.Protocol;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -185,10 +184,5 @@ public final class ConnectionSet {
   @Override
   public int hashCode() {
     return Objects.hash(toString());
-  }
-
-  /** For tests and debugging: the raw map. */
-  Map<Protocol, List<int[]>> raw() {
-    return ports;
   }
 }

@@ -1,33 +1,29 @@
 package dev.apiserverpolicy.reach;
 
-import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Protocol;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A pod as NetworkPolicies see it: namespace, labels, named container ports, and (if
- * known) its address.
+ * A pod as NetworkPolicies see it: namespace, labels and named container ports. (Policies
+ * select pods by labels; the evaluator never matches a pod by an ipBlock: docs/spec.md.)
  *
  * @param namespace namespace
  * @param name name (for reports)
  * @param labels labels
  * @param ports container ports, for named ports in policies
- * @param ip the pod's address, if known
  */
-public record Pod(String namespace, String name, Map<String, String> labels, List<ContainerPort> ports,
-    Optional<Cidr> ip) {
+public record Pod(String namespace, String name, Map<String, String> labels, List<ContainerPort> ports) {
   /** Defensive copies. */
   public Pod {
     labels = Map.copyOf(new TreeMap<>(labels));
     ports = List.copyOf(ports);
   }
 
-  /** A pod without ports or address. */
+  /** A pod without ports. */
   public static Pod of(String namespace, String name, Map<String, String> labels) {
-    return new Pod(namespace, name, labels, List.of(), Optional.empty());
+    return new Pod(namespace, name, labels, List.of());
   }
 
   /**

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -81,8 +80,7 @@ final class CorpusCase {
       case "Namespace" -> namespaces.put(name, Namespace.of(name, strings(meta.get("labels"))));
       case "NetworkPolicy" -> policies.add(policy(name, namespace, map(o.get("spec"))));
       case "Pod" -> {
-        Pod pod = new Pod(namespace, name, strings(meta.get("labels")), containerPorts(map(o.get("spec"))),
-            Optional.empty());
+        Pod pod = new Pod(namespace, name, strings(meta.get("labels")), containerPorts(map(o.get("spec"))));
         String owner = name;
         String ownerKind = "Pod";
         if (meta.get("ownerReferences") instanceof List<?> refs && !refs.isEmpty()) {
@@ -100,7 +98,7 @@ final class CorpusCase {
           }
           Map<String, Object> template = map(spec.get("template"));
           Pod pod = new Pod(namespace, name, strings(map(template.get("metadata")).get("labels")),
-              containerPorts(map(template.get("spec"))), Optional.empty());
+              containerPorts(map(template.get("spec"))));
           addPod(namespace + "/" + name + "[" + kind + "]", pod);
         }
       }

@@ -15,16 +15,14 @@ import dev.apiserverpolicy.model.manifest.ObjectMeta;
 import dev.apiserverpolicy.model.manifest.PolicyType;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Small, named examples of each semantic rule of the evaluator. */
 class ReachabilityTest {
   private static final Pod A = new Pod("ns", "a", Map.of("app", "a"),
-      List.of(new Pod.ContainerPort("http", Protocol.TCP, 8080)), Optional.empty());
+      List.of(new Pod.ContainerPort("http", Protocol.TCP, 8080)));
   private static final Pod B = new Pod("ns", "b", Map.of("app", "b"),
-      List.of(new Pod.ContainerPort("http", Protocol.TCP, 9090), new Pod.ContainerPort("dns", Protocol.UDP, 53)),
-      Optional.empty());
+      List.of(new Pod.ContainerPort("http", Protocol.TCP, 9090), new Pod.ContainerPort("dns", Protocol.UDP, 53)));
   private static final Pod OTHER_NS = Pod.of("other", "c", Map.of("app", "a"));
 
   private static NetworkPolicy.Builder policy(Map<String, String> podLabels) {

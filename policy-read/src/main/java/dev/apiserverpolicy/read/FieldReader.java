@@ -72,7 +72,9 @@ final class FieldReader {
   }
 
   String child(String key) {
-    // Reading a field asks for its path twice (to record its position, then to convert it).
+    // Reading a field asks for its path twice (to record its position, then to convert it), with
+    // the same key object: compared by identity, the memo costs one comparison; an equal key that
+    // is another object just misses it and builds the same path again.
     if (key == lastChildKey) {
       return lastChildPath;
     }

@@ -1,6 +1,6 @@
 /**
  * Pure functions over the model: binding clusters to seeds and contexts, validation and
- * lints, defaulting, rendering and the YAML writer ({@code reach} holds the evaluator).
+ * lints, defaulting, the egress catalogue, rendering and the YAML writer.
  * Nothing here touches files, the network, the clock or the environment.
  */
 @Value.Style(

@@ -14,7 +14,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Writes one file; the default writes atomically (temp file in the same folder, then rename). */
-interface FileWriter {
+interface ManifestFileWriter {
   /** Prefix of temporary files, so an interrupted run's leftovers can be recognised and removed. */
   String TEMP_PREFIX = ".apiserver-policy-";
   /** Suffix of temporary files. */
@@ -40,7 +40,7 @@ interface FileWriter {
    * not fsync each file: that made writing 120,000 files take minutes; after a power loss,
    * rerun render.
    */
-  FileWriter ATOMIC = (target, content) -> {
+  ManifestFileWriter ATOMIC = (target, content) -> {
     Path temp = null;
     FileChannel channel = null;
     for (int attempt = 0; channel == null; attempt++) {
