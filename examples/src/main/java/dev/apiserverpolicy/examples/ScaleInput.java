@@ -49,7 +49,8 @@ public final class ScaleInput {
           .append(strategy.equals("Tunneling") ? ", tunnelingAgentIP: 100.64.30.10}\n" : "}\n");
       if (strategy.equals("LoadBalancer") && i % 4 != 0) {
         c.append("  apiServerAllowedIPRanges: {cidrBlocks: [172.16.0.0/16, 10.244.0.0/16, 192.0.2.")
-            .append(i % 256).append("/32").append(i % 3 == 0 ? ", \"2001:db8:" + Integer.toHexString(i % 65536) + "::/48\"" : "")
+            .append(i % 256).append("/32").append(i % 3 == 0 ? ", \"2001:db8:" + Integer.toHexString(i % 65536)
+                + "::/48\"" : "")
             .append("]}\n");
       }
       if (i % 6 == 0) {

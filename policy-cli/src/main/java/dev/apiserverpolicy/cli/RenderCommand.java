@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -259,7 +260,7 @@ final class RenderCommand implements Callable<Integer> {
         "check that the folder is writable; every file is either its old or its new version, so rerun");
   }
 
-  private final java.util.concurrent.atomic.AtomicBoolean progressShown = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean progressShown = new AtomicBoolean();
 
   // A progress line on a terminal (the total is not known until every cluster is rendered).
   private ManifestFileWriter progress(PrintWriter err) {

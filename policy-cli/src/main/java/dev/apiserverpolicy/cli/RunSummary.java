@@ -45,7 +45,8 @@ final class RunSummary {
   void print(PrintWriter err, LoadedInput loaded, OutputDirectory.Changes changes, boolean check) {
     StringBuilder line = new StringBuilder("apiserver-policy: rendered ")
         .append(clusters - failed.size()).append(" of ").append(clusters).append(" clusters (")
-        .append(objects).append(" objects) from ").append(loaded.files()).append(loaded.files() == 1 ? " file" : " files");
+        .append(objects).append(" objects) from ").append(loaded.files()).append(loaded.files() == 1 ? " file"
+            : " files");
     if (changes != null) {
       line.append(check ? "; would create " : "; created ").append(changes.create().size())
           .append(check ? ", change " : ", changed ").append(changes.update().size())
@@ -66,7 +67,8 @@ final class RunSummary {
           + " this input generated before and no longer generates: " + changes.prune().reason());
     }
     if (changes != null && !changes.otherInputs().isEmpty()) {
-      err.println("  left alone: " + changes.otherInputs().size() + (changes.otherInputs().size() == 1 ? " file" : " files")
+      err.println("  left alone: " + changes.otherInputs().size() + (changes.otherInputs().size() == 1 ? " file"
+          : " files")
           + " generated from other inputs");
     }
     err.flush();

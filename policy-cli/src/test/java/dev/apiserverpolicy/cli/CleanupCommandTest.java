@@ -22,8 +22,9 @@ class CleanupCommandTest {
     assertEquals(List.of(
         "# europe-west/legacy-batch: apiserverNetworkPolicy is false",
         "kubectl delete networkpolicy -n cluster-legacy-batch --ignore-not-found apiserver-internal-allow "
-            + "audit-sink-allow default-deny-all-egress dns-allow etcd-allow kyverno-webhook-allow machine-controller-webhook-allow "
-            + "operating-system-manager-webhook-allow seed-apiserver-allow usercluster-webhook-allow"),
+            + "audit-sink-allow default-deny-all-egress dns-allow etcd-allow kyverno-webhook-allow "
+            + "machine-controller-webhook-allow operating-system-manager-webhook-allow seed-apiserver-allow "
+            + "usercluster-webhook-allow"),
         r.out().lines().toList());
     assertTrue(r.err().contains("1 of 5 clusters have the gate off"));
   }
@@ -32,12 +33,14 @@ class CleanupCommandTest {
   void anAbsentGateCountsAsOffAndTheProfileDecidesTheNames() throws IOException {
     Path input = Cli.copyQuickstart(tmp);
     Path cluster = input.resolve("clusters/nodeport.yaml");
-    Files.writeString(cluster, Files.readString(cluster).replace("  features:\n    apiserverNetworkPolicy: true\n", ""));
+    String gate = "  features:\n    apiserverNetworkPolicy: true\n";
+    Files.writeString(cluster, Files.readString(cluster).replace(gate, ""));
     Cli.Result r = Cli.run("cleanup", input.toString(), "--profile", "kkp-v2.18");
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.out().contains("# europe-west/dev-tools: apiserverNetworkPolicy is absent\n"
-        + "kubectl delete networkpolicy -n cluster-dev-tools --ignore-not-found audit-sink-allow default-deny-all-egress "
-        + "dns-allow etcd-allow machine-controller-webhook-allow metrics-server-allow openvpn-server-allow\n"), r.out());
+        + "kubectl delete networkpolicy -n cluster-dev-tools --ignore-not-found audit-sink-allow "
+        + "default-deny-all-egress dns-allow etcd-allow machine-controller-webhook-allow metrics-server-allow "
+        + "openvpn-server-allow\n"), r.out());
   }
 
   @Test

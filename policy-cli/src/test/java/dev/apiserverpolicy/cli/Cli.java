@@ -51,7 +51,8 @@ final class Cli {
     java.util.Map<String, String> files = new java.util.TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(p).toString().replace('\\', '/'), new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+        files.put(root.relativize(p).toString().replace('\\', '/'), new String(Files.readAllBytes(p),
+            StandardCharsets.UTF_8));
       }
     }
     return files;

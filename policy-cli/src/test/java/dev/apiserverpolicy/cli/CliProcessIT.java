@@ -30,7 +30,8 @@ class CliProcessIT {
     Path err = dir.resolve("stderr.txt");
     Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process finished");
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err,
+        StandardCharsets.UTF_8));
   }
 
   @Test
@@ -38,7 +39,8 @@ class CliProcessIT {
     Path out = tmp.resolve("manifests");
     Run r = java(tmp, "render", Cli.quickstart().toAbsolutePath().toString(), "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.err().contains("rendered 5 of 5 clusters (" + Cli.QUICKSTART_OBJECTS + " objects) from 8 files; created " + Cli.QUICKSTART_FILES), r.err());
+    assertTrue(r.err().contains("rendered 5 of 5 clusters (" + Cli.QUICKSTART_OBJECTS
+        + " objects) from 8 files; created " + Cli.QUICKSTART_FILES), r.err());
     try (Stream<Path> files = Files.walk(out)) {
       assertEquals(Cli.QUICKSTART_FILES, files.filter(Files::isRegularFile).count());
     }

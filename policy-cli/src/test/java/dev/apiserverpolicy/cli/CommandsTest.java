@@ -199,7 +199,8 @@ class CommandsTest {
     String esc = "\u001b[2K\u001b[1A";
     Files.writeString(input.resolve("clusters/" + "evil\u001b[31m.yaml"), "apiVersion: kubermatic.k8c.io/v1\n"
         + "kind: Cluster\nmetadata: {name: \"ok" + esc + "\u202egnp.exe\"}\nspec: {cloud: {dc: hetzner-fsn1}}\n");
-    for (List<String> args : List.of(List.of("lint"), List.of("lint", "--format", "json"), List.of("render", "--stdout"),
+    for (List<String> args : List.of(List.of("lint"), List.of("lint", "--format", "json"), List.of("render",
+        "--stdout"),
         List.of("render", "--out", tmp.resolve("out").toString()), List.of("cleanup"), List.of("defaults"),
         List.of("explain"))) {
       List<String> all = new java.util.ArrayList<>(args);

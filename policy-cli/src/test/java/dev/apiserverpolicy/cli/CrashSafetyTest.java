@@ -71,7 +71,8 @@ class CrashSafetyTest {
     assertEquals(0, Cli.run("render", input.toString(), "--out", fresh.toString()).exit());
     Map<String, String> wanted = files(fresh);
 
-    assertEquals(Cli.QUICKSTART_FILES - 4, old.size(), "least-privilege renders kyverno-webhook-allow only for clusters that enable Kyverno");
+    assertEquals(Cli.QUICKSTART_FILES - 4, old.size(),
+        "least-privilege renders kyverno-webhook-allow only for clusters that enable Kyverno");
     assertTrue(old.keySet().stream().noneMatch(k -> old.get(k).equals(wanted.get(k))), "every file changes");
     Cli.Result crashed = Cli.run(new DyingWriter(after), "render", input.toString(), "--out", out.toString());
     assertEquals(3, crashed.exit(), crashed::toString);

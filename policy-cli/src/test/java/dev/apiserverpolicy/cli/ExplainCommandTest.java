@@ -19,7 +19,8 @@ class ExplainCommandTest {
     assertTrue(out.matches("(?s).*10\\.0\\.0\\.10/32 +TCP 6443 +seed-apiserver-allow\n.*"), out);
     assertTrue(out.matches("(?s).*any other pod +No Connections +-\n.*"), out);
     assertTrue(out.matches("(?s).*any other address +No Connections +-\n.*"), out);
-    assertTrue(out.contains("anyone who can reach the seed's nodeport-proxy: NodePort has no per-cluster source ranges"));
+    assertTrue(out
+        .contains("anyone who can reach the seed's nodeport-proxy: NodePort has no per-cluster source ranges"));
   }
 
   @Test
@@ -41,9 +42,11 @@ class ExplainCommandTest {
 
   @Test
   void mermaidAndDot() {
-    Cli.Result mermaid = Cli.run("explain", Cli.quickstart().toString(), "--cluster", "payments", "--format", "mermaid");
+    Cli.Result mermaid = Cli.run("explain", Cli.quickstart().toString(), "--cluster", "payments", "--format",
+        "mermaid");
     assertEquals(0, mermaid.exit());
-    assertTrue(mermaid.out().startsWith("flowchart LR\n  subgraph c0 [\"cluster payments (LoadBalancer, kkp-v2.31)\"]"));
+    assertTrue(mermaid.out()
+        .startsWith("flowchart LR\n  subgraph c0 [\"cluster payments (LoadBalancer, kkp-v2.31)\"]"));
     assertTrue(mermaid.out().contains("c0api -->|\"All Connections\"| c0t3[\"pods app=etcd,cluster=payments\"]"),
         mermaid.out());
     Cli.Result dot = Cli.run("explain", Cli.quickstart().toString(), "--format", "dot");
@@ -61,7 +64,8 @@ class ExplainCommandTest {
 
   @Test
   void theReadmesPictureIsWhatTheCommandDraws() throws java.io.IOException {
-    String readme = java.nio.file.Files.readString(dev.apiserverpolicy.testing.ProjectFiles.root().resolve("README.md"));
+    String readme = java.nio.file.Files.readString(dev.apiserverpolicy.testing.ProjectFiles.root()
+        .resolve("README.md"));
     String block = readme.substring(readme.indexOf("```mermaid\n") + "```mermaid\n".length());
     block = block.substring(0, block.indexOf("```"));
     Cli.Result r = Cli.run("explain", Cli.quickstart().toString(), "--cluster", "payments", "--format", "mermaid");

@@ -36,8 +36,10 @@ class HostileOutputFolderTest {
     Files.writeString(victim, "precious\n");
     Path created = tmp.resolve("created-by-attacker-link.txt");
     // The temporary names an earlier version used, and a few guesses at others.
-    for (String file : List.of("networkpolicy-etcd-allow.yaml", "kustomization.yaml", "service-front-loadbalancer.yaml")) {
-      Files.createSymbolicLink(folder.resolve(ManifestFileWriter.TEMP_PREFIX + file + ManifestFileWriter.TEMP_SUFFIX), victim);
+    for (String file : List.of("networkpolicy-etcd-allow.yaml", "kustomization.yaml",
+        "service-front-loadbalancer.yaml")) {
+      Files.createSymbolicLink(folder.resolve(ManifestFileWriter.TEMP_PREFIX + file
+          + ManifestFileWriter.TEMP_SUFFIX), victim);
     }
     Files.createSymbolicLink(folder.resolve(ManifestFileWriter.TEMP_PREFIX + "networkpolicy-dns-allow.yaml"
         + ManifestFileWriter.TEMP_SUFFIX), created);
@@ -61,7 +63,8 @@ class HostileOutputFolderTest {
     List<String> seen = new java.util.ArrayList<>();
     ManifestFileWriter spy = (t, content) -> {
       try (Stream<Path> s = Files.list(t.getParent())) {
-        s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(ManifestFileWriter.TEMP_PREFIX)).forEach(seen::add);
+        s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(ManifestFileWriter.TEMP_PREFIX))
+            .forEach(seen::add);
       }
     };
     ManifestFileWriter.ATOMIC.write(target, "one\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -97,7 +100,8 @@ class HostileOutputFolderTest {
     Cli.Result r = Cli.run("render", otherSeed().toString(), "--out", out().toString());
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.err().contains("deleted 0"), r::toString);
-    assertTrue(r.err().contains("left alone: " + Cli.QUICKSTART_FILES + " files generated from other inputs"), r::toString);
+    assertTrue(r.err().contains("left alone: " + Cli.QUICKSTART_FILES + " files generated from other inputs"),
+        r::toString);
     java.util.Map<String, String> after = Cli.files(out());
     first.forEach((path, content) -> assertEquals(content, after.get(path), path));
     assertEquals(2 * Cli.QUICKSTART_FILES, after.size());
@@ -166,7 +170,8 @@ class HostileOutputFolderTest {
     }
     Cli.Result r = Cli.run("render", input.toString(), "--out", out().toString());
     assertEquals(0, r.exit(), r::toString);
-    assertTrue(r.err().contains("not deleted: " + Cli.QUICKSTART_FILES + " files this input generated before and no longer generates: the "
+    assertTrue(r.err().contains("not deleted: " + Cli.QUICKSTART_FILES
+        + " files this input generated before and no longer generates: the "
         + "input has no clusters; add --allow-empty-input if that is meant"), r::toString);
     assertEquals(before, Cli.files(out()));
     Cli.Result allowed = Cli.run("render", input.toString(), "--out", out().toString(), "--allow-empty-input");
@@ -209,7 +214,8 @@ class HostileOutputFolderTest {
         var b = pool.submit(() -> Cli.run("render", other.toString(), "--out", out().toString()));
         assertEquals(0, a.get().exit(), a.get()::toString);
         assertEquals(0, b.get().exit(), b.get()::toString);
-        assertEquals(2 * Cli.QUICKSTART_FILES, Cli.files(out()).size(), "round " + round + ": both inputs' files, and no lock left");
+        assertEquals(2 * Cli.QUICKSTART_FILES, Cli.files(out()).size(), "round " + round
+            + ": both inputs' files, and no lock left");
       }
     } finally {
       pool.shutdownNow();

@@ -10,6 +10,9 @@ abstract class AbstractDatacenterSettings {
   /** {@code apiServerServiceType}: replaces the type of {@code apiserver-external} for these clusters. */
   public abstract Optional<ServiceType> apiServerServiceType();
 
-  /** {@code authenticationConfiguration}: the Secret (in the seed's namespace) with these clusters' AuthenticationConfiguration. */
+  /**
+   * {@code authenticationConfiguration}: the Secret (in the seed's namespace) with these clusters'
+   * AuthenticationConfiguration.
+   */
   public abstract Optional<SecretKeyRef> authenticationConfiguration();
 }

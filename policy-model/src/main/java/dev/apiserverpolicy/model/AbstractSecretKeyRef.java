@@ -2,7 +2,10 @@ package dev.apiserverpolicy.model;
 
 import org.immutables.value.Value;
 
-/** A key of a Secret, as KKP objects name one ({@code secretName}, {@code secretKey}); the namespace follows from where it is named. */
+/**
+ * A key of a Secret, as KKP objects name one ({@code secretName}, {@code secretKey}); the namespace
+ * follows from where it is named.
+ */
 @Value.Immutable
 abstract class AbstractSecretKeyRef {
   /** {@code secretName}. */

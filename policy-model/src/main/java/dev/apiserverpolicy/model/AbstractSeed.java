@@ -36,7 +36,10 @@ abstract class AbstractSeed {
   @Value.NaturalOrder
   public abstract SortedMap<String, String> nodeportProxyAnnotations();
 
-  /** {@code metadata.namespace}: where KKP keeps the seed's objects (the Secrets datacenters name), usually {@code kubermatic}. */
+  /**
+   * {@code metadata.namespace}: where KKP keeps the seed's objects (the Secrets datacenters name),
+   * usually {@code kubermatic}.
+   */
   public abstract Optional<String> namespace();
 
   /** What {@code spec.datacenters.<name>.spec} sets, for the datacenters that set anything read here. */

@@ -38,9 +38,10 @@ class ModuleRulesTest {
   private static final Pattern QUALIFIED = Pattern.compile(
       "(?<![\\w.\"])((?:dev|org|com|info|inet|picocli|io|jakarta|javax|sun)\\.[a-z]\\w*(?:\\.[a-z]\\w*)*\\.[A-Z]\\w*)");
   /** What a library module must not touch: the disk, the network, the clock, the environment, randomness. */
-  private static final Pattern IMPURE = Pattern.compile("\\b(java\\.nio\\.file|java\\.io\\.File\\w*|java\\.net\\.(?!URI\\b|URISyntaxException\\b)\\w+"
-      + "|System\\.(getenv|getProperty|getProperties|currentTimeMillis|nanoTime)|Instant\\.now|Clock|(Secure)?Random|randomUUID"
-      + "|ProcessBuilder|Runtime\\.getRuntime\\(\\)\\.exec|Thread\\.sleep)\\b");
+  private static final Pattern IMPURE = Pattern.compile("\\b(java\\.nio\\.file|java\\.io\\.File\\w*"
+      + "|java\\.net\\.(?!URI\\b|URISyntaxException\\b)\\w+"
+      + "|System\\.(getenv|getProperty|getProperties|currentTimeMillis|nanoTime)|Instant\\.now|Clock"
+      + "|(Secure)?Random|randomUUID|ProcessBuilder|Runtime\\.getRuntime\\(\\)\\.exec|Thread\\.sleep)\\b");
   private static final Pattern MODULE = Pattern.compile("<module>([\\w-]+)</module>");
   private static final Pattern DEPENDENCY = Pattern.compile("(?s)<dependency>(.*?)</dependency>");
 
@@ -55,7 +56,8 @@ class ModuleRulesTest {
       List<String> modules = new ArrayList<>();
       List<String> libraries = new ArrayList<>();
       for (String used : ticked(row.group(3))) {
-        (rules.containsKey(used) || used.startsWith("policy-") || used.equals("examples") ? modules : libraries).add(used);
+        (rules.containsKey(used) || used.startsWith("policy-") || used.equals("examples") ? modules : libraries)
+            .add(used);
       }
       rules.put(row.group(1), new Rule(row.group(1), ticked(row.group(2)), modules, libraries));
     }
@@ -164,7 +166,8 @@ class ModuleRulesTest {
     Map<String, Rule> rules = rules();
     List<String> broken = new ArrayList<>();
     for (Rule rule : rules.values()) {
-      String pom = Files.readString(ProjectFiles.root().resolve(rule.module()).resolve("pom.xml"), StandardCharsets.UTF_8);
+      String pom = Files.readString(ProjectFiles.root().resolve(rule.module()).resolve("pom.xml"),
+          StandardCharsets.UTF_8);
       Matcher dependency = DEPENDENCY.matcher(pom.substring(pom.indexOf("<dependencies>")));
       while (dependency.find()) {
         String body = dependency.group(1);

@@ -67,7 +67,8 @@ class PublicApiDocumentationTest {
       for (Path file : mainSources(module)) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Matcher type = TYPE.matcher(text);
-        boolean publicType = type.find() && (type.group(1).startsWith("public") || type.group(2).startsWith("Abstract"));
+        boolean publicType = type.find()
+            && (type.group(1).startsWith("public") || type.group(2).startsWith("Abstract"));
         if (publicType && LIBRARY_IMPORT.matcher(text).find()) {
           leaks.add(file.getFileName().toString());
         }

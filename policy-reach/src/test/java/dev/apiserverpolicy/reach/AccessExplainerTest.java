@@ -64,6 +64,7 @@ class AccessExplainerTest {
   @Test
   void aDatacenterClusterIpHasNoLoadBalancerToReport() {
     List<String> clients = explain("ClusterIP").clients();
-    assertEquals(List.of(), clients.stream().filter(c -> c.contains("apiserver-external's own load balancer")).toList());
+    assertEquals(List.of(), clients.stream().filter(c -> c.contains("apiserver-external's own load balancer"))
+        .toList());
   }
 }

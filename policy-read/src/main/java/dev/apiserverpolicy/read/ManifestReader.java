@@ -242,7 +242,8 @@ public final class ManifestReader {
       String expected = KKP_KINDS.contains(k) ? KKP_API_VERSION : OWN_API_VERSION;
       scope.report(DiagnosticCode.API_VERSION_UNSUPPORTED, doc.value("apiVersion").orElse(node), "apiVersion",
           k + " with apiVersion " + v + " is not read",
-          "write apiVersion: " + expected + (v.startsWith(LEGACY_KKP_GROUP) ? " (kubermatic.k8s.io is the legacy group)" : ""));
+          "write apiVersion: " + expected + (v.startsWith(LEGACY_KKP_GROUP)
+              ? " (kubermatic.k8s.io is the legacy group)" : ""));
     } else {
       scope.report(DiagnosticCode.KIND_SKIPPED, doc.value("kind").orElse(node), "kind",
           v + " " + k + " is not an input of apiserver-policy; skipped",

@@ -403,7 +403,10 @@ final class SubsetYamlParser {
     return new YamlNode.Scalar(new String(s, from, end - from), true, null, start);
   }
 
-  /** At one of {@link #FLOW_SPECIAL}: true if a flow plain scalar ends here; declines what the full parser reads otherwise. */
+  /**
+   * At one of {@link #FLOW_SPECIAL}: true if a flow plain scalar ends here; declines what the full
+   * parser reads otherwise.
+   */
   private boolean flowPlainEndsAt(int i, int from) {
     char ch = s[i];
     if (is(FLOW_INDICATOR, ch) || ch == ':' && (i + 1 >= n || isBlank(s[i + 1]) || is(FLOW_INDICATOR, s[i + 1]))) {

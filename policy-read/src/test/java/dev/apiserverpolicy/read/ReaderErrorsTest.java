@@ -68,7 +68,8 @@ class ReaderErrorsTest {
   @Test
   void badCidrIsAnErrorAtTheListItem() {
     Diagnostic d = only(reader.read("in.yaml", CLUSTER_HEAD
-        + "  exposeStrategy: LoadBalancer\n  apiServerAllowedIPRanges:\n    cidrBlocks:\n    - 10.0.0.0/8\n    - 10.0.0/8\n"));
+        + "  exposeStrategy: LoadBalancer\n  apiServerAllowedIPRanges:\n    cidrBlocks:\n    - 10.0.0.0/8\n    - "
+            + "10.0.0/8\n"));
     assertAt(d, DiagnosticCode.CIDR_INVALID, 10, 7, "spec.apiServerAllowedIPRanges.cidrBlocks[1]");
   }
 
@@ -98,14 +99,16 @@ class ReaderErrorsTest {
 
   @Test
   void legacyKkpGroupIsAWarningThatNamesTheRightOne() {
-    Diagnostic d = only(reader.read("in.yaml", "apiVersion: kubermatic.k8s.io/v1\nkind: Cluster\nmetadata: {name: x}\n"));
+    Diagnostic d = only(reader.read("in.yaml",
+        "apiVersion: kubermatic.k8s.io/v1\nkind: Cluster\nmetadata: {name: x}\n"));
     assertAt(d, DiagnosticCode.API_VERSION_UNSUPPORTED, 1, 13, "apiVersion");
     assertTrue(d.hint().contains("kubermatic.k8c.io/v1"));
   }
 
   @Test
   void aliasBombFailsFastWithoutExpanding() {
-    StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder bomb = new StringBuilder("a: &a "
+        + "[\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'j'; c++) {
       char p = (char) (c - 1);
       bomb.append(c).append(": &").append(c).append(" [");
@@ -277,7 +280,8 @@ class ReaderErrorsTest {
 
   @Test
   void duplicateKeysAreErrors() {
-    Diagnostic d = only(reader.read("in.yaml", CLUSTER_HEAD + "  exposeStrategy: NodePort\n  exposeStrategy: LoadBalancer\n"));
+    Diagnostic d = only(reader.read("in.yaml", CLUSTER_HEAD
+        + "  exposeStrategy: NodePort\n  exposeStrategy: LoadBalancer\n"));
     assertAt(d, DiagnosticCode.DUPLICATE_KEY, 7, 3, "spec.exposeStrategy");
   }
 
@@ -324,7 +328,8 @@ class ReaderErrorsTest {
   void kubernetesYaml11BooleansAreBooleans() {
     ReadResult r = reader.read("in.yaml", CLUSTER_HEAD + "  features: {apiserverNetworkPolicy: yes, other: off}\n");
     assertEquals(List.of(), r.diagnostics());
-    assertEquals(java.util.Map.of("apiserverNetworkPolicy", true, "other", false), r.clusters().get(0).spec().features());
+    assertEquals(java.util.Map.of("apiserverNetworkPolicy", true, "other", false), r.clusters().get(0).spec()
+        .features());
   }
 
   @Test

@@ -97,7 +97,8 @@ class ReaderFormatsTest {
         "  extraEgress:",
         "  - name: audit-sink-allow",
         "    description: Audit webhook backend outside the seed.",
-        "    to: [{ipBlock: {cidr: 203.0.113.40/32}}, {namespaceSelector: {matchExpressions: [{key: team, operator: In, values: [a]}]}}]",
+        "    to: [{ipBlock: {cidr: 203.0.113.40/32}}, {namespaceSelector: {matchExpressions: [{key: team, "
+            + "operator: In, values: [a]}]}}]",
         "    ports: [{protocol: TCP, port: 514}, {protocol: UDP, port: 1000, endPort: 1010}, {port: metrics}]",
         "");
     ReadResult r = reader.read("ctx.yaml", text);
@@ -105,7 +106,8 @@ class ReaderFormatsTest {
     RenderContext c = r.contexts().get(0);
     assertEquals("europe-west", c.name());
     assertEquals(Optional.of(Profile.LEAST_PRIVILEGE), c.profile());
-    assertEquals(Optional.of(List.of(Cidr.parse("10.0.0.10/32"), Cidr.parse("fd00::10/128"))), c.seedAPIServerEndpoints());
+    assertEquals(Optional.of(List.of(Cidr.parse("10.0.0.10/32"), Cidr.parse("fd00::10/128"))),
+        c.seedAPIServerEndpoints());
     assertEquals(Map.of("k8s-app", "kube-dns"), c.clusterDNS().orElseThrow().podLabels());
     assertEquals("https://authz.example.com:8443/authorize", c.authorizationWebhooks().get(0).url());
     assertEquals(List.of(Cidr.parse("10.244.0.0/16")), c.clientNetworks().seedPods());

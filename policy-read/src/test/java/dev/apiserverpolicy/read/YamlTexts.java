@@ -13,7 +13,8 @@ final class YamlTexts {
   private static final String[] WORDS = {
       "a", "b c", "name", "10.0.0.0/8", "2001:db8::/32", "::1", "443", "0443", "-1", "+1", "1.5", "1e3", "true", "no",
       "on", "null", "~", "", " ", "https://dex.example.com:5556/dex", "a:b", "a: b", "a #b", "a#b", "x'y", "x\"y",
-      "é", "日本", "-", "-x", "?x", ":x", "@x", "`x", "%x", "x,y", "[x]", "{x}", "x]", "\\", "\\n", "line\nbreak", "tab\tx",
+      "é", "日本", "-", "-x", "?x", ":x", "@x", "`x", "%x", "x,y", "[x]", "{x}", "x]", "\\", "\\n", "line\nbreak",
+          "tab\tx",
       "---", "...", "--- x", "<<", "!x", "&x", "*x", "|", ">", "#", "x #", "x:", "x: ", "  lead", "trail  ", "'", "\"",
       "a?b", "a/b", "k8s-app", "kube-system", "0x1F", ".inf", "\u00a0nbsp", "x\u0085y", "\u2028"};
 

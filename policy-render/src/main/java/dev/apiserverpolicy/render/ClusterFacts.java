@@ -71,7 +71,10 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
     return context().flatMap(RenderContext::clusterDNS);
   }
 
-  /** Where the ingress controller runs: the KubermaticConfiguration's override, else the context's, else KKP's default. */
+  /**
+   * Where the ingress controller runs: the KubermaticConfiguration's override, else the context's,
+   * else KKP's default.
+   */
   String ingressNamespace() {
     return inputs.kubermaticConfiguration().flatMap(KubermaticConfiguration::ingressNamespaceOverride)
         .or(() -> context().flatMap(RenderContext::ingressNamespace))

@@ -139,7 +139,8 @@ public final class ClusterValidator {
     if (needs.contains(EgressTarget.ContextNeed.ISSUER_ADDRESSES)) {
       out.addAll(OidcIssuers.resolve(facts.inputs()).problems());
     }
-    if (needs.contains(EgressTarget.ContextNeed.WEBHOOK_ADDRESSES) && facts.webhookConfigured() && facts.webhook().filter(w -> !w.ips().isEmpty()).isEmpty()) {
+    if (needs.contains(EgressTarget.ContextNeed.WEBHOOK_ADDRESSES) && facts.webhookConfigured() && facts.webhook()
+        .filter(w -> !w.ips().isEmpty()).isEmpty()) {
       out.add(Diagnostic.at(DiagnosticCode.AUTHORIZATION_WEBHOOK_UNRESOLVED, cluster.origin(),
               "spec.authorizationConfig")
           .object(cluster.ref())
@@ -153,7 +154,8 @@ public final class ClusterValidator {
               ? Diagnostic.at(DiagnosticCode.CLUSTER_DNS_MISSING, facts.context().get().origin(), "spec")
               : Diagnostic.at(DiagnosticCode.CLUSTER_DNS_MISSING, cluster.origin(), "spec.features"))
           .object(cluster.ref())
-          .message("profile " + facts.profile().id() + " limits DNS to the seed's cluster DNS, but the RenderContext has "
+          .message("profile " + facts.profile().id()
+              + " limits DNS to the seed's cluster DNS, but the RenderContext has "
               + "no clusterDNS")
           .hint("add clusterDNS: {namespace: kube-system, podLabels: {k8s-app: kube-dns}} (as in your seed)")
           .build());

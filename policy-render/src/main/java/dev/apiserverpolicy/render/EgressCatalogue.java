@@ -218,7 +218,8 @@ final class EgressCatalogue {
     if (!clusterDns.podLabels().isEmpty()) {
       seedDns.podSelector(selector(clusterDns.podLabels()));
     }
-    return List.of(rule(List.of(seedDns.build(), dnsResolver(f)), List.of(port(Protocol.TCP, 53), port(Protocol.UDP, 53))));
+    List<NetworkPolicyPort> dns = List.of(port(Protocol.TCP, 53), port(Protocol.UDP, 53));
+    return List.of(rule(List.of(seedDns.build(), dnsResolver(f)), dns));
   }
 
   private static String oidcDescription(ClusterFacts f) {

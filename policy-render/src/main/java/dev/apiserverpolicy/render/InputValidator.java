@@ -69,7 +69,8 @@ public final class InputValidator {
             .collect(java.util.stream.Collectors.joining(", "));
         out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_SHARED, c.cluster().origin(), "status.namespaceName")
             .object(c.cluster().ref())
-            .message("namespace '" + c.cluster().namespace() + "' of seed " + c.seed().name() + " is also the namespace "
+            .message("namespace '" + c.cluster().namespace() + "' of seed " + c.seed().name()
+                + " is also the namespace "
                 + "of " + others + "; their policies and Services would overwrite each other")
             .hint("give each cluster the namespace KKP created for it (cluster-<name>)")
             .build());

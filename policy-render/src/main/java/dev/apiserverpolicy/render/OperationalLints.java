@@ -118,7 +118,8 @@ public final class OperationalLints {
     out.add(warning(DiagnosticCode.NODEPORT_BYPASS, inputs, "spec.apiServerAllowedIPRanges",
         "under LoadBalancer, apiserver-external is still a NodePort on every seed node, and the allow-list does not "
             + "cover that path: anyone who reaches a seed node reaches the API server",
-        "block the NodePort range on the seed nodes (cloud firewall or security group) for all but the allowed ranges"));
+        "block the NodePort range on the seed nodes (cloud firewall or security group) for all but the allowed "
+            + "ranges"));
     String provider = cluster.spec().cloudProvider().orElse("");
     boolean classicElb = !provider.equals("aws") && seed.loadBalancerServiceAnnotations()
         .getOrDefault(ServiceRenderer.AWS_LB_TYPE, "nlb").matches("(?i)elb|classic");

@@ -127,7 +127,8 @@ public final class RenderContextValidator {
             "use the label key exactly as the pods carry it"));
       } else if (!KubernetesNames.isLabelValue(e.getValue())) {
         out.add(error(DiagnosticCode.FIELD_VALUE, context, at,
-            "label value '" + e.getValue() + "' of " + e.getKey() + " is not valid: " + KubernetesNames.LABEL_VALUE_RULE,
+            "label value '" + e.getValue() + "' of " + e.getKey() + " is not valid: "
+                + KubernetesNames.LABEL_VALUE_RULE,
             "use the label value exactly as the pods carry it"));
       }
     }

@@ -29,7 +29,8 @@ class JsonStringTest {
         char c = quoted.charAt(i);
         boolean hidden = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
             || JsonString.isBidiControl(c)
-            || Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && Character.isLowSurrogate(quoted.charAt(i + 1))
+            || Character.isSurrogate(c)
+                && !(Character.isHighSurrogate(c) && Character.isLowSurrogate(quoted.charAt(i + 1))
                 || Character.isLowSurrogate(c) && Character.isHighSurrogate(quoted.charAt(i - 1)));
         assertTrue(!hidden, () -> "raw U+" + Integer.toHexString(c) + " in " + quoted);
       }

@@ -105,7 +105,10 @@ class KkpFidelityTest {
         ipBlocks(firstRule(r, "oidc-issuer-allow")), "in KKP's order: the issuers', then each one's addresses");
   }
 
-  /** resolveAuthenticationConfigurationYAML (resources.go line 1747): the cluster's, else the datacenter's, else the seed's. */
+  /**
+   * resolveAuthenticationConfigurationYAML (resources.go line 1747): the cluster's, else the
+   * datacenter's, else the seed's.
+   */
   @Test
   void theDatacenterThenTheSeedNameTheSecretWhenTheClusterDoesNot() {
     String seed = SEED.replace("datacenters: {dc-1: {}}", """
@@ -119,7 +122,8 @@ class KkpFidelityTest {
           - secret: {namespace: kubermatic, name: seed-authn, key: config}
             issuers: ["https://10.9.9.2/seed"]
         """;
-    assertEquals(List.of("10.9.9.1/32"), ipBlocks(firstRule(render(seed, context, KKP, cluster("")), "oidc-issuer-allow")));
+    assertEquals(List.of("10.9.9.1/32"), ipBlocks(firstRule(render(seed, context, KKP, cluster("")),
+        "oidc-issuer-allow")));
     String seedOnly = SEED.replace("datacenters: {dc-1: {}}", """
         datacenters: {dc-1: {}}
           authenticationConfiguration: {secretName: seed-authn, secretKey: config}""");
@@ -139,13 +143,15 @@ class KkpFidelityTest {
    */
   @Test
   void kkpsOwnIssuerUnderTheOpenIdAuthPluginGate() {
-    String kkp = KKP + "spec: {featureGates: {OpenIDAuthPlugin: true}, auth: {tokenIssuer: \"https://10.7.7.7/dex\"}}\n";
+    String kkp = KKP
+        + "spec: {featureGates: {OpenIDAuthPlugin: true}, auth: {tokenIssuer: \"https://10.7.7.7/dex\"}}\n";
     assertEquals(List.of("10.7.7.7/32"), ipBlocks(firstRule(render(SEED, CONTEXT, kkp, cluster("")),
         "oidc-issuer-allow")));
     String seedIssuer = SEED + "  oidcProviderConfiguration: {issuerURL: \"https://10.8.8.8/dex\"}\n";
     assertEquals(List.of("10.8.8.8/32"), ipBlocks(firstRule(render(seedIssuer, CONTEXT, kkp, cluster("")),
         "oidc-issuer-allow")));
-    String off = KKP + "spec: {featureGates: {OpenIDAuthPlugin: false}, auth: {tokenIssuer: \"https://10.7.7.7/dex\"}}\n";
+    String off = KKP
+        + "spec: {featureGates: {OpenIDAuthPlugin: false}, auth: {tokenIssuer: \"https://10.7.7.7/dex\"}}\n";
     assertFalse(names(render(SEED, CONTEXT, off, cluster(""))).contains("oidc-issuer-allow"));
   }
 
@@ -188,8 +194,10 @@ class KkpFidelityTest {
   /** IsWebhookAuthorizationEnabled (sdk/apis/kubermatic/v1/cluster.go ~534-548): the mode, secretName and secretKey. */
   @Test
   void theWebhookRuleNeedsTheModeTheSecretAndItsKey() {
-    String context = CONTEXT + "  authorizationWebhooks: [{cluster: c1, url: \"https://authz.example.com\", ips: [203.0.113.7]}]\n";
-    String nameOnly = "authorizationConfig: {enabledModes: [Webhook], authorizationWebhookConfiguration: {secretName: s}}";
+    String context = CONTEXT
+        + "  authorizationWebhooks: [{cluster: c1, url: \"https://authz.example.com\", ips: [203.0.113.7]}]\n";
+    String nameOnly = "authorizationConfig: {enabledModes: [Webhook], authorizationWebhookConfiguration: "
+        + "{secretName: s}}";
     assertFalse(names(render(SEED, context, KKP, cluster(nameOnly))).contains("authorization-webhook-allow"));
     String both = "authorizationConfig: {enabledModes: [Webhook], authorizationWebhookConfiguration: "
         + "{secretName: s, secretKey: k}}";

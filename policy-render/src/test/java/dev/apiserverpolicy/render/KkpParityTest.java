@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Rendering the inputs KKP's fixtures were made from gives what KKP gives: the Services of
  * {@code testdata/kkp-fixtures/} (cluster de-test-01, LoadBalancer) and the policies KKP's
- * source renders for it (docs/kkp.md section 1). KKP rendered its fixtures on first create, before a NodePort was allocated,
+ * source renders for it (docs/kkp.md section 1). KKP rendered its fixtures on first create, before
+ * a NodePort was allocated,
  * so the equivalent input has no {@code status.address.port}.
  */
 class KkpParityTest {
@@ -179,7 +180,8 @@ class KkpParityTest {
         .spec(ClusterSpec.builder().from(deTest01("aws", true).spec())
             .oidcIssuerURL(DEX).authorizationWebhook(true).build())
         .build();
-    List<Map<String, Object>> ours = render(cluster).stream().filter(d -> "NetworkPolicy".equals(d.get("kind"))).toList();
+    List<Map<String, Object>> ours = render(cluster).stream().filter(d -> "NetworkPolicy".equals(d.get("kind")))
+        .toList();
     List<Map<String, Object>> expected = YamlTrees.parseAll(SECTION_1_4);
     assertEquals(expected.size(), ours.size());
     for (Map<String, Object> want : expected) {

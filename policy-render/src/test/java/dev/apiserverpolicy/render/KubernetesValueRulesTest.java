@@ -86,14 +86,17 @@ class KubernetesValueRulesTest {
   @Test
   void nearMissesAreValid() {
     String context = CONTEXT
-        + "  clusterDNS: {namespace: kube-system, podLabels: {k8s-app: kube-dns, \"app.kubernetes.io/name\": CoreDNS_1.x,"
+        + "  clusterDNS: {namespace: kube-system, podLabels: {k8s-app: kube-dns, \"app.kubernetes.io/name\": "
+            + "CoreDNS_1.x,"
         + " empty: \"\"}}\n"
         + "  ingressNamespace: " + "n".repeat(63) + "\n"
         + "  extraEgress:\n  - {name: a, description: d, to: [{podSelector: {matchLabels: {\"example.com/Team_A\": "
         + "A-1.b_c}, matchExpressions: [{key: \"x.y/z\", operator: NotIn, values: [\"\", \"a\"]}]}}]}\n";
-    String seed = SEED + "  nodeportProxy: {annotations: {\"Service.Beta.Kubernetes.IO/Whatever\": \"any value at all\"}}\n";
+    String seed = SEED
+        + "  nodeportProxy: {annotations: {\"Service.Beta.Kubernetes.IO/Whatever\": \"any value at all\"}}\n";
     Rendering r = render(seed, context);
-    assertEquals(List.of(), r.allDiagnostics().stream().filter(d -> d.severity() == dev.apiserverpolicy.model.Severity.ERROR)
+    assertEquals(List.of(), r.allDiagnostics().stream()
+        .filter(d -> d.severity() == dev.apiserverpolicy.model.Severity.ERROR)
         .toList());
   }
 }

@@ -161,7 +161,8 @@ final class ManifestTree {
     spec.put("type", s.type().kubernetesName());
     spec.put("selector", new TreeMap<>(s.selector()));
     spec.put("ports", s.ports().stream().map(ManifestTree::servicePort).toList());
-    putIfNotEmpty(spec, "loadBalancerSourceRanges", s.loadBalancerSourceRanges().stream().map(Cidr::asWritten).toList());
+    putIfNotEmpty(spec, "loadBalancerSourceRanges", s.loadBalancerSourceRanges().stream().map(Cidr::asWritten)
+        .toList());
     return spec;
   }
 

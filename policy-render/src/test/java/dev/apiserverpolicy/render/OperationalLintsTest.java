@@ -75,8 +75,10 @@ class OperationalLintsTest {
     ClusterInputs b = base();
     return Stream.of(
         new Case(DiagnosticCode.LOCKOUT,
-            context(b, c -> c.clientNetworks(ClientNetworks.builder().addSeedPods(Cidr.parse("10.244.0.0/16")).build())),
-            context(b, c -> c.clientNetworks(ClientNetworks.builder().addSeedPods(Cidr.parse("192.0.2.128/25")).build())),
+            context(b, c -> c.clientNetworks(ClientNetworks.builder().addSeedPods(Cidr.parse("10.244.0.0/16"))
+                .build())),
+            context(b, c -> c.clientNetworks(ClientNetworks.builder().addSeedPods(Cidr.parse("192.0.2.128/25"))
+                .build())),
             Profile.KKP_V2_31),
         new Case(DiagnosticCode.OPEN_TO_EVERYONE,
             spec(b, s -> s.apiServerAllowedIPRanges(List.of(Cidr.parse("0.0.0.0/0")))),
@@ -132,7 +134,8 @@ class OperationalLintsTest {
         new Case(DiagnosticCode.NAMESPACE_UNCONVENTIONAL,
             ClusterInputs.builder().from(b).cluster(Cluster.builder().from(b.cluster()).statusNamespace("prod-one")
                 .build()).build(),
-            ClusterInputs.builder().from(b).cluster(Cluster.builder().from(b.cluster()).statusNamespace("cluster-prod-1")
+            ClusterInputs.builder().from(b).cluster(Cluster.builder().from(b.cluster())
+                .statusNamespace("cluster-prod-1")
                 .build()).build(),
             Profile.KKP_V2_31),
         new Case(DiagnosticCode.SEED_DEFAULTS_NOT_APPLIED,
@@ -191,7 +194,8 @@ class OperationalLintsTest {
       List<Cidr> uncovered = OperationalLints.uncovered(network, allowed);
       for (int i = 0; i < 256; i++) {
         Cidr a = Cidr.of(Cidr.Family.IPV4, universe.firstAddress().add(BigInteger.valueOf(i)), 32);
-        boolean expected = network.stream().anyMatch(n -> n.contains(a)) && allowed.stream().noneMatch(r -> r.contains(a));
+        boolean expected = network.stream().anyMatch(n -> n.contains(a))
+            && allowed.stream().noneMatch(r -> r.contains(a));
         assertEquals(expected, uncovered.stream().anyMatch(u -> u.contains(a)), a + ": " + network + " - " + allowed);
       }
     });

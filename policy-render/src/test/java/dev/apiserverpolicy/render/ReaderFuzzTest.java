@@ -98,7 +98,8 @@ class ReaderFuzzTest {
         case 1 -> bytes = Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
         case 2 -> bytes = bytes(duplicateKeyLine(text(bytes), random));
         case 3 -> bytes = bytes(replaceValue(text(bytes), random, REPLACEMENTS[random.nextInt(REPLACEMENTS.length)]));
-        case 4 -> bytes = bytes(replaceValue(text(bytes), random, "\"" + "x".repeat(50_000 + random.nextInt(200_000)) + "\""));
+        case 4 -> bytes = bytes(replaceValue(text(bytes), random,
+            "\"" + "x".repeat(50_000 + random.nextInt(200_000)) + "\""));
         case 5 -> bytes = bytes(shiftIndent(text(bytes), random));
         case 6 -> bytes = bytes(insertAt(text(bytes), random,
             String.valueOf(SPECIALS.charAt(random.nextInt(SPECIALS.length())))));

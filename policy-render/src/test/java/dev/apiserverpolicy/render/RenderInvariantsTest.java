@@ -148,7 +148,8 @@ class RenderInvariantsTest {
 
   private void inputOrderLocaleAndTimeZoneChangeNoByte() {
     List<java.util.Locale> locales = List.of(java.util.Locale.forLanguageTag("tr-TR"),
-        java.util.Locale.forLanguageTag("ar-SA"), java.util.Locale.forLanguageTag("hi-IN-u-nu-deva"), java.util.Locale.ROOT);
+        java.util.Locale.forLanguageTag("ar-SA"), java.util.Locale.forLanguageTag("hi-IN-u-nu-deva"),
+            java.util.Locale.ROOT);
     qt(1000).forAll(InputGenerators.inputs(), org.quicktheories.generators.Generate.longRange(0, Long.MAX_VALUE))
         .checkAssert((inputs, seed) -> {
           Random random = new Random(seed);
@@ -195,19 +196,28 @@ class RenderInvariantsTest {
         apiVersion: kubermatic.k8c.io/v1
         kind: Seed
         metadata: {name: asia-east, namespace: kubermatic}
-        spec: {datacenters: {dc-a: {}, dc-b: {}}, exposeStrategy: LoadBalancer, defaultAPIServerAllowedIPRanges: [10.1.0.0/24]}
+        spec:
+          datacenters: {dc-a: {}, dc-b: {}}
+          exposeStrategy: LoadBalancer
+          defaultAPIServerAllowedIPRanges: [10.1.0.0/24]
         """);
     documents.add("""
         apiVersion: apiserver-policy.dev/v1alpha1
         kind: RenderContext
         metadata: {name: asia-east}
-        spec: {profile: least-privilege, seedAPIServerEndpoints: [10.9.0.11, 10.9.0.10], clusterDNS: {namespace: kube-system, podLabels: {k8s-app: kube-dns, tier: node}}}
+        spec:
+          profile: least-privilege
+          seedAPIServerEndpoints: [10.9.0.11, 10.9.0.10]
+          clusterDNS: {namespace: kube-system, podLabels: {k8s-app: kube-dns, tier: node}}
         """);
     documents.add("""
         apiVersion: kubermatic.k8c.io/v1
         kind: Cluster
         metadata: {name: flow, labels: {team: a, tier: gold}}
-        spec: {cloud: {dc: dc-b}, features: {zz-gate: false, apiserverNetworkPolicy: true, aa-gate: true}, apiServerAllowedIPRanges: {cidrBlocks: [192.0.2.0/24, 10.2.0.0/16]}}
+        spec:
+          cloud: {dc: dc-b}
+          features: {zz-gate: false, apiserverNetworkPolicy: true, aa-gate: true}
+          apiServerAllowedIPRanges: {cidrBlocks: [192.0.2.0/24, 10.2.0.0/16]}
         status: {address: {port: 30443, externalName: flow.example.com}}
         """);
     String expected = renderedStream(documents);

@@ -42,7 +42,8 @@ class ValidationErrorsTest {
   }
 
   /** The installation, appended to every input (after it, so that the positions of the rest stay). */
-  static final String KKP = "apiVersion: kubermatic.k8c.io/v1\nkind: KubermaticConfiguration\nmetadata: {name: kubermatic}\n";
+  static final String KKP = "apiVersion: kubermatic.k8c.io/v1\nkind: KubermaticConfiguration\nmetadata: {name: "
+      + "kubermatic}\n";
 
   static List<Diagnostic> findings(String... documents) {
     ReadResult read = READER.read("in.yaml", String.join("---\n", documents) + "---\n" + KKP);
@@ -71,12 +72,14 @@ class ValidationErrorsTest {
             "metadata.name", new String[] {SEED, CONTEXT, cluster("a".repeat(60), "exposeStrategy: NodePort")}),
         new Case("namespace from status not a DNS-1123 label", DiagnosticCode.CLUSTER_NAME_INVALID, "Cluster/c1",
             "status.namespaceName", new String[] {SEED, CONTEXT, cluster("c1", "exposeStrategy: NodePort")
-                .replace("status: {address: {externalName: c.example.com}}", "status: {namespaceName: 'x; rm -rf /'}")}),
+                .replace("status: {address: {externalName: c.example.com}}",
+                    "status: {namespaceName: 'x; rm -rf /'}")}),
         new Case("seed name not a DNS-1123 subdomain", DiagnosticCode.SEED_NAME_INVALID, "Seed/Europe_West",
             "metadata.name", new String[] {SEED.replace("name: europe", "name: Europe_West")}),
         new Case("default template without scope seed", DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, "Seed/europe",
             "metadata.labels[scope]", new String[] {SEED + "  defaultClusterTemplate: defaults\n",
-                "apiVersion: kubermatic.k8c.io/v1\nkind: ClusterTemplate\nmetadata: {name: defaults, labels: {scope: project}}\n"}),
+                "apiVersion: kubermatic.k8c.io/v1\nkind: ClusterTemplate\nmetadata: {name: defaults, labels: "
+                    + "{scope: project}}\n"}),
         new Case("seed endpoints missing (no context)", DiagnosticCode.SEED_ENDPOINTS_MISSING, "Cluster/c1",
             "spec.features.apiserverNetworkPolicy", new String[] {SEED,
                 cluster("c1", "features: {apiserverNetworkPolicy: true}")}),
@@ -118,7 +121,8 @@ class ValidationErrorsTest {
                 cluster("c1", "features: {apiserverNetworkPolicy: true}")}),
         new Case("Tunneling without external name", DiagnosticCode.EXTERNAL_NAME_MISSING, "Cluster/c1",
             "status.address.externalName", new String[] {SEED, CONTEXT,
-                cluster("c1", "exposeStrategy: Tunneling").replace("status: {address: {externalName: c.example.com}}\n", "")}),
+                cluster("c1", "exposeStrategy: Tunneling")
+                    .replace("status: {address: {externalName: c.example.com}}\n", "")}),
         new Case("more source ranges than a Service can hold", DiagnosticCode.SOURCE_RANGES_TOO_LARGE, "Cluster/c1",
             "spec.apiServerAllowedIPRanges", new String[] {SEED, CONTEXT, cluster("c1",
                 "exposeStrategy: LoadBalancer\napiServerAllowedIPRanges: {cidrBlocks: ["
@@ -163,7 +167,8 @@ class ValidationErrorsTest {
   void rangesMessageIsKkpsOwn() {
     Diagnostic d = findings(SEED, CONTEXT, cluster("c1",
         "exposeStrategy: NodePort\napiServerAllowedIPRanges: {cidrBlocks: [10.0.0.0/8]}")).get(0);
-    assertTrue(d.message().startsWith("Access control for API server is supported only for LoadBalancer expose strategy"));
+    assertTrue(d.message()
+        .startsWith("Access control for API server is supported only for LoadBalancer expose strategy"));
     assertEquals(19, d.line(), "the line of apiServerAllowedIPRanges in the combined stream");
   }
 
@@ -186,7 +191,8 @@ class ValidationErrorsTest {
     assertEquals(List.of(), findings(SEED, CONTEXT.replace("[10.0.0.10]", "[]") + "  profile: kkp-v2.18\n",
         cluster("c1", "features: {apiserverNetworkPolicy: true}")), "kkp-v2.18 renders no seed-apiserver-allow");
     assertEquals(List.of(), findings(SEED + "  defaultClusterTemplate: defaults\n",
-        "apiVersion: kubermatic.k8c.io/v1\nkind: ClusterTemplate\nmetadata: {name: defaults, labels: {scope: seed}}\n"));
+        "apiVersion: kubermatic.k8c.io/v1\nkind: ClusterTemplate\nmetadata: {name: defaults, labels: {scope: "
+            + "seed}}\n"));
     assertEquals(List.of(), findings(SEED, CONTEXT.replace("name: europe", "name: only-one-seed"),
         cluster("c1", "features: {apiserverNetworkPolicy: true}")), "the only context applies to the only seed");
   }
@@ -240,12 +246,14 @@ class ValidationErrorsTest {
     String cluster = cluster("c1", "features: {apiserverNetworkPolicy: true}");
     ReadResult read = READER.read("in.yaml", String.join("---\n", SEED, CONTEXT, cluster));
     List<Diagnostic> found = InputValidator.validate(read).diagnostics();
-    assertEquals(List.of(DiagnosticCode.KUBERMATIC_CONFIGURATION_MISSING), found.stream().map(Diagnostic::code).toList());
+    assertEquals(List.of(DiagnosticCode.KUBERMATIC_CONFIGURATION_MISSING), found.stream().map(Diagnostic::code)
+        .toList());
     Diagnostic d = found.get(0);
     assertEquals("Cluster/c1", d.object().orElse(""));
     assertTrue(d.hint().contains("KubermaticConfiguration"), d::describe);
     // A cluster that names its issuer, or whose gate is off, or under kkp-v2.18, needs none.
-    String named = cluster("c1", "features: {apiserverNetworkPolicy: true}\noidc: {issuerURL: \"https://10.0.0.5/dex\"}");
+    String named = cluster("c1",
+        "features: {apiserverNetworkPolicy: true}\noidc: {issuerURL: \"https://10.0.0.5/dex\"}");
     assertEquals(List.of(), InputValidator.validate(READER.read("in.yaml", String.join("---\n", SEED, CONTEXT, named)))
         .diagnostics());
     assertEquals(List.of(), InputValidator.validate(READER.read("in.yaml", String.join("---\n", SEED,

@@ -110,7 +110,8 @@ class YamlDocumentWriterTest {
         s.putSelector(pick(r, KEYS), pick(r, VALUES));
       }
       for (int i = r.nextInt(3); i > 0; i--) {
-        ServicePort.Builder p = ServicePort.builder().name(pick(r, List.of("secure", "yes"))).port(443).targetPort(8132);
+        ServicePort.Builder p = ServicePort.builder().name(pick(r, List.of("secure", "yes"))).port(443)
+            .targetPort(8132);
         if (r.nextBoolean()) {
           p.nodePort(30000);
         }
@@ -180,7 +181,8 @@ class YamlDocumentWriterTest {
     Cluster none = Cluster.builder().name("bare").spec(ClusterSpec.builder().build()).build();
     StringBuilder out = new StringBuilder();
     YamlDocumentWriter.writeCluster(out, none);
-    assertEquals("apiVersion: kubermatic.k8c.io/v1\nkind: Cluster\nmetadata:\n  name: bare\nspec: {}\n", out.toString());
+    assertEquals("apiVersion: kubermatic.k8c.io/v1\nkind: Cluster\nmetadata:\n  name: bare\nspec: {}\n",
+        out.toString());
     Cluster full = Cluster.builder().name("full").putLabels("yes", "no").spec(ClusterSpec.builder()
         .datacenter("dc").cloudProvider("aws").exposeStrategy(ExposeStrategy.LOAD_BALANCER)
         .putFeatures("apiserverNetworkPolicy", true).putFeatures("on", false)
