@@ -46,10 +46,27 @@ public final class ManifestRenderer {
   }
 
   /**
-   * Renders one cluster; the cluster is validated first and not rendered if it has errors.
-   * At most {@link FindingLimits#PER_CODE} findings of a code are listed, then a count.
+   * Renders one cluster. Its seed and RenderContext are validated first, as {@link
+   * #renderAll(ReadResult, RenderOptions)} validates them, then the cluster; with any error the
+   * cluster is not rendered. At most {@link FindingLimits#PER_CODE} findings of a code are
+   * listed, then a count.
    */
   public static ClusterManifests render(ClusterInputs inputs, RenderOptions options) {
+    // Values built in code never passed the reader or renderAll's checks of seeds and contexts;
+    // an extraEgress entry without peers, say, would otherwise allow egress to anywhere.
+    List<Diagnostic> shared = SeedValidator.validate(inputs.seed());
+    inputs.context().ifPresent(context -> shared.addAll(RenderContextValidator.validate(context)));
+    if (shared.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+      String blockers = shared.stream().filter(d -> d.severity() == Severity.ERROR).map(d -> d.object().orElse(""))
+          .distinct().collect(java.util.stream.Collectors.joining(", "));
+      shared.add(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), "")
+          .object(inputs.cluster().ref())
+          .message("not rendered: " + blockers + " has errors")
+          .hint("fix the errors reported for " + blockers)
+          .build());
+      return ClusterManifests.builder().seed(inputs.seed().name()).cluster(inputs.cluster().name())
+          .namespace(inputs.cluster().namespace()).inputs(inputs).diagnostics(FindingLimits.cap(shared)).build();
+    }
     ClusterManifests m = renderUncapped(inputs, options);
     return ClusterManifests.builder().from(m).diagnostics(FindingLimits.cap(m.diagnostics())).build();
   }

@@ -12,8 +12,15 @@ import java.util.Optional;
 public final class SeedValidator {
   private SeedValidator() {}
 
-  /** Findings about {@code seed}: its name, and its default template among {@code templates}. */
+  /** Findings about {@code seed}: its own fields, and its default template among {@code templates}. */
   public static List<Diagnostic> validate(Seed seed, List<ClusterTemplate> templates) {
+    List<Diagnostic> out = validate(seed);
+    out.addAll(defaultTemplate(seed, templates));
+    return out;
+  }
+
+  /** Findings about the seed's own fields: its name and the annotation keys it hands to Services. */
+  public static List<Diagnostic> validate(Seed seed) {
     List<Diagnostic> out = new ArrayList<>();
     if (!KubernetesNames.isSubdomain(seed.name())) {
       out.add(Diagnostic.at(DiagnosticCode.SEED_NAME_INVALID, seed.origin(), "metadata.name")
@@ -25,6 +32,11 @@ public final class SeedValidator {
     annotationKeys(seed, "spec.nodeportProxy.annotations", seed.nodeportProxyAnnotations().keySet(), out);
     annotationKeys(seed, "spec.nodeportProxy.envoy.loadBalancerService.annotations",
         seed.loadBalancerServiceAnnotations().keySet(), out);
+    return out;
+  }
+
+  private static List<Diagnostic> defaultTemplate(Seed seed, List<ClusterTemplate> templates) {
+    List<Diagnostic> out = new ArrayList<>();
     Optional<String> wanted = seed.defaultClusterTemplate();
     if (wanted.isEmpty()) {
       return out;

@@ -4,12 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.ExtraEgressRule;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.read.ManifestReader;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -258,5 +267,32 @@ class ValidationErrorsTest {
         .diagnostics());
     assertEquals(List.of(), InputValidator.validate(READER.read("in.yaml", String.join("---\n", SEED,
         CONTEXT + "  profile: kkp-v2.18\n", cluster))).diagnostics());
+  }
+
+  /**
+   * The one-cluster API validates the seed and RenderContext it is handed, as renderAll does:
+   * built in code, an extraEgress entry without peers would otherwise render "- {}", egress to
+   * anywhere.
+   */
+  @Test
+  void renderingOneClusterValidatesItsContextAndSeed() {
+    Cluster cluster = Cluster.builder().name("c1").statusPort(30443).spec(ClusterSpec.builder().datacenter("dc")
+        .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true).exposeStrategy(ExposeStrategy.NODE_PORT).build())
+        .build();
+    Seed seed = Seed.builder().name("s").addDatacenters("dc").build();
+    RenderContext open = RenderContext.builder().name("s").seedAPIServerEndpoints(List.of(Cidr.parseHost("10.0.0.1")))
+        .addExtraEgress(ExtraEgressRule.builder().name("open").description("anything").build()).build();
+    KubermaticConfiguration kkp = KubermaticConfiguration.builder().name("kubermatic").build();
+    ClusterManifests m = ManifestRenderer.render(cluster, seed, Optional.of(open), kkp);
+    assertTrue(m.failed());
+    assertEquals(List.of(), m.objects());
+    assertEquals(List.of(DiagnosticCode.EXTRA_EGRESS_NO_PEERS, DiagnosticCode.NOT_RENDERED),
+        m.diagnostics().stream().map(Diagnostic::code).toList());
+    Seed badSeed = Seed.builder().name("S_1").addDatacenters("dc").build();
+    assertTrue(ManifestRenderer.render(cluster, badSeed, Optional.of(RenderContext.builder().name("S_1")
+        .seedAPIServerEndpoints(List.of(Cidr.parseHost("10.0.0.1"))).build()), kkp).diagnostics().stream()
+        .anyMatch(d -> d.code() == DiagnosticCode.SEED_NAME_INVALID));
+    RenderContext fine = RenderContext.builder().from(open).extraEgress(List.of()).build();
+    assertFalse(ManifestRenderer.render(cluster, seed, Optional.of(fine), kkp).failed());
   }
 }
