@@ -52,8 +52,8 @@ abstract class AbstractDiagnostic {
   public abstract String hint();
 
   /** A builder pre-filled with the file and position of {@code path} in {@code origin}. */
-  public static Diagnostic.Builder at(DiagnosticCode code, Origin origin, String path) {
-    Diagnostic.Builder b = Diagnostic.builder().code(code).path(path);
+  public static Diagnostic.Builder at(DiagnosticCode code, Origin origin, FieldPath path) {
+    Diagnostic.Builder b = Diagnostic.builder().code(code).path(path.toString());
     origin.source().ifPresent(b::file);
     origin.positionOf(path).ifPresent(p -> b.line(p.line()).column(p.column()));
     return b;

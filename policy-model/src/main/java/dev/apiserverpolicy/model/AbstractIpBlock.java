@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -12,13 +13,23 @@ abstract class AbstractIpBlock {
   /** Sub-ranges of {@link #cidr()} that are not included. */
   public abstract List<Cidr> except();
 
-  @Value.Check
-  void check() {
-    for (Cidr e : except()) {
-      if (!cidr().contains(e) || e.equals(cidr())) {
-        throw new IllegalArgumentException(
-            "except " + e + " must be a strict sub-range of " + cidr());
+  /** Kubernetes' rule for an ipBlock at {@code at}: every {@code except} a strict sub-range of the cidr. */
+  public static List<FieldError> validate(Cidr cidr, List<Cidr> except, FieldPath at) {
+    List<FieldError> out = new ArrayList<>();
+    for (int i = 0; i < except.size(); i++) {
+      Cidr e = except.get(i);
+      if (!cidr.contains(e) || e.equals(cidr)) {
+        out.add(new FieldError(at.child("except").index(i), DiagnosticCode.FIELD_VALUE,
+            "except " + e + " is not a strict sub-range of " + cidr,
+            "list only ranges inside the cidr, smaller than it"));
       }
     }
+    return out;
+  }
+
+  // Input is checked by validate() before it is built; a value built in code is checked here.
+  @Value.Check
+  void check() {
+    FieldError.throwFirst(validate(cidr(), except(), FieldPath.root()));
   }
 }

@@ -49,12 +49,20 @@ abstract class AbstractLabelSelectorRequirement {
   /** Values; non-empty for In and NotIn, empty for Exists and DoesNotExist. */
   public abstract List<String> values();
 
+  /** Kubernetes' rule for a requirement at {@code at}: In and NotIn need values, the others take none. */
+  public static List<FieldError> validate(Operator operator, List<String> values, FieldPath at) {
+    boolean needsValues = operator == Operator.IN || operator == Operator.NOT_IN;
+    if (needsValues != values.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new FieldError(at.child("values"), DiagnosticCode.FIELD_VALUE,
+        operator.kubernetesName() + (needsValues ? " needs at least one value" : " takes no values"),
+        needsValues ? "list the values" : "remove values"));
+  }
+
+  // Input is checked by validate() before it is built; a value built in code is checked here.
   @Value.Check
   void check() {
-    boolean needsValues = operator() == Operator.IN || operator() == Operator.NOT_IN;
-    if (needsValues == values().isEmpty()) {
-      throw new IllegalArgumentException(
-          operator().kubernetesName() + (needsValues ? " needs values" : " takes no values"));
-    }
+    FieldError.throwFirst(validate(operator(), values(), FieldPath.root()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.model;
 
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -19,12 +20,20 @@ abstract class AbstractNetworkPolicyPeer {
   /** Namespaces whose pods (all, or those of {@link #podSelector()}) are peers. */
   public abstract Optional<LabelSelector> namespaceSelector();
 
+  /** Kubernetes' rule for a peer at {@code at}: an ipBlock or selectors, not both and not neither. */
+  public static List<FieldError> validate(boolean ipBlock, boolean selectors, FieldPath at) {
+    if (ipBlock != selectors) {
+      return List.of();
+    }
+    return List.of(new FieldError(at, DiagnosticCode.FIELD_VALUE,
+        ipBlock ? "a peer with both an ipBlock and selectors" : "a peer with neither an ipBlock nor selectors",
+        "give either ipBlock, or podSelector and/or namespaceSelector"));
+  }
+
+  // Input is checked by validate() before it is built; a value built in code is checked here.
   @Value.Check
   void check() {
-    boolean selectors = podSelector().isPresent() || namespaceSelector().isPresent();
-    if (ipBlock().isPresent() == selectors) {
-      throw new IllegalArgumentException(
-          "a peer has either an ipBlock or pod/namespace selectors, not both and not neither");
-    }
+    FieldError.throwFirst(validate(ipBlock().isPresent(),
+        podSelector().isPresent() || namespaceSelector().isPresent(), FieldPath.root()));
   }
 }

@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /**
  * Where an object was read from: the file, the document's start, and the position of
- * every field the reader looked at (keyed by field path, e.g.
+ * every field the reader looked at (keyed by {@link FieldPath} in its written form, e.g.
  * {@code spec.apiServerAllowedIPRanges.cidrBlocks[1]}), so later checks can point at the
  * exact line. Objects built in code have {@link #none()}.
  */
@@ -32,15 +32,12 @@ abstract class AbstractOrigin {
    * The position of {@code path}, or of its nearest parent that has one, or of the
    * document start.
    */
-  public Optional<Position> positionOf(String path) {
-    String p = path;
-    while (!p.isEmpty()) {
-      Position at = fields().get(p);
+  public Optional<Position> positionOf(FieldPath path) {
+    for (FieldPath p = path; !p.isRoot(); p = p.parent().orElseThrow()) {
+      Position at = fields().get(p.toString());
       if (at != null) {
         return Optional.of(at);
       }
-      int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-      p = cut < 0 ? "" : p.substring(0, cut);
     }
     return start();
   }

@@ -67,10 +67,9 @@ abstract class AbstractRenderContext {
     return Origin.none();
   }
 
+  // Input is checked by the reader before it is built; a value built in code is checked here.
   @Value.Check
   void check() {
-    if (seedAPIServerPort() < 1 || seedAPIServerPort() > 65535) {
-      throw new IllegalArgumentException("seedAPIServerPort " + seedAPIServerPort() + " is not in 1-65535");
-    }
+    FieldError.throwFirst(Ports.validateNumber(seedAPIServerPort(), FieldPath.of("spec", "seedAPIServerPort")));
   }
 }

@@ -3,6 +3,8 @@ package dev.apiserverpolicy.read;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.CidrFormatException;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldError;
+import dev.apiserverpolicy.model.FieldPath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +25,11 @@ final class FieldReader {
   private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,18})");
 
   private final ReadScope scope;
-  private final String path;
+  private final FieldPath path;
   private final YamlNode node;
   private final Map<String, YamlNode.Entry> fields = new LinkedHashMap<>();
 
-  private FieldReader(ReadScope scope, String path, YamlNode.Mapping node) {
+  private FieldReader(ReadScope scope, FieldPath path, YamlNode.Mapping node) {
     this.scope = scope;
     this.path = path;
     this.node = node;
@@ -56,14 +58,14 @@ final class FieldReader {
   }
 
   /** Opens a document or nested mapping; reports and returns empty if it is not a mapping. */
-  static Optional<FieldReader> open(ReadScope scope, String path, YamlNode node) {
+  static Optional<FieldReader> open(ReadScope scope, FieldPath path, YamlNode node) {
     if (node instanceof YamlNode.Mapping m) {
       return Optional.of(new FieldReader(scope, path, m));
     }
     return Optional.empty();
   }
 
-  String path() {
+  FieldPath path() {
     return path;
   }
 
@@ -71,35 +73,21 @@ final class FieldReader {
     return node;
   }
 
-  String child(String key) {
+  FieldPath child(String key) {
     // Reading a field asks for its path twice (to record its position, then to convert it), with
     // the same key object: compared by identity, the memo costs one comparison; an equal key that
     // is another object just misses it and builds the same path again.
     if (key == lastChildKey) {
       return lastChildPath;
     }
-    String child = isSimpleKey(key) ? (path.isEmpty() ? key : path + "." + key) : path + "[" + key + "]";
+    FieldPath child = path.child(key);
     lastChildKey = key;
     lastChildPath = child;
     return child;
   }
 
   private String lastChildKey;
-  private String lastChildPath;
-
-  private static boolean isSimpleKey(String key) {
-    if (key.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
+  private FieldPath lastChildPath;
 
   Set<String> keys() {
     return fields.keySet();
@@ -136,6 +124,11 @@ final class FieldReader {
     return value(key).flatMap(v -> asBool(v, child(key)));
   }
 
+  /** An integer of any size Java's int holds; the rules for its value are the caller's. */
+  Optional<Integer> integer(String key) {
+    return integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
   Optional<Integer> integer(String key, int min, int max) {
     return value(key).flatMap(v -> asInteger(v, child(key), min, max));
   }
@@ -147,7 +140,7 @@ final class FieldReader {
   /** Items of a sequence, each with its own path; empty when absent or not a sequence. */
   Optional<List<Item>> list(String key) {
     return value(key).flatMap(v -> {
-      String p = child(key);
+      FieldPath p = child(key);
       if (!(v instanceof YamlNode.Sequence seq)) {
         typeError(v, p, "a list");
         return Optional.empty();
@@ -155,7 +148,7 @@ final class FieldReader {
       List<Item> items = new ArrayList<>();
       List<YamlNode> values = seq.items();
       for (int i = 0; i < values.size(); i++) {
-        String itemPath = p + "[" + i + "]";
+        FieldPath itemPath = p.index(i);
         scope.record(itemPath, values.get(i));
         items.add(new Item(itemPath, values.get(i)));
       }
@@ -225,8 +218,13 @@ final class FieldReader {
     }
   }
 
-  void report(DiagnosticCode code, YamlNode at, String atPath, String message, String hint) {
+  void report(DiagnosticCode code, YamlNode at, FieldPath atPath, String message, String hint) {
     scope.report(code, at, atPath, message, hint);
+  }
+
+  /** Reports each error at the line of its field (or of the nearest field above it that was read). */
+  void report(List<FieldError> errors) {
+    errors.forEach(scope::report);
   }
 
   ReadScope scope() {
@@ -235,7 +233,7 @@ final class FieldReader {
 
   // Conversions of single nodes, shared by fields and list items.
 
-  Optional<String> asString(YamlNode v, String p) {
+  Optional<String> asString(YamlNode v, FieldPath p) {
     if (v instanceof YamlNode.Scalar s && s.type() == YamlNode.Type.STRING) {
       return Optional.of(s.value());
     }
@@ -243,7 +241,7 @@ final class FieldReader {
     return Optional.empty();
   }
 
-  Optional<Boolean> asBool(YamlNode v, String p) {
+  Optional<Boolean> asBool(YamlNode v, FieldPath p) {
     if (v instanceof YamlNode.Scalar s && s.type() == YamlNode.Type.BOOLEAN) {
       String text = s.value().toLowerCase(java.util.Locale.ROOT);
       return Optional.of(text.equals("true") || text.equals("yes") || text.equals("on") || text.equals("y"));
@@ -252,7 +250,7 @@ final class FieldReader {
     return Optional.empty();
   }
 
-  Optional<Integer> asInteger(YamlNode v, String p, int min, int max) {
+  Optional<Integer> asInteger(YamlNode v, FieldPath p, int min, int max) {
     if (!(v instanceof YamlNode.Scalar s) || s.type() != YamlNode.Type.INTEGER) {
       typeError(v, p, "an integer");
       return Optional.empty();
@@ -273,7 +271,7 @@ final class FieldReader {
     return Optional.of((int) value);
   }
 
-  Optional<FieldReader> asObject(YamlNode v, String p) {
+  Optional<FieldReader> asObject(YamlNode v, FieldPath p) {
     if (v instanceof YamlNode.Mapping m) {
       return Optional.of(new FieldReader(scope, p, m));
     }
@@ -281,7 +279,7 @@ final class FieldReader {
     return Optional.empty();
   }
 
-  Optional<Cidr> asCidr(YamlNode v, String p, boolean host) {
+  Optional<Cidr> asCidr(YamlNode v, FieldPath p, boolean host) {
     return asString(v, p).flatMap(text -> {
       try {
         return Optional.of(host ? Cidr.parseHost(text) : Cidr.parse(text));
@@ -293,7 +291,7 @@ final class FieldReader {
     });
   }
 
-  private void typeError(YamlNode v, String p, String expected) {
+  private void typeError(YamlNode v, FieldPath p, String expected) {
     scope.report(DiagnosticCode.FIELD_TYPE, v, p,
         "expected " + expected + ", found " + describe(v), hintFor(expected));
   }
@@ -332,5 +330,5 @@ final class FieldReader {
   }
 
   /** One item of a sequence. */
-  record Item(String path, YamlNode node) {}
+  record Item(FieldPath path, YamlNode node) {}
 }

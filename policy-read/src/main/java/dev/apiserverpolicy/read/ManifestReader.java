@@ -2,6 +2,7 @@ package dev.apiserverpolicy.read;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.ReadResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -203,9 +204,9 @@ public final class ManifestReader {
   private void readObject(String source, YamlNode node, Optional<String[]> inherited, ReadResult.Builder result,
       List<Diagnostic> sink) {
     ReadScope scope = new ReadScope(source, sink, node);
-    Optional<FieldReader> opened = FieldReader.open(scope, "", node);
+    Optional<FieldReader> opened = FieldReader.open(scope, FieldPath.root(), node);
     if (opened.isEmpty()) {
-      scope.report(DiagnosticCode.DOCUMENT_NOT_OBJECT, node, "",
+      scope.report(DiagnosticCode.DOCUMENT_NOT_OBJECT, node, FieldPath.root(),
           "expected an object (a YAML mapping or JSON object), found " + FieldReader.describe(node),
           "each document must be a Kubernetes object with apiVersion and kind");
       return;
@@ -218,7 +219,7 @@ public final class ManifestReader {
       kind = kind.or(() -> Optional.of(inherited.get()[1]));
     }
     if (apiVersion.isEmpty() || kind.isEmpty()) {
-      scope.report(DiagnosticCode.NOT_A_KUBERNETES_OBJECT, node, "",
+      scope.report(DiagnosticCode.NOT_A_KUBERNETES_OBJECT, node, FieldPath.root(),
           "document has no " + (apiVersion.isEmpty() ? "apiVersion" : "kind") + "; skipped",
           "add apiVersion and kind if this document should be read");
       return;
@@ -240,12 +241,13 @@ public final class ManifestReader {
     } else if ((v.startsWith(KKP_GROUP) || v.startsWith(LEGACY_KKP_GROUP)) && KKP_KINDS.contains(k)
         || v.startsWith(OWN_GROUP) && k.equals("RenderContext")) {
       String expected = KKP_KINDS.contains(k) ? KKP_API_VERSION : OWN_API_VERSION;
-      scope.report(DiagnosticCode.API_VERSION_UNSUPPORTED, doc.value("apiVersion").orElse(node), "apiVersion",
+      scope.report(DiagnosticCode.API_VERSION_UNSUPPORTED, doc.value("apiVersion").orElse(node), doc
+          .child("apiVersion"),
           k + " with apiVersion " + v + " is not read",
           "write apiVersion: " + expected + (v.startsWith(LEGACY_KKP_GROUP)
               ? " (kubermatic.k8s.io is the legacy group)" : ""));
     } else {
-      scope.report(DiagnosticCode.KIND_SKIPPED, doc.value("kind").orElse(node), "kind",
+      scope.report(DiagnosticCode.KIND_SKIPPED, doc.value("kind").orElse(node), doc.child("kind"),
           v + " " + k + " is not an input of apiserver-policy; skipped",
           "nothing to do; only KKP Cluster, Seed, ClusterTemplate, KubermaticConfiguration and RenderContext are read");
     }
@@ -255,7 +257,7 @@ public final class ManifestReader {
       ReadResult.Builder result, List<Diagnostic> sink) {
     if (doc.scope().errors() > 0) {
       // Which items the list really holds is in doubt (a second 'items' key, say): read none.
-      doc.report(DiagnosticCode.LIST_NOT_READ, doc.node(), "items",
+      doc.report(DiagnosticCode.LIST_NOT_READ, doc.node(), doc.child("items"),
           "the " + kind + " has errors, so none of its items were read",
           "fix the errors reported for this " + kind);
       return;
@@ -265,7 +267,7 @@ public final class ManifestReader {
       return;
     }
     if (!(items.get() instanceof YamlNode.Sequence seq)) {
-      doc.report(DiagnosticCode.FIELD_TYPE, items.get(), "items",
+      doc.report(DiagnosticCode.FIELD_TYPE, items.get(), doc.child("items"),
           "expected a list, found " + FieldReader.describe(items.get()), "items must be a list of objects");
       return;
     }

@@ -1,6 +1,7 @@
 package dev.apiserverpolicy.read;
 
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldPath;
 import java.util.Optional;
 
 /** Reads {@code metadata.name}, which every object needs before anything can name it. */
@@ -17,7 +18,8 @@ final class ObjectNames {
       return Optional.empty();
     }
     if (name.isEmpty()) {
-      doc.report(DiagnosticCode.FIELD_MISSING, doc.value("metadata").orElse(doc.node()), "metadata.name",
+      doc.report(DiagnosticCode.FIELD_MISSING, doc.value("metadata").orElse(doc.node()), FieldPath.of("metadata",
+          "name"),
           kind + " has no metadata.name", "give the " + kind + " a name");
       return Optional.empty();
     }

@@ -2,6 +2,8 @@ package dev.apiserverpolicy.read;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldError;
+import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.Origin;
 import dev.apiserverpolicy.model.Position;
 import java.util.LinkedHashMap;
@@ -47,8 +49,8 @@ final class ReadScope {
     }
   }
 
-  void record(String path, YamlNode node) {
-    positions.putIfAbsent(shared(path), node.start());
+  void record(FieldPath path, YamlNode node) {
+    positions.putIfAbsent(shared(path.toString()), node.start());
   }
 
   // Every cluster records the same few dozen field paths, and keeps them until the end of the
@@ -68,14 +70,30 @@ final class ReadScope {
     return known != null ? known : path;
   }
 
-  void report(DiagnosticCode code, YamlNode at, String path, String message, String hint) {
-    Position p = at == null ? start : at.start();
+  void report(DiagnosticCode code, YamlNode at, FieldPath path, String message, String hint) {
+    report(code, at == null ? start : at.start(), path, message, hint);
+  }
+
+  /** An error found by a validate function: at its field's line, or the nearest field above it that was read. */
+  void report(FieldError error) {
+    Position at = start;
+    for (FieldPath p = error.path(); !p.isRoot(); p = p.parent().orElseThrow()) {
+      Position known = positions.get(p.toString());
+      if (known != null) {
+        at = known;
+        break;
+      }
+    }
+    report(error.code(), at, error.path(), error.message(), error.hint());
+  }
+
+  private void report(DiagnosticCode code, Position p, FieldPath path, String message, String hint) {
     Diagnostic.Builder b = Diagnostic.builder()
         .code(code)
         .file(source)
         .line(p.line())
         .column(p.column())
-        .path(path)
+        .path(path.toString())
         .message(message)
         .hint(hint);
     Optional.ofNullable(objectRef).ifPresent(b::object);

@@ -6,6 +6,7 @@ import dev.apiserverpolicy.model.ClientNetworks;
 import dev.apiserverpolicy.model.ClusterDns;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExtraEgressRule;
+import dev.apiserverpolicy.model.FieldError;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.LabelSelector;
 import dev.apiserverpolicy.model.LabelSelectorRequirement;
@@ -13,6 +14,7 @@ import dev.apiserverpolicy.model.LoadBalancerBackend;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.NetworkPolicyPort;
 import dev.apiserverpolicy.model.OidcIssuer;
+import dev.apiserverpolicy.model.Ports;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Protocol;
 import dev.apiserverpolicy.model.RenderContext;
@@ -58,7 +60,13 @@ final class RenderContextBinder {
         }
       });
       spec.hosts("seedAPIServerEndpoints").ifPresent(b::seedAPIServerEndpoints);
-      spec.integer("seedAPIServerPort", 1, 65535).ifPresent(b::seedAPIServerPort);
+      spec.integer("seedAPIServerPort").ifPresent(port -> {
+        List<FieldError> problems = Ports.validateNumber(port, spec.child("seedAPIServerPort"));
+        spec.report(problems);
+        if (problems.isEmpty()) {
+          b.seedAPIServerPort(port);
+        }
+      });
       spec.object("clusterDNS").ifPresent(dns -> {
         dns.rejectUnknown(Set.of("namespace", "podLabels"));
         Optional<String> ns = dns.nonEmptyString("namespace");
@@ -180,11 +188,10 @@ final class RenderContextBinder {
     Optional<LabelSelector> pods = p.object("podSelector").flatMap(RenderContextBinder::selector);
     Optional<LabelSelector> namespaces = p.object("namespaceSelector").flatMap(RenderContextBinder::selector);
     boolean hasIp = p.has("ipBlock");
-    boolean hasSelector = p.has("podSelector") || p.has("namespaceSelector");
-    if (hasIp == hasSelector) {
-      p.report(DiagnosticCode.FIELD_VALUE, p.node(), p.path(),
-          hasIp ? "a peer with both an ipBlock and selectors" : "a peer with neither an ipBlock nor selectors",
-          "give either ipBlock, or podSelector and/or namespaceSelector");
+    List<FieldError> problems =
+        NetworkPolicyPeer.validate(hasIp, p.has("podSelector") || p.has("namespaceSelector"), p.path());
+    if (!problems.isEmpty()) {
+      p.report(problems);
       return Optional.empty();
     }
     if (hasIp && ipBlock.isEmpty() || p.has("podSelector") && pods.isEmpty()
@@ -206,13 +213,10 @@ final class RenderContextBinder {
     if (cidr.isEmpty()) {
       return Optional.empty();
     }
-    for (dev.apiserverpolicy.model.Cidr e : except) {
-      if (!cidr.get().contains(e) || e.equals(cidr.get())) {
-        b.report(DiagnosticCode.FIELD_VALUE, b.value("except").get(), b.child("except"),
-            "except " + e + " is not a strict sub-range of " + cidr.get(),
-            "list only ranges inside the cidr, smaller than it");
-        return Optional.empty();
-      }
+    List<FieldError> problems = IpBlock.validate(cidr.get(), except, b.path());
+    if (!problems.isEmpty()) {
+      b.report(problems);
+      return Optional.empty();
     }
     return Optional.of(IpBlock.builder().cidr(cidr.get()).addAllExcept(except).build());
   }
@@ -238,12 +242,9 @@ final class RenderContextBinder {
         ok[0] = false;
         return Optional.empty();
       }
-      boolean needsValues = operator.get() == LabelSelectorRequirement.Operator.IN
-          || operator.get() == LabelSelectorRequirement.Operator.NOT_IN;
-      if (needsValues == values.isEmpty()) {
-        e.report(DiagnosticCode.FIELD_VALUE, e.node(), e.child("values"),
-            op.get() + (needsValues ? " needs at least one value" : " takes no values"),
-            needsValues ? "list the values" : "remove values");
+      List<FieldError> problems = LabelSelectorRequirement.validate(operator.get(), values, e.path());
+      if (!problems.isEmpty()) {
+        e.report(problems);
         ok[0] = false;
         return Optional.empty();
       }
@@ -267,29 +268,27 @@ final class RenderContextBinder {
       b.protocol(proto.get());
     }
     Optional<Integer> number = Optional.empty();
+    Optional<String> name = Optional.empty();
     if (p.has("port")) {
       YamlNode v = p.value("port").get();
       if (v instanceof YamlNode.Scalar s && s.type() == YamlNode.Type.STRING) {
-        b.namedPort(s.value());
+        name = Optional.of(s.value());
       } else {
-        number = p.integer("port", 1, 65535);
+        number = p.integer("port");
         if (number.isEmpty()) {
           return Optional.empty();
         }
-        b.port(number.get());
       }
     }
-    Optional<Integer> end = p.integer("endPort", 1, 65535);
-    if (end.isPresent()) {
-      if (number.isEmpty() || end.get() < number.get()) {
-        p.report(DiagnosticCode.FIELD_VALUE, p.value("endPort").get(), p.child("endPort"),
-            "endPort needs a numeric port not above it", "set port to the first port of the range");
-        return Optional.empty();
-      }
-      b.endPort(end.get());
-    } else if (p.has("endPort")) {
+    Optional<Integer> end = p.integer("endPort");
+    if (end.isEmpty() && p.has("endPort")) {
       return Optional.empty();
     }
-    return Optional.of(b.build());
+    List<FieldError> problems = NetworkPolicyPort.validate(number, name, end, p.path());
+    if (!problems.isEmpty()) {
+      p.report(problems);
+      return Optional.empty();
+    }
+    return Optional.of(b.port(number).namedPort(name).endPort(end).build());
   }
 }

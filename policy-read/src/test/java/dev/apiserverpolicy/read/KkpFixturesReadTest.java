@@ -8,6 +8,7 @@ import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.IpFamily;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.Seed;
@@ -49,7 +50,7 @@ class KkpFixturesReadTest {
     assertEquals(Optional.of(true), c.spec().features().entrySet().stream()
         .filter(e -> e.getKey().equals("externalCloudProvider")).map(Map.Entry::getValue).findFirst());
     // Positions point at the file: exposeStrategy is on line 76 of the fixture.
-    assertEquals(76, c.origin().positionOf("spec.exposeStrategy").orElseThrow().line());
+    assertEquals(76, c.origin().positionOf(FieldPath.of("spec", "exposeStrategy")).orElseThrow().line());
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
@@ -120,7 +121,7 @@ public final class CleanupCommands {
         commands.add(command);
       } catch (IllegalArgumentException e) {
         withErrors++;
-        diagnostics.add(Diagnostic.at(DiagnosticCode.INTERNAL_ERROR, cluster.origin(), "")
+        diagnostics.add(Diagnostic.at(DiagnosticCode.INTERNAL_ERROR, cluster.origin(), FieldPath.root())
             .object(cluster.ref())
             .message("internal error: " + e.getMessage() + "; no command printed")
             .hint("please report this with the input that caused it")

@@ -5,6 +5,8 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.KubernetesNames;
 import dev.apiserverpolicy.model.Origin;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
@@ -40,19 +42,19 @@ public final class ClusterValidator {
     Origin origin = cluster.origin();
     List<Diagnostic> out = new ArrayList<>();
     if (!KubernetesNames.isLabel(cluster.name())) {
-      out.add(Diagnostic.at(DiagnosticCode.CLUSTER_NAME_INVALID, origin, "metadata.name")
+      out.add(Diagnostic.at(DiagnosticCode.CLUSTER_NAME_INVALID, origin, FieldPath.of("metadata", "name"))
           .object(cluster.ref())
           .message("cluster name '" + cluster.name() + "' is not valid: " + KubernetesNames.LABEL_RULE)
           .hint("rename the cluster, e.g. '" + KubernetesNames.suggestLabel(cluster.name()) + "'")
           .build());
     } else if (cluster.statusNamespace().isPresent() && !KubernetesNames.isLabel(cluster.namespace())) {
-      out.add(Diagnostic.at(DiagnosticCode.CLUSTER_NAME_INVALID, origin, "status.namespaceName")
+      out.add(Diagnostic.at(DiagnosticCode.CLUSTER_NAME_INVALID, origin, FieldPath.of("status", "namespaceName"))
           .object(cluster.ref())
           .message("namespace '" + cluster.namespace() + "' is not valid: " + KubernetesNames.LABEL_RULE)
           .hint("use the namespace KKP created for the cluster, e.g. 'cluster-" + cluster.name() + "'")
           .build());
     } else if (cluster.statusNamespace().isEmpty() && !KubernetesNames.isLabel(cluster.namespace())) {
-      out.add(Diagnostic.at(DiagnosticCode.CLUSTER_NAME_INVALID, origin, "metadata.name")
+      out.add(Diagnostic.at(DiagnosticCode.CLUSTER_NAME_INVALID, origin, FieldPath.of("metadata", "name"))
           .object(cluster.ref())
           .message("namespace '" + cluster.namespace() + "' would be longer than 63 characters")
           .hint("use a cluster name of at most 55 characters, or set status.namespaceName")
@@ -60,7 +62,7 @@ public final class ClusterValidator {
     }
 
     if (RESERVED_NAMESPACES.contains(cluster.namespace())) {
-      out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_RESERVED, origin, "status.namespaceName")
+      out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_RESERVED, origin, FieldPath.of("status", "namespaceName"))
           .object(cluster.ref())
           .message("namespace '" + cluster.namespace() + "' belongs to Kubernetes or KKP itself; the cluster's "
               + "policies would restrict the pods there")
@@ -71,7 +73,8 @@ public final class ClusterValidator {
     ExposeStrategy strategy = inputs.effectiveExposeStrategy();
     boolean rangesGiven = cluster.spec().apiServerAllowedIPRanges().filter(r -> !r.isEmpty()).isPresent();
     if (rangesGiven && strategy != ExposeStrategy.LOAD_BALANCER) {
-      out.add(Diagnostic.at(DiagnosticCode.ALLOWED_RANGES_STRATEGY, origin, "spec.apiServerAllowedIPRanges")
+      out.add(Diagnostic.at(DiagnosticCode.ALLOWED_RANGES_STRATEGY, origin, FieldPath.of("spec",
+          "apiServerAllowedIPRanges"))
           .object(cluster.ref())
           .message(RANGES_NEED_LOAD_BALANCER + " (the strategy is " + strategy.kkpName() + ")")
           .hint("set spec.exposeStrategy: LoadBalancer, or remove the ranges (an empty list is allowed)")
@@ -79,7 +82,7 @@ public final class ClusterValidator {
     }
     if (cluster.spec().clusterNetwork().tunnelingAgentIP().isPresent() && strategy != ExposeStrategy.TUNNELING) {
       out.add(Diagnostic.at(DiagnosticCode.TUNNELING_AGENT_IP_STRATEGY, origin,
-              "spec.clusterNetwork.tunnelingAgentIP")
+              FieldPath.of("spec", "clusterNetwork", "tunnelingAgentIP"))
           .object(cluster.ref())
           .message(AGENT_IP_NEEDS_TUNNELING + " (the strategy is " + strategy.kkpName() + ")")
           .hint("remove spec.clusterNetwork.tunnelingAgentIP, or use the Tunneling strategy")
@@ -91,7 +94,8 @@ public final class ClusterValidator {
       List<Cidr> ranges = SourceRangePolicy.written(cluster, inputs.seed(), facts.kkpForm());
       long bytes = ServiceRenderer.annotationBytes(ServiceRenderer.frontLoadBalancerAnnotations(facts, ranges));
       if (bytes > ServiceRenderer.MAX_ANNOTATION_BYTES) {
-        out.add(Diagnostic.at(DiagnosticCode.SOURCE_RANGES_TOO_LARGE, origin, "spec.apiServerAllowedIPRanges")
+        out.add(Diagnostic.at(DiagnosticCode.SOURCE_RANGES_TOO_LARGE, origin, FieldPath.of("spec",
+            "apiServerAllowedIPRanges"))
             .object(cluster.ref())
             .message(ranges.size() + " source ranges make front-loadbalancer's annotations " + bytes
                 + " bytes, over the " + ServiceRenderer.MAX_ANNOTATION_BYTES + " Kubernetes accepts: the Service "
@@ -102,7 +106,8 @@ public final class ClusterValidator {
       }
     }
     if (strategy == ExposeStrategy.TUNNELING && cluster.statusExternalName().isEmpty()) {
-      out.add(Diagnostic.at(DiagnosticCode.EXTERNAL_NAME_MISSING, origin, "status.address.externalName")
+      out.add(Diagnostic.at(DiagnosticCode.EXTERNAL_NAME_MISSING, origin, FieldPath.of("status", "address",
+          "externalName"))
           .object(cluster.ref())
           .message("the Tunneling strategy routes by status.address.externalName, which the cluster does not have")
           .hint("set status.address.externalName to the cluster's external host name, as KKP records it")
@@ -115,8 +120,10 @@ public final class ClusterValidator {
     if (gateOn && needs.contains(EgressTarget.ContextNeed.SEED_ENDPOINTS) && !endpointsGiven) {
       Optional<RenderContext> context = inputs.context();
       Diagnostic.Builder b = context.isPresent()
-          ? Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_MISSING, context.get().origin(), "spec.seedAPIServerEndpoints")
-          : Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_MISSING, origin, "spec.features.apiserverNetworkPolicy");
+          ? Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_MISSING, context.get().origin(), FieldPath.of("spec",
+              "seedAPIServerEndpoints"))
+          : Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_MISSING, origin, FieldPath.of("spec", "features",
+              "apiserverNetworkPolicy"));
       out.add(b.object(cluster.ref())
           .message("profile " + profile.id() + " renders seed-apiserver-allow, but "
               + context.map(c -> "RenderContext " + c.name() + " lists no seedAPIServerEndpoints")
@@ -142,7 +149,7 @@ public final class ClusterValidator {
     if (needs.contains(EgressTarget.ContextNeed.WEBHOOK_ADDRESSES) && facts.webhookConfigured() && facts.webhook()
         .filter(w -> !w.ips().isEmpty()).isEmpty()) {
       out.add(Diagnostic.at(DiagnosticCode.AUTHORIZATION_WEBHOOK_UNRESOLVED, cluster.origin(),
-              "spec.authorizationConfig")
+              FieldPath.of("spec", "authorizationConfig"))
           .object(cluster.ref())
           .message("the cluster uses an authorization webhook, but the RenderContext lists no addresses for it")
           .hint("add {cluster: " + cluster.name() + ", url: ..., ips: [...]} to the RenderContext's "
@@ -151,8 +158,8 @@ public final class ClusterValidator {
     }
     if (needs.contains(EgressTarget.ContextNeed.CLUSTER_DNS) && facts.clusterDns().isEmpty()) {
       out.add((facts.context().isPresent()
-              ? Diagnostic.at(DiagnosticCode.CLUSTER_DNS_MISSING, facts.context().get().origin(), "spec")
-              : Diagnostic.at(DiagnosticCode.CLUSTER_DNS_MISSING, cluster.origin(), "spec.features"))
+              ? Diagnostic.at(DiagnosticCode.CLUSTER_DNS_MISSING, facts.context().get().origin(), FieldPath.of("spec"))
+              : Diagnostic.at(DiagnosticCode.CLUSTER_DNS_MISSING, cluster.origin(), FieldPath.of("spec", "features")))
           .object(cluster.ref())
           .message("profile " + facts.profile().id()
               + " limits DNS to the seed's cluster DNS, but the RenderContext has "

@@ -148,7 +148,7 @@ final class EgressCatalogue {
               + f.webhook().orElseThrow().url() + ".",
           // KKP hard-codes 443 here; the URL's own port is what the webhook listens on.
           f -> List.of(rule(ipBlocks(f, f.webhook().orElseThrow().ips()),
-              tcp(UrlPorts.port(f.webhook().orElseThrow().url())))),
+              tcp(HttpUrls.port(f.webhook().orElseThrow().url())))),
           Set.of(EgressTarget.ContextNeed.WEBHOOK_ADDRESSES)));
 
   /** Every policy name KKP or this tool manages in a cluster namespace; an extraEgress entry may take none. */

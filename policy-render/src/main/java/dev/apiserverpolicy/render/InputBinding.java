@@ -4,6 +4,7 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterTemplate;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.Origin;
 import dev.apiserverpolicy.model.ReadResult;
@@ -44,7 +45,7 @@ public final class InputBinding {
         seed = Optional.of(seeds.get(0));
       }
       if (seed.isEmpty()) {
-        findings.add(Diagnostic.at(DiagnosticCode.CONTEXT_BINDING, context.origin(), "metadata.name")
+        findings.add(Diagnostic.at(DiagnosticCode.CONTEXT_BINDING, context.origin(), FieldPath.of("metadata", "name"))
             .object(context.ref())
             .message("RenderContext " + context.name() + " names no Seed in the input")
             .hint(seeds.isEmpty() ? "add the Seed it applies to"
@@ -73,7 +74,7 @@ public final class InputBinding {
     for (KubermaticConfiguration extra : configurations.subList(Math.min(1, configurations.size()),
         configurations.size())) {
       // Named after the one in use: which of the two is right is unknown, so nothing is rendered.
-      findings.add(Diagnostic.at(DiagnosticCode.DUPLICATE_OBJECT, extra.origin(), "metadata.name")
+      findings.add(Diagnostic.at(DiagnosticCode.DUPLICATE_OBJECT, extra.origin(), FieldPath.of("metadata", "name"))
           .object(configurations.get(0).ref())
           .message("a second KubermaticConfiguration (" + extra.name() + " after " + configurations.get(0).name()
               + "); a KKP installation has one")
@@ -108,7 +109,7 @@ public final class InputBinding {
       hint = "set spec.cloud.dc to a datacenter of one of: "
           + seeds.stream().map(Seed::name).collect(Collectors.joining(", "));
     }
-    findings.add(Diagnostic.at(DiagnosticCode.SEED_BINDING, cluster.origin(), "spec.cloud.dc")
+    findings.add(Diagnostic.at(DiagnosticCode.SEED_BINDING, cluster.origin(), FieldPath.of("spec", "cloud", "dc"))
         .object(cluster.ref()).message(message).hint(hint).build());
     return Optional.empty();
   }
@@ -125,7 +126,8 @@ public final class InputBinding {
       }
       Origin was = origin.apply(earlier);
       String where = was.source().map(s -> s + was.start().map(p -> ":" + p.line()).orElse("")).orElse("in code");
-      findings.add(Diagnostic.at(DiagnosticCode.DUPLICATE_OBJECT, origin.apply(object), "metadata.name")
+      findings.add(Diagnostic.at(DiagnosticCode.DUPLICATE_OBJECT, origin.apply(object), FieldPath.of("metadata",
+          "name"))
           .object(ref.apply(object))
           .message(ref.apply(object) + " is defined twice; the first is at " + where)
           .hint("remove or rename one; this one is ignored")

@@ -2,6 +2,7 @@ package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
@@ -42,7 +43,7 @@ public final class InputValidator {
         .ifPresent(override -> {
           for (RenderContext context : read.contexts()) {
             context.ingressNamespace().filter(ns -> !ns.equals(override)).ifPresent(ns -> out.add(
-                Diagnostic.at(DiagnosticCode.FIELD_VALUE, context.origin(), "spec.ingressNamespace")
+                Diagnostic.at(DiagnosticCode.FIELD_VALUE, context.origin(), FieldPath.of("spec", "ingressNamespace"))
                     .object(context.ref())
                     .message("ingressNamespace " + ns + " differs from the KubermaticConfiguration's "
                         + "spec.ingress.namespaceOverride " + override + ", which is what KKP uses")
@@ -67,7 +68,8 @@ public final class InputValidator {
       for (ClusterInputs c : group) {
         String others = group.stream().filter(o -> o != c).map(o -> o.cluster().ref())
             .collect(java.util.stream.Collectors.joining(", "));
-        out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_SHARED, c.cluster().origin(), "status.namespaceName")
+        out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_SHARED, c.cluster().origin(), FieldPath.of("status",
+            "namespaceName"))
             .object(c.cluster().ref())
             .message("namespace '" + c.cluster().namespace() + "' of seed " + c.seed().name()
                 + " is also the namespace "

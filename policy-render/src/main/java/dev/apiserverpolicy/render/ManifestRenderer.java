@@ -3,6 +3,7 @@ package dev.apiserverpolicy.render;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.ReadResult;
@@ -59,7 +60,7 @@ public final class ManifestRenderer {
     if (shared.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
       String blockers = shared.stream().filter(d -> d.severity() == Severity.ERROR).map(d -> d.object().orElse(""))
           .distinct().collect(java.util.stream.Collectors.joining(", "));
-      shared.add(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), "")
+      shared.add(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), FieldPath.root())
           .object(inputs.cluster().ref())
           .message("not rendered: " + blockers + " has errors")
           .hint("fix the errors reported for " + blockers)
@@ -91,7 +92,8 @@ public final class ManifestRenderer {
       return result.addAllObjects(objects).build();
     } catch (RuntimeException e) {
       // Validation should have caught whatever this is; report it rather than crash a whole run.
-      return result.addDiagnostics(Diagnostic.at(DiagnosticCode.INTERNAL_ERROR, inputs.cluster().origin(), "")
+      return result.addDiagnostics(Diagnostic.at(DiagnosticCode.INTERNAL_ERROR, inputs.cluster().origin(), FieldPath
+          .root())
           .object(inputs.cluster().ref())
           .message("internal error while rendering: " + e)
           .hint("please report this with the input that caused it")
@@ -191,7 +193,7 @@ public final class ManifestRenderer {
           .seed(inputs.seed().name()).cluster(inputs.cluster().name()).namespace(inputs.cluster().namespace())
           .inputs(inputs)
           .addAllDiagnostics(FindingLimits.cap(own))
-          .addDiagnostics(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), "")
+          .addDiagnostics(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), FieldPath.root())
               .object(ref)
               .message("not rendered: " + String.join(", ", blockers) + " has errors")
               .hint("fix the errors reported for " + String.join(", ", blockers))

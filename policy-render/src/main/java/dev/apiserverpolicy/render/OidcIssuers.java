@@ -7,6 +7,7 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.DatacenterSettings;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.LoadBalancerBackend;
 import dev.apiserverpolicy.model.OidcIssuer;
@@ -44,7 +45,7 @@ final class OidcIssuers {
     Cluster cluster = inputs.cluster();
     List<Diagnostic> problems = new ArrayList<>();
     List<String> urls = new ArrayList<>();
-    String urlPath = "spec.oidc.issuerURL";
+    FieldPath urlPath = FieldPath.of("spec", "oidc", "issuerURL");
 
     Optional<Referenced> secret = authenticationSecret(inputs);
     if (secret.isPresent()) {
@@ -68,13 +69,13 @@ final class OidcIssuers {
     }
     if (urls.isEmpty() && cluster.spec().oidcIssuerURL().isPresent()) {
       urls.add(cluster.spec().oidcIssuerURL().get());
-      urlPath = "spec.oidc.issuerURL";
+      urlPath = FieldPath.of("spec", "oidc", "issuerURL");
     }
     if (urls.isEmpty()) {
       Optional<KubermaticConfiguration> kkp = inputs.kubermaticConfiguration();
       if (kkp.isEmpty()) {
         problems.add(Diagnostic.at(DiagnosticCode.KUBERMATIC_CONFIGURATION_MISSING, cluster.origin(),
-                "spec.features.apiserverNetworkPolicy")
+                FieldPath.of("spec", "features", "apiserverNetworkPolicy"))
             .object(cluster.ref())
             .message("the cluster names no OIDC issuer, and whether KKP adds its own (the OpenIDAuthPlugin feature "
                 + "gate) is in the KubermaticConfiguration, which is not in the input")
@@ -86,7 +87,8 @@ final class OidcIssuers {
       if (kkp.get().openIdAuthPlugin()) {
         Optional<String> global = inputs.seed().oidcProviderIssuerURL().or(() -> kkp.get().tokenIssuer());
         if (global.isEmpty()) {
-          problems.add(Diagnostic.at(DiagnosticCode.FIELD_MISSING, kkp.get().origin(), "spec.auth.tokenIssuer")
+          problems.add(Diagnostic.at(DiagnosticCode.FIELD_MISSING, kkp.get().origin(), FieldPath.of("spec", "auth",
+              "tokenIssuer"))
               .object(cluster.ref())
               .message("the OpenIDAuthPlugin gate is on, but neither the KubermaticConfiguration's "
                   + "spec.auth.tokenIssuer nor the seed's oidcProviderConfiguration names KKP's issuer")
@@ -95,7 +97,7 @@ final class OidcIssuers {
           return new Resolution(List.of(), problems);
         }
         urls.add(global.get());
-        urlPath = "spec.features.apiserverNetworkPolicy";
+        urlPath = FieldPath.of("spec", "features", "apiserverNetworkPolicy");
       }
     }
 
@@ -110,7 +112,7 @@ final class OidcIssuers {
   }
 
   /** A Secret named by the cluster, its datacenter or its seed, in that order, with its namespace. */
-  private record Referenced(SecretKeyRef ref, String namespace, String where, String path) {
+  private record Referenced(SecretKeyRef ref, String namespace, String where, FieldPath path) {
     String describe() {
       return namespace + "/" + ref.name() + "[" + ref.key() + "]";
     }
@@ -121,16 +123,17 @@ final class OidcIssuers {
     String seedNamespace = inputs.seed().namespace().orElse(DEFAULT_SEED_NAMESPACE);
     if (cluster.spec().authenticationConfiguration().isPresent()) {
       return Optional.of(new Referenced(cluster.spec().authenticationConfiguration().get(), cluster.namespace(),
-          "named by the cluster", "spec.authenticationConfiguration"));
+          "named by the cluster", FieldPath.of("spec", "authenticationConfiguration")));
     }
     Optional<SecretKeyRef> datacenter = inputs.datacenterSettings()
         .flatMap(DatacenterSettings::authenticationConfiguration);
     if (datacenter.isPresent()) {
       return Optional.of(new Referenced(datacenter.get(), seedNamespace, "named by datacenter "
-          + cluster.spec().datacenter().orElse("") + " of seed " + inputs.seed().name(), "spec.cloud.dc"));
+          + cluster.spec().datacenter().orElse("") + " of seed " + inputs.seed().name(), FieldPath.of("spec",
+              "cloud", "dc")));
     }
     return inputs.seed().authenticationConfiguration().map(ref -> new Referenced(ref, seedNamespace,
-        "named by seed " + inputs.seed().name(), "spec.cloud.dc"));
+        "named by seed " + inputs.seed().name(), FieldPath.of("spec", "cloud", "dc")));
   }
 
   /** The issuer, if its URL is usable and its addresses are known. */
@@ -147,16 +150,16 @@ final class OidcIssuers {
       return Optional.empty();
     }
     List<LoadBalancerBackend> backends = entry.map(OidcIssuer::loadBalancerBackends).orElse(List.of());
-    return Optional.of(new Issuer(url, host, UrlPorts.port(url), addresses, backends));
+    return Optional.of(new Issuer(url, host, HttpUrls.port(url), addresses, backends));
   }
 
-  private static Optional<Diagnostic> problem(ClusterInputs inputs, String url, String path) {
+  private static Optional<Diagnostic> problem(ClusterInputs inputs, String url, FieldPath path) {
     Cluster cluster = inputs.cluster();
     Optional<URI> uri = parse(url);
-    if (uri.isEmpty() || RenderContextValidator.urlProblem(url).isPresent()) {
+    if (uri.isEmpty() || HttpUrls.problem(url).isPresent()) {
       return Optional.of(Diagnostic.at(DiagnosticCode.URL_INVALID, cluster.origin(), path)
           .object(cluster.ref())
-          .message("OIDC issuer URL '" + url + "' " + RenderContextValidator.urlProblem(url).orElse("is not valid"))
+          .message("OIDC issuer URL '" + url + "' " + HttpUrls.problem(url).orElse("is not valid"))
           .hint("write the issuer URL as an absolute https URL, e.g. https://dex.example.com/dex")
           .build());
     }
@@ -174,7 +177,7 @@ final class OidcIssuers {
   }
 
   private static Optional<URI> parse(String url) {
-    if (RenderContextValidator.urlProblem(url).isPresent()) {
+    if (HttpUrls.problem(url).isPresent()) {
       return Optional.empty();
     }
     try {

@@ -6,6 +6,7 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.IpFamily;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
@@ -48,12 +49,13 @@ public final class OperationalLints {
     if (gateOn) {
       context.flatMap(RenderContext::cni).map(c -> c.toLowerCase(Locale.ROOT))
           .filter(CNIS_WITHOUT_NETWORKPOLICY::contains)
-          .ifPresent(cni -> out.add(warning(DiagnosticCode.CNI_NO_NETWORKPOLICY, inputs, "spec.features",
+          .ifPresent(cni -> out.add(warning(DiagnosticCode.CNI_NO_NETWORKPOLICY, inputs, FieldPath.of("spec",
+              "features"),
               "the seed's CNI (" + cni + ") does not enforce NetworkPolicies: the rendered policies restrict nothing",
               "run a CNI that enforces NetworkPolicies (Cilium, Calico, Canal) on the seed")));
       if (!EgressCatalogue.offers(profile, EgressCatalogue.KYVERNO_WEBHOOK)
           && cluster.spec().kyvernoEnabled().orElse(false)) {
-        out.add(warning(DiagnosticCode.KYVERNO_RULE_MISSING, inputs, "spec.kyverno.enabled",
+        out.add(warning(DiagnosticCode.KYVERNO_RULE_MISSING, inputs, FieldPath.of("spec", "kyverno", "enabled"),
             "Kyverno is enabled, but profile " + profile.id() + " has no " + EgressCatalogue.KYVERNO_WEBHOOK
                 + ": the apiserver cannot call its admission webhook",
             "use profile " + oneOf(EgressCatalogue.profilesOffering(EgressCatalogue.KYVERNO_WEBHOOK))));
@@ -61,14 +63,15 @@ public final class OperationalLints {
     }
     if (EgressCatalogue.has(profile, EgressCatalogue.Trait.KONNECTIVITY_REQUIRED)
         && cluster.spec().clusterNetwork().konnectivityEnabled().equals(Optional.of(false))) {
-      out.add(warning(DiagnosticCode.KONNECTIVITY_DISABLED, inputs, "spec.clusterNetwork.konnectivityEnabled",
+      out.add(warning(DiagnosticCode.KONNECTIVITY_DISABLED, inputs, FieldPath.of("spec", "clusterNetwork",
+          "konnectivityEnabled"),
           "KKP v2.31 refuses this cluster (spec.networkConfig.konnectivityEnabled: Invalid value: false: Konnectivity "
               + "can no longer be disabled); the OpenVPN policies rendered for it are for older KKP",
           "remove konnectivityEnabled: false, or render with profile kkp-v2.18 for a KKP that still had OpenVPN"));
     }
     ClusterFacts facts = new ClusterFacts(inputs, profile);
     if (facts.apiserverServiceType().filter(t -> t == ServiceType.LOAD_BALANCER).isPresent()) {
-      out.add(warning(DiagnosticCode.APISERVER_LOAD_BALANCER_UNRESTRICTED, inputs, "spec.cloud.dc",
+      out.add(warning(DiagnosticCode.APISERVER_LOAD_BALANCER_UNRESTRICTED, inputs, FieldPath.of("spec", "cloud", "dc"),
           "datacenter " + cluster.spec().datacenter().orElse("") + " makes apiserver-external a LoadBalancer, and KKP "
               + "gives it no source ranges: anyone who reaches its address reaches the API server, whatever "
               + "apiServerAllowedIPRanges says",
@@ -77,10 +80,11 @@ public final class OperationalLints {
     // KKP writes TCP 443 into its own authorization-webhook-allow, whatever the URL says.
     if (gateOn && facts.kkpForm() && EgressCatalogue.offers(profile, EgressCatalogue.AUTHORIZATION_WEBHOOK)
         && facts.webhookConfigured() && facts.webhook().isPresent()
-        && RenderContextValidator.urlProblem(facts.webhook().get().url()).isEmpty()
-        && UrlPorts.port(facts.webhook().get().url()) != 443) {
-      int port = UrlPorts.port(facts.webhook().get().url());
-      out.add(Diagnostic.at(DiagnosticCode.WEBHOOK_PORT_DIFFERS, cluster.origin(), "spec.authorizationConfig")
+        && HttpUrls.problem(facts.webhook().get().url()).isEmpty()
+        && HttpUrls.port(facts.webhook().get().url()) != 443) {
+      int port = HttpUrls.port(facts.webhook().get().url());
+      out.add(Diagnostic.at(DiagnosticCode.WEBHOOK_PORT_DIFFERS, cluster.origin(), FieldPath.of("spec",
+          "authorizationConfig"))
           .object(cluster.ref())
           .message("authorization-webhook-allow allows TCP " + port + ", the port of " + facts.webhook().get().url()
               + "; KKP v2.31 allows only TCP 443 there, which would block this webhook")
@@ -88,7 +92,8 @@ public final class OperationalLints {
           .build());
     }
     if (!cluster.namespace().startsWith("cluster-")) {
-      out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_UNCONVENTIONAL, cluster.origin(), "status.namespaceName")
+      out.add(Diagnostic.at(DiagnosticCode.NAMESPACE_UNCONVENTIONAL, cluster.origin(), FieldPath.of("status",
+          "namespaceName"))
           .object(cluster.ref())
           .message("namespace '" + cluster.namespace() + "' is not of the form cluster-<name> that KKP gives every "
               + "cluster; the policies go there")
@@ -103,7 +108,7 @@ public final class OperationalLints {
     List<Cidr> effective = SourceRangePolicy.sourceRanges(cluster, seed);
     Optional<List<Cidr>> own = cluster.spec().apiServerAllowedIPRanges();
     if (own.isEmpty() && !seed.defaultAPIServerAllowedIPRanges().isEmpty()) {
-      out.add(Diagnostic.at(DiagnosticCode.SEED_DEFAULTS_NOT_APPLIED, cluster.origin(), "spec")
+      out.add(Diagnostic.at(DiagnosticCode.SEED_DEFAULTS_NOT_APPLIED, cluster.origin(), FieldPath.of("spec"))
           .object(cluster.ref())
           .message("the seed's defaultAPIServerAllowedIPRanges are not applied: KKP appends them only to clusters that "
               + "have spec.apiServerAllowedIPRanges, and this one has no such field"
@@ -115,7 +120,7 @@ public final class OperationalLints {
     if (effective.isEmpty()) {
       return out;
     }
-    out.add(warning(DiagnosticCode.NODEPORT_BYPASS, inputs, "spec.apiServerAllowedIPRanges",
+    out.add(warning(DiagnosticCode.NODEPORT_BYPASS, inputs, FieldPath.of("spec", "apiServerAllowedIPRanges"),
         "under LoadBalancer, apiserver-external is still a NodePort on every seed node, and the allow-list does not "
             + "cover that path: anyone who reaches a seed node reaches the API server",
         "block the NodePort range on the seed nodes (cloud firewall or security group) for all but the allowed "
@@ -124,7 +129,8 @@ public final class OperationalLints {
     boolean classicElb = !provider.equals("aws") && seed.loadBalancerServiceAnnotations()
         .getOrDefault(ServiceRenderer.AWS_LB_TYPE, "nlb").matches("(?i)elb|classic");
     if (PROVIDERS_WITHOUT_SOURCE_RANGES.contains(provider) || classicElb) {
-      out.add(warning(DiagnosticCode.SOURCE_RANGES_UNSUPPORTED, inputs, "spec.apiServerAllowedIPRanges",
+      out.add(warning(DiagnosticCode.SOURCE_RANGES_UNSUPPORTED, inputs, FieldPath.of("spec",
+          "apiServerAllowedIPRanges"),
           (classicElb ? "the seed asks for an AWS classic ELB, which ignores loadBalancerSourceRanges"
               : "provider " + provider + " usually has no cloud load balancer that honours loadBalancerSourceRanges")
               + "; the allow-list may not be enforced",
@@ -136,11 +142,11 @@ public final class OperationalLints {
 
   private static void rangeChecks(ClusterInputs inputs, List<Cidr> ranges, List<Diagnostic> out) {
     Cluster cluster = inputs.cluster();
-    String path = "spec.apiServerAllowedIPRanges.cidrBlocks";
+    FieldPath path = FieldPath.of("spec", "apiServerAllowedIPRanges", "cidrBlocks");
     for (int i = 0; i < ranges.size(); i++) {
       Cidr r = ranges.get(i);
       if (r.isEverything()) {
-        out.add(warning(DiagnosticCode.OPEN_TO_EVERYONE, inputs, path + "[" + i + "]",
+        out.add(warning(DiagnosticCode.OPEN_TO_EVERYONE, inputs, path.index(i),
             r + " allows every " + (r.family() == Cidr.Family.IPV4 ? "IPv4" : "IPv6") + " address: the allow-list "
                 + "restricts nothing for that family", "list the networks that need the API server instead"));
       }
@@ -168,7 +174,8 @@ public final class OperationalLints {
    * Each range gets at most one finding: a duplicate names its first occurrence; a nested
    * range names the outermost listed range around it.
    */
-  static void duplicatesAndNesting(ClusterInputs inputs, List<Cidr> ranges, String path, List<Diagnostic> out) {
+  static void duplicatesAndNesting(ClusterInputs inputs, List<Cidr> ranges, FieldPath path,
+      List<Diagnostic> out) {
     Integer[] order = new Integer[ranges.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -184,14 +191,14 @@ public final class OperationalLints {
       }
       if (!around.isEmpty() && ranges.get(around.peek()).equals(r)) {
         foundAt[found.size()] = i;
-        found.add(warning(DiagnosticCode.RANGE_DUPLICATE, inputs, path + "[" + i + "]",
+        found.add(warning(DiagnosticCode.RANGE_DUPLICATE, inputs, path.index(i),
             r + " is listed twice (also at index " + around.peek() + ")", "remove one of them"));
         continue;
       }
       if (!around.isEmpty()) {
         int outer = around.peekLast();
         foundAt[found.size()] = i;
-        found.add(warning(DiagnosticCode.RANGE_NESTED, inputs, path + "[" + i + "]",
+        found.add(warning(DiagnosticCode.RANGE_NESTED, inputs, path.index(i),
             r + " lies inside " + ranges.get(outer) + " (index " + outer + "), which already allows it",
             "remove " + r + ", or narrow " + ranges.get(outer) + " if it is too wide"));
       }
@@ -220,7 +227,7 @@ public final class OperationalLints {
       List<Cidr> uncovered = uncovered(e.getValue(), allowed);
       if (!uncovered.isEmpty()) {
         String list = listed(uncovered);
-        out.add(warning(DiagnosticCode.LOCKOUT, inputs, "spec.apiServerAllowedIPRanges",
+        out.add(warning(DiagnosticCode.LOCKOUT, inputs, FieldPath.of("spec", "apiServerAllowedIPRanges"),
             "client network " + e.getKey() + " cannot reach the API server: " + list + " not covered by the allowed "
                 + "ranges", "add " + list + " to spec.apiServerAllowedIPRanges (or to the seed's "
                 + "defaultAPIServerAllowedIPRanges)"));
@@ -246,7 +253,7 @@ public final class OperationalLints {
     return Cidr.subtract(network, allowed);
   }
 
-  private static Diagnostic warning(DiagnosticCode code, ClusterInputs inputs, String path, String message,
+  private static Diagnostic warning(DiagnosticCode code, ClusterInputs inputs, FieldPath path, String message,
       String hint) {
     return Diagnostic.at(code, inputs.cluster().origin(), path).object(inputs.cluster().ref())
         .message(message).hint(hint).build();

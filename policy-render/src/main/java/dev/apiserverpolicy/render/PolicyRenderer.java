@@ -33,6 +33,10 @@ final class PolicyRenderer {
       }
     }
     for (ExtraEgressRule extra : facts.context().map(RenderContext::extraEgress).orElse(List.of())) {
+      if (extra.to().isEmpty()) {
+        // The validator refuses this; should it ever let one through, fail rather than allow everything.
+        throw new IllegalStateException("extraEgress " + extra.name() + " has no peers");
+      }
       policies.add(policy(facts, extra.name(), extra.description(),
           List.of(EgressCatalogue.rule(extra.to(), extra.ports()))));
     }

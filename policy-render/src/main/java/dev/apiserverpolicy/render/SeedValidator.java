@@ -3,6 +3,8 @@ package dev.apiserverpolicy.render;
 import dev.apiserverpolicy.model.ClusterTemplate;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.KubernetesNames;
 import dev.apiserverpolicy.model.Seed;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +25,15 @@ public final class SeedValidator {
   public static List<Diagnostic> validate(Seed seed) {
     List<Diagnostic> out = new ArrayList<>();
     if (!KubernetesNames.isSubdomain(seed.name())) {
-      out.add(Diagnostic.at(DiagnosticCode.SEED_NAME_INVALID, seed.origin(), "metadata.name")
+      out.add(Diagnostic.at(DiagnosticCode.SEED_NAME_INVALID, seed.origin(), FieldPath.of("metadata", "name"))
           .object(seed.ref())
           .message("seed name '" + seed.name() + "' is not valid: " + KubernetesNames.SUBDOMAIN_RULE)
           .hint("use the seed's real Kubernetes name, e.g. '" + KubernetesNames.suggestLabel(seed.name()) + "'")
           .build());
     }
-    annotationKeys(seed, "spec.nodeportProxy.annotations", seed.nodeportProxyAnnotations().keySet(), out);
-    annotationKeys(seed, "spec.nodeportProxy.envoy.loadBalancerService.annotations",
+    annotationKeys(seed, FieldPath.of("spec", "nodeportProxy", "annotations"), seed.nodeportProxyAnnotations()
+        .keySet(), out);
+    annotationKeys(seed, FieldPath.of("spec", "nodeportProxy", "envoy", "loadBalancerService", "annotations"),
         seed.loadBalancerServiceAnnotations().keySet(), out);
     return out;
   }
@@ -43,7 +46,8 @@ public final class SeedValidator {
     }
     Optional<ClusterTemplate> template = templates.stream().filter(t -> t.name().equals(wanted.get())).findFirst();
     if (template.isEmpty()) {
-      out.add(Diagnostic.at(DiagnosticCode.DEFAULT_TEMPLATE_MISSING, seed.origin(), "spec.defaultClusterTemplate")
+      out.add(Diagnostic.at(DiagnosticCode.DEFAULT_TEMPLATE_MISSING, seed.origin(), FieldPath.of("spec",
+          "defaultClusterTemplate"))
           .object(seed.ref())
           .message("default ClusterTemplate " + wanted.get() + " is not in the input; new clusters cannot be defaulted")
           .hint("add the ClusterTemplate to the input, or clear spec.defaultClusterTemplate")
@@ -52,7 +56,8 @@ public final class SeedValidator {
     }
     String scope = template.get().scope().orElse("");
     if (!scope.equals(ClusterTemplate.SEED_SCOPE)) {
-      out.add(Diagnostic.at(DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, template.get().origin(), "metadata.labels[scope]")
+      out.add(Diagnostic.at(DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, template.get().origin(), FieldPath.of("metadata",
+          "labels", "scope"))
           .object(seed.ref())
           .message("invalid scope of default cluster template, is \"" + scope + "\" but must be \"seed\" ("
               + template.get().ref() + ", named by seed " + seed.name() + ")")
@@ -62,16 +67,9 @@ public final class SeedValidator {
         return out;
   }
 
-  // These keys go onto front-loadbalancer; Kubernetes checks annotation keys lower-cased.
-  private static void annotationKeys(Seed seed, String path, java.util.Set<String> keys, List<Diagnostic> out) {
-    for (String key : keys) {
-      if (!KubernetesNames.isLabelKey(key.toLowerCase(java.util.Locale.ROOT))) {
-        out.add(Diagnostic.at(DiagnosticCode.FIELD_VALUE, seed.origin(), KubernetesNames.fieldPath(path, key))
-            .object(seed.ref())
-            .message("annotation key '" + key + "' is not valid: " + KubernetesNames.LABEL_KEY_RULE)
-            .hint("fix the key; Kubernetes would refuse front-loadbalancer with it")
-            .build());
-      }
-    }
+  // These keys go onto front-loadbalancer.
+  private static void annotationKeys(Seed seed, FieldPath path, java.util.Set<String> keys, List<Diagnostic> out) {
+    KubernetesNames.validateAnnotationKeys(keys, path, "front-loadbalancer")
+        .forEach(e -> out.add(e.toDiagnostic(seed.origin(), seed.ref())));
   }
 }

@@ -52,7 +52,7 @@ class KubernetesValueRulesTest {
         new Case("expression value starting with a dash", SEED, CONTEXT
             + "  extraEgress:\n  - {name: a, description: d, to: [{namespaceSelector: {matchExpressions: "
             + "[{key: team, operator: In, values: [-x]}]}}]}\n",
-            "RenderContext/europe", "spec.extraEgress[0].to[0].namespaceSelector.matchExpressions[0].values"),
+            "RenderContext/europe", "spec.extraEgress[0].to[0].namespaceSelector.matchExpressions[0].values[0]"),
         new Case("seed annotation key with two slashes", SEED
             + "  nodeportProxy: {annotations: {\"a/b/c\": x}}\n", CONTEXT, "Seed/europe",
             "spec.nodeportProxy.annotations[a/b/c]"),

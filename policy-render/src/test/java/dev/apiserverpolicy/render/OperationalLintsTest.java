@@ -227,7 +227,7 @@ class OperationalLintsTest {
         }
       }
       List<Diagnostic> found = new java.util.ArrayList<>();
-      OperationalLints.duplicatesAndNesting(base(), ranges, "p", found);
+      OperationalLints.duplicatesAndNesting(base(), ranges, dev.apiserverpolicy.model.FieldPath.of("p"), found);
       List<String> actual = found.stream().map(d -> d.code().id() + " " + d.path().substring(1) + " "
           + (d.code() == DiagnosticCode.RANGE_DUPLICATE
               ? d.message().substring(d.message().indexOf("also at index")).replace(")", "")

@@ -86,7 +86,7 @@ class ValidationErrorsTest {
         new Case("seed name not a DNS-1123 subdomain", DiagnosticCode.SEED_NAME_INVALID, "Seed/Europe_West",
             "metadata.name", new String[] {SEED.replace("name: europe", "name: Europe_West")}),
         new Case("default template without scope seed", DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, "Seed/europe",
-            "metadata.labels[scope]", new String[] {SEED + "  defaultClusterTemplate: defaults\n",
+            "metadata.labels.scope", new String[] {SEED + "  defaultClusterTemplate: defaults\n",
                 "apiVersion: kubermatic.k8c.io/v1\nkind: ClusterTemplate\nmetadata: {name: defaults, labels: "
                     + "{scope: project}}\n"}),
         new Case("seed endpoints missing (no context)", DiagnosticCode.SEED_ENDPOINTS_MISSING, "Cluster/c1",

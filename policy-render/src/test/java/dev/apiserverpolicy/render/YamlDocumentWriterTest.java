@@ -85,7 +85,7 @@ class YamlDocumentWriterTest {
       switch (r.nextInt(4)) {
         case 0 -> p.port(53);
         case 1 -> p.port(1000).endPort(2000);
-        case 2 -> p.namedPort(pick(r, List.of("http", "yes", "0123")));
+        case 2 -> p.namedPort(pick(r, List.of("http", "yes", "on", "a0123")));
         default -> { }
       }
       b.addPorts(p.build());
