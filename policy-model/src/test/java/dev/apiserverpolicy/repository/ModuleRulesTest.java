@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,13 +72,6 @@ class ModuleRulesTest {
     return names;
   }
 
-  private static List<Path> sources(String module) throws IOException {
-    Path main = ProjectFiles.root().resolve(module).resolve("src/main/java");
-    try (Stream<Path> files = Files.walk(main)) {
-      return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-    }
-  }
-
   /** Code with comments and string literals blanked, so a name in prose is not taken for a use. */
   private static String code(String text) {
     return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("\"(?:\\\\.|[^\"\\\\\\n])*\"", "\"\"")
@@ -118,7 +110,7 @@ class ModuleRulesTest {
       }
       rule.libraries().forEach(l -> allowed.add(l + "."));
       Set<String> packagesSeen = new TreeSet<>();
-      for (Path file : sources(rule.module())) {
+      for (Path file : ProjectFiles.mainSources(rule.module())) {
         files++;
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Matcher pkg = PACKAGE.matcher(text);
@@ -151,7 +143,7 @@ class ModuleRulesTest {
   void libraryModulesTouchNoDiskNetworkClockEnvironmentOrRandomness() throws IOException {
     List<String> impure = new ArrayList<>();
     for (String module : ProjectFiles.LIBRARY_MODULES) {
-      for (Path file : sources(module)) {
+      for (Path file : ProjectFiles.mainSources(module)) {
         Matcher m = IMPURE.matcher(code(Files.readString(file, StandardCharsets.UTF_8)));
         while (m.find()) {
           impure.add(module + ": " + file.getFileName() + " uses " + m.group(1));

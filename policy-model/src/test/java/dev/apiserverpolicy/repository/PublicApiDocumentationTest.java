@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,18 +25,12 @@ class PublicApiDocumentationTest {
   private static final Pattern LIBRARY_IMPORT = Pattern.compile(
       "(?m)^import (com\\.fasterxml|org\\.snakeyaml|org\\.yaml|inet\\.ipaddr|picocli)\\.");
 
-  private static List<Path> mainSources(String module) throws IOException {
-    try (Stream<Path> files = Files.walk(ProjectFiles.root().resolve(module).resolve("src/main/java"))) {
-      return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-    }
-  }
-
   @Test
   void everyPublicTypeHasJavadoc() throws IOException {
     List<String> undocumented = new ArrayList<>();
     int checked = 0;
     for (String module : ProjectFiles.LIBRARY_MODULES) {
-      for (Path file : mainSources(module)) {
+      for (Path file : ProjectFiles.mainSources(module)) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Matcher m = TYPE.matcher(text);
         if (!m.find()) {
@@ -64,7 +57,7 @@ class PublicApiDocumentationTest {
   void libraryTypesStayOutOfPublicClasses() throws IOException {
     List<String> leaks = new ArrayList<>();
     for (String module : ProjectFiles.LIBRARY_MODULES) {
-      for (Path file : mainSources(module)) {
+      for (Path file : ProjectFiles.mainSources(module)) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Matcher type = TYPE.matcher(text);
         boolean publicType = type.find()

@@ -1,8 +1,11 @@
 package dev.apiserverpolicy.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The one place tests find the checkout: our examples, the documentation, every module's sources
@@ -32,6 +35,15 @@ public final class ProjectFiles {
   /** A third-party data folder under {@code testdata/} (its README names origin and licence). */
   public static Path testdata(String folder) {
     return root().resolve("testdata").resolve(folder);
+  }
+
+  /** Every Java file of {@code module}'s main sources, sorted. */
+  public static List<Path> mainSources(String module) {
+    try (Stream<Path> files = Files.walk(root().resolve(module).resolve("src/main/java"))) {
+      return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The quick-start example's input folder. */
