@@ -39,7 +39,11 @@ public final class ProjectFiles {
 
   /** Every Java file of {@code module}'s main sources, sorted. */
   public static List<Path> mainSources(String module) {
-    try (Stream<Path> files = Files.walk(root().resolve(module).resolve("src/main/java"))) {
+    Path main = root().resolve(module).resolve("src/main/java");
+    if (!Files.isDirectory(main)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(main)) {
       return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
