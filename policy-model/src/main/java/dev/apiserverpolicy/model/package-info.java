@@ -11,6 +11,8 @@
     typeImmutable = "*",
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
     jdkOnly = true,
+    // No @Generated on generated classes: a consumer without Immutables would get a warning per class.
+    allowedClasspathAnnotations = {Override.class},
     defaults = @Value.Immutable(copy = true),
     allParameters = false)
 package dev.apiserverpolicy.model;

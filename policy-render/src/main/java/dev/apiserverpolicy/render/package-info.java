@@ -7,7 +7,9 @@
     typeAbstract = "Abstract*",
     typeImmutable = "*",
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
-    jdkOnly = true)
+    jdkOnly = true,
+    // No @Generated on generated classes: a consumer without Immutables would get a warning per class.
+    allowedClasspathAnnotations = {Override.class})
 package dev.apiserverpolicy.render;
 
 import org.immutables.value.Value;
