@@ -21,7 +21,7 @@ class BuildInCodeTest {
     Seed seed = Seed.builder().name("s").addDatacenters("dc").build();
     RenderContext context = RenderContext.builder().name("s").build();
     assertEquals("cluster-c1", cluster.namespace());
-    assertEquals(List.of("dc"), seed.datacenters());
+    assertEquals(java.util.Set.of("dc"), java.util.Set.copyOf(seed.datacenters()));
     assertEquals("s", context.name());
   }
 }
