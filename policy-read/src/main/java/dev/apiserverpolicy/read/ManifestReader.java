@@ -3,6 +3,7 @@ package dev.apiserverpolicy.read;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.OrderedTasks;
 import dev.apiserverpolicy.model.ReadResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * Reads YAML or JSON text (several documents, {@code List} kinds too) into model objects.
@@ -33,20 +35,33 @@ public final class ManifestReader {
 
   private final ReadLimits limits;
   private final YamlStream yaml;
+  private final Optional<Executor> executor;
 
-  private ManifestReader(ReadLimits limits) {
+  private ManifestReader(ReadLimits limits, Optional<Executor> executor) {
     this.limits = limits;
     this.yaml = new YamlStream(limits);
+    this.executor = executor;
   }
 
-  /** A reader with {@link ReadLimits#defaults()}. */
+  /**
+   * A reader with {@link ReadLimits#defaults()}. A large input is parsed in runs of documents
+   * side by side on the common fork-join pool, unless {@link #withExecutor} names another.
+   */
   public static ManifestReader create() {
-    return new ManifestReader(ReadLimits.defaults());
+    return new ManifestReader(ReadLimits.defaults(), Optional.empty());
   }
 
   /** A reader with other limits. */
   public static ManifestReader create(ReadLimits limits) {
-    return new ManifestReader(Objects.requireNonNull(limits, "limits"));
+    return new ManifestReader(Objects.requireNonNull(limits, "limits"), Optional.empty());
+  }
+
+  /**
+   * This reader, parsing runs of documents on {@code executor} instead of the common pool
+   * ({@code Runnable::run} reads everything on the calling thread).
+   */
+  public ManifestReader withExecutor(Executor executor) {
+    return new ManifestReader(limits, Optional.of(Objects.requireNonNull(executor, "executor")));
   }
 
   /** Reads text; {@code source} names it in diagnostics (a file name, {@code <stdin>}). */
@@ -133,8 +148,7 @@ public final class ManifestReader {
     // document. If any run leaves the subset, the full parser reads the whole input.
     char[] chars = text.toCharArray();
     List<DocumentChunks.Chunk> chunks = DocumentChunks.split(chars, CHUNK_CHARS);
-    List<ChunkRead> reads = (chunks.size() > 1 ? chunks.parallelStream() : chunks.stream())
-        .map(chunk -> readChunk(source, chars, chunk)).toList();
+    List<ChunkRead> reads = OrderedTasks.map(chunks, chunk -> readChunk(source, chars, chunk), executor);
     if (reads.stream().allMatch(ChunkRead::parsed)) {
       ReadResult.Builder fast = ReadResult.builder();
       List<Diagnostic> fastSink = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Profile;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.immutables.value.Value;
 
 /** Choices made per call rather than in the input. */
@@ -16,6 +17,13 @@ abstract class AbstractRenderOptions {
 
   /** A profile that overrides the RenderContext's. */
   public abstract Optional<Profile> profile();
+
+  /**
+   * Where clusters are rendered side by side: the common fork-join pool unless this names
+   * another ({@code Runnable::run} renders on the calling thread). Not part of equality.
+   */
+  @Value.Auxiliary
+  public abstract Optional<Executor> executor();
 
   /**
    * True if the clusters are being created: each is defaulted from its seed's default

@@ -5,6 +5,7 @@ import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
+import dev.apiserverpolicy.model.OrderedTasks;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
@@ -166,9 +167,8 @@ public final class ManifestRenderer {
     // Clusters are independent: render a chunk on every core, then hand it on in order.
     for (int from = 0; from < ordered.size(); from += STREAM_CHUNK) {
       List<ClusterInputs> chunk = ordered.subList(from, Math.min(ordered.size(), from + STREAM_CHUNK));
-      List<? extends T> done = chunk.parallelStream()
-          .map(inputs -> eachInParallel.apply(renderBound(read, inputs, options, byObject, withErrors)))
-          .toList();
+      List<? extends T> done = OrderedTasks.map(chunk,
+          inputs -> eachInParallel.apply(renderBound(read, inputs, options, byObject, withErrors)), options.executor());
       done.forEach(inOrder);
     }
     return List.copyOf(FindingLimits.cap(general));
