@@ -7,6 +7,7 @@ import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterManifests;
 import dev.apiserverpolicy.render.ManifestRenderer;
+import dev.apiserverpolicy.render.ManifestTrees;
 import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.YamlManifestWriter;
 import java.util.ArrayList;
@@ -114,6 +115,14 @@ public final class ApiserverPolicy {
       clusters = List.copyOf(clusters);
       diagnostics = List.copyOf(diagnostics);
       objects = List.copyOf(objects);
+    }
+
+    /**
+     * Each object as a neutral tree in output key order ({@link ManifestTrees}): what a Kubernetes
+     * client's {@code convertValue} takes.
+     */
+    public List<Map<String, Object>> trees() {
+      return objects.stream().map(ManifestTrees::of).toList();
     }
 
     /** True if any finding is an error. */

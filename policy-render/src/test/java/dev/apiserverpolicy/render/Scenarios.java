@@ -25,8 +25,9 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /** Named inputs built in code, one per golden file. */
-final class Scenarios {
-  record Scenario(String name, ClusterInputs inputs, RenderOptions options) {
+public final class Scenarios {
+  /** One named input and the options it is rendered with. */
+  public record Scenario(String name, ClusterInputs inputs, RenderOptions options) {
     @Override
     public String toString() {
       return name;
@@ -84,7 +85,8 @@ final class Scenarios {
         RenderOptions.builder().profile(profile).build());
   }
 
-  static List<Scenario> all() {
+  /** Every golden scenario. */
+  public static List<Scenario> all() {
     List<Scenario> out = new ArrayList<>();
     for (Profile profile : Profile.values()) {
       for (ExposeStrategy strategy : ExposeStrategy.values()) {

@@ -154,7 +154,7 @@ class YamlDocumentWriterTest {
   void anyObjectIsWrittenExactlyAsTheReferenceWritesIt() {
     qt(3000).forAll(Generate.longRange(0, Long.MAX_VALUE)).checkAssert(seed -> {
       KubernetesObject o = object(seed);
-      assertEquals(reference(ManifestTree.of(o)), written(o));
+      assertEquals(reference(ManifestTrees.of(o)), written(o));
     });
   }
 
@@ -162,7 +162,7 @@ class YamlDocumentWriterTest {
   void everyRenderedObjectOfTheGeneratedInputsToo() {
     qt(1000).forAll(InputGenerators.inputs()).checkAssert(in -> {
       for (KubernetesObject o : ManifestRenderer.render(in, RenderOptions.defaults()).objects()) {
-        assertEquals(reference(ManifestTree.of(o)), written(o), o.ref());
+        assertEquals(reference(ManifestTrees.of(o)), written(o), o.ref());
       }
     });
   }
@@ -172,7 +172,7 @@ class YamlDocumentWriterTest {
     qt(1000).forAll(InputGenerators.inputs()).checkAssert(in -> {
       StringBuilder out = new StringBuilder();
       YamlDocumentWriter.writeCluster(out, in.cluster());
-      assertEquals(reference(ManifestTree.of(in.cluster())), out.toString());
+      assertEquals(reference(ReferenceTrees.cluster(in.cluster())), out.toString());
     });
   }
 
@@ -194,7 +194,7 @@ class YamlDocumentWriterTest {
         .build()).build();
     out.setLength(0);
     YamlDocumentWriter.writeCluster(out, full);
-    assertEquals(reference(ManifestTree.of(full)), out.toString());
+    assertEquals(reference(ReferenceTrees.cluster(full)), out.toString());
   }
 
   @Test
@@ -202,7 +202,7 @@ class YamlDocumentWriterTest {
     for (List<String> resources : List.of(List.<String>of(), List.of("a.yaml", "yes.yaml", "0123.yaml"))) {
       StringBuilder out = new StringBuilder();
       YamlDocumentWriter.writeKustomization(out, resources);
-      assertEquals(reference(ManifestTree.kustomization(resources)), out.toString());
+      assertEquals(reference(ReferenceTrees.kustomization(resources)), out.toString());
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.apiserverpolicy.render;
+package dev.apiserverpolicy.fabric8;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
+import dev.apiserverpolicy.render.ClusterManifests;
+import dev.apiserverpolicy.render.ManifestRenderer;
+import dev.apiserverpolicy.render.ManifestTrees;
+import dev.apiserverpolicy.render.Scenarios;
+import dev.apiserverpolicy.render.YamlManifestWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -22,11 +28,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rendered object is a valid Kubernetes object as fabric8's model reads it: the
- * right apiVersion and kind, and no field that the model does not know (fabric8 keeps
- * unknown fields in {@code additionalProperties}; here that map must be empty everywhere).
+ * Every rendered object of every golden scenario becomes a fabric8 object with nothing lost: the
+ * right apiVersion and kind, no field that fabric8's model does not know (it keeps those in
+ * {@code additionalProperties}, which must be empty everywhere), and fabric8's own serialisation
+ * gives back our tree, which is also what our YAML says.
  */
-class Fabric8ValidityTest {
+class Fabric8ObjectsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -36,20 +44,32 @@ class Fabric8ValidityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
-  void everyObjectParsesWithNoUnknownField(Scenarios.Scenario s) throws Exception {
+  void everyObjectConvertsWithNothingLost(Scenarios.Scenario s) throws Exception {
     List<KubernetesObject> objects = ManifestRenderer.render(s.inputs(), s.options()).objects();
     assertTrue(!objects.isEmpty());
     for (KubernetesObject object : objects) {
-      String yaml = YamlManifestWriter.write(object, "fabric8");
-      Class<? extends HasMetadata> type = object.kind().equals("NetworkPolicy") ? NetworkPolicy.class : Service.class;
-      HasMetadata parsed = YAML.readValue(yaml, type);
-      assertEquals(object.apiVersion(), parsed.getApiVersion(), object.ref());
-      assertEquals(object.kind(), parsed.getKind(), object.ref());
-      assertEquals(object.metadata().name(), parsed.getMetadata().getName());
+      HasMetadata converted = Fabric8Objects.of(object);
+      assertEquals(object.kind().equals("NetworkPolicy") ? NetworkPolicy.class : Service.class, converted.getClass());
+      assertEquals(object.apiVersion(), converted.getApiVersion(), object.ref());
+      assertEquals(object.kind(), converted.getKind(), object.ref());
+      assertEquals(object.metadata().name(), converted.getMetadata().getName());
       List<String> unknown = new ArrayList<>();
-      collectUnknown(parsed, object.ref(), unknown, new IdentityHashMap<>());
+      collectUnknown(converted, object.ref(), unknown, new IdentityHashMap<>());
       assertEquals(List.of(), unknown, s.name() + " " + object.ref());
+      Map<?, ?> back = JSON.convertValue(converted, Map.class);
+      assertEquals(ManifestTrees.of(object), back, s.name() + " " + object.ref());
+      assertEquals(back, YAML.readValue(YamlManifestWriter.write(object, "fabric8"), Map.class),
+          "the YAML says the same");
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aWholeResultInItsOrder() {
+    Scenarios.Scenario s = Scenarios.all().get(0);
+    ClusterManifests rendered = ManifestRenderer.render(s.inputs(), s.options());
+    ApiserverPolicy.Result result = new ApiserverPolicy.Result(List.of(rendered), List.of(), rendered.objects(), "");
+    assertEquals(rendered.objects().stream().map(KubernetesObject::ref).toList(),
+        Fabric8Objects.of(result).stream().map(h -> h.getKind() + "/" + h.getMetadata().getName()).toList());
   }
 
   @org.junit.jupiter.api.Test

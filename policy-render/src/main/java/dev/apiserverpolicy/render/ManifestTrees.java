@@ -1,9 +1,6 @@
 package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Cidr;
-import dev.apiserverpolicy.model.Cluster;
-import dev.apiserverpolicy.model.ClusterNetwork;
-import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.LabelSelector;
 import dev.apiserverpolicy.model.LabelSelectorRequirement;
@@ -16,20 +13,29 @@ import dev.apiserverpolicy.model.manifest.ObjectMeta;
 import dev.apiserverpolicy.model.manifest.PolicyType;
 import dev.apiserverpolicy.model.manifest.Service;
 import dev.apiserverpolicy.model.manifest.ServicePort;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The reference form of what we write, for tests: rendered objects as plain trees (maps, lists,
- * strings, numbers), every map sorted by {@link KeyOrder}; empty optional fields left out, as
- * Kubernetes' {@code omitempty} does. Lists keep the renderer's order. {@link YamlEmitter} writes
- * these trees, and the production writer must give the same bytes.
+ * Rendered objects as plain trees of maps, lists, strings, integers and booleans, in output key
+ * order ({@code apiVersion, kind, metadata, spec}, then string order); empty optional fields left
+ * out, as Kubernetes' {@code omitempty} does; lists in the renderer's order. The neutral form a
+ * Kubernetes client converts from (fabric8's or Jackson's {@code convertValue}, the official
+ * client's Gson), equal to what the YAML says. The tests also hold the YAML writer to these trees,
+ * byte for byte.
  */
-final class ManifestTree {
-  private ManifestTree() {}
+public final class ManifestTrees {
+  private ManifestTrees() {}
 
-  static Map<String, Object> of(KubernetesObject object) {
+  /** {@code object} as an unmodifiable tree in output key order. */
+  public static Map<String, Object> of(KubernetesObject object) {
+    return frozen(tree(object));
+  }
+
+  private static Map<String, Object> tree(KubernetesObject object) {
     Map<String, Object> root = map();
     root.put("apiVersion", object.apiVersion());
     root.put("kind", object.kind());
@@ -41,54 +47,6 @@ final class ManifestTree {
     } else {
       throw new IllegalArgumentException("no tree for " + object.getClass().getName());
     }
-    return root;
-  }
-
-  /** A kustomization listing {@code resources}, for one cluster's folder. */
-  static Map<String, Object> kustomization(List<String> resources) {
-    Map<String, Object> root = map();
-    root.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
-    root.put("kind", "Kustomization");
-    root.put("resources", List.copyOf(resources));
-    return root;
-  }
-
-  /** A KKP Cluster with the fields apiserver-policy reads (for printing defaulted clusters). */
-  static Map<String, Object> of(Cluster cluster) {
-    Map<String, Object> root = map();
-    root.put("apiVersion", "kubermatic.k8c.io/v1");
-    root.put("kind", "Cluster");
-    Map<String, Object> meta = map();
-    putIfNotEmpty(meta, "labels", new TreeMap<>(cluster.labels()));
-    meta.put("name", cluster.name());
-    root.put("metadata", meta);
-    ClusterSpec spec = cluster.spec();
-    Map<String, Object> s = map();
-    putIfNotEmpty(s, "features", new TreeMap<>(spec.features()));
-    spec.exposeStrategy().ifPresent(e -> s.put("exposeStrategy", e.kkpName()));
-    spec.apiServerAllowedIPRanges().ifPresent(r -> s.put("apiServerAllowedIPRanges",
-        Map.of("cidrBlocks", r.stream().map(Object::toString).toList())));
-    Map<String, Object> cloud = map();
-    spec.datacenter().ifPresent(dc -> cloud.put("dc", dc));
-    spec.cloudProvider().ifPresent(p -> cloud.put("providerName", p));
-    putIfNotEmpty(s, "cloud", cloud);
-    ClusterNetwork n = spec.clusterNetwork();
-    Map<String, Object> network = map();
-    n.konnectivityEnabled().ifPresent(k -> network.put("konnectivityEnabled", k));
-    n.ipFamily().ifPresent(f -> network.put("ipFamily", f.kkpName()));
-    if (!n.podCidrs().isEmpty()) {
-      network.put("pods", Map.of("cidrBlocks", n.podCidrs().stream().map(Object::toString).toList()));
-    }
-    if (!n.serviceCidrs().isEmpty()) {
-      network.put("services", Map.of("cidrBlocks", n.serviceCidrs().stream().map(Object::toString).toList()));
-    }
-    n.tunnelingAgentIP().ifPresent(ip -> network.put("tunnelingAgentIP", ip.firstAddressText()));
-    putIfNotEmpty(s, "clusterNetwork", network);
-    spec.oidcIssuerURL().ifPresent(u -> s.put("oidc", Map.of("issuerURL", u)));
-    spec.authenticationConfiguration().ifPresent(ref -> s.put("authenticationConfiguration",
-        new TreeMap<>(Map.of("secretName", ref.name(), "secretKey", ref.key()))));
-    spec.kyvernoEnabled().ifPresent(k -> s.put("kyverno", Map.of("enabled", k)));
-    root.put("spec", s);
     return root;
   }
 
@@ -112,8 +70,8 @@ final class ManifestTree {
 
   private static Map<String, Object> rule(NetworkPolicyRule rule, String peersKey) {
     Map<String, Object> m = map();
-    putIfNotEmpty(m, peersKey, rule.peers().stream().map(ManifestTree::peer).toList());
-    putIfNotEmpty(m, "ports", rule.ports().stream().map(ManifestTree::port).toList());
+    putIfNotEmpty(m, peersKey, rule.peers().stream().map(ManifestTrees::peer).toList());
+    putIfNotEmpty(m, "ports", rule.ports().stream().map(ManifestTrees::port).toList());
     return m;
   }
 
@@ -134,7 +92,7 @@ final class ManifestTree {
 
   private static Map<String, Object> selector(LabelSelector selector) {
     Map<String, Object> m = map();
-    putIfNotEmpty(m, "matchExpressions", selector.matchExpressions().stream().map(ManifestTree::requirement).toList());
+    putIfNotEmpty(m, "matchExpressions", selector.matchExpressions().stream().map(ManifestTrees::requirement).toList());
     putIfNotEmpty(m, "matchLabels", new TreeMap<>(selector.matchLabels()));
     return m;
   }
@@ -160,7 +118,7 @@ final class ManifestTree {
     Map<String, Object> spec = map();
     spec.put("type", s.type().kubernetesName());
     spec.put("selector", new TreeMap<>(s.selector()));
-    spec.put("ports", s.ports().stream().map(ManifestTree::servicePort).toList());
+    spec.put("ports", s.ports().stream().map(ManifestTrees::servicePort).toList());
     putIfNotEmpty(spec, "loadBalancerSourceRanges", s.loadBalancerSourceRanges().stream().map(Cidr::asWritten)
         .toList());
     return spec;
@@ -174,6 +132,20 @@ final class ManifestTree {
     m.put("targetPort", port.targetPort());
     port.nodePort().ifPresent(n -> m.put("nodePort", n));
     return m;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T frozen(T node) {
+    if (node instanceof Map<?, ?> m) {
+      // In the order built: fields in KeyOrder.FIELDS, maps of data (labels, selectors) in string order.
+      Map<String, Object> copy = new LinkedHashMap<>();
+      m.forEach((k, v) -> copy.put((String) k, frozen(v)));
+      return (T) Collections.unmodifiableMap(copy);
+    }
+    if (node instanceof List<?> l) {
+      return (T) l.stream().map(ManifestTrees::frozen).toList();
+    }
+    return node;
   }
 
   private static Map<String, Object> map() {
