@@ -186,7 +186,10 @@ class ModuleRulesTest {
     for (Rule rule : rules.values()) {
       String pom = Files.readString(ProjectFiles.root().resolve(rule.module()).resolve("pom.xml"),
           StandardCharsets.UTF_8);
-      Matcher dependency = DEPENDENCY.matcher(pom.substring(pom.indexOf("<dependencies>")));
+      // What it depends on, not what it manages (the BOM manages every module).
+      String used = pom.replaceAll("(?s)<dependencyManagement>.*?</dependencyManagement>", "");
+      Matcher dependency = DEPENDENCY.matcher(used.contains("<dependencies>") ? used.substring(used
+          .indexOf("<dependencies>")) : "");
       while (dependency.find()) {
         String body = dependency.group(1);
         Matcher artifact = Pattern.compile("<artifactId>([\\w-]+)</artifactId>").matcher(body);
