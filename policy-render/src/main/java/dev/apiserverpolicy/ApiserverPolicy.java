@@ -6,6 +6,7 @@ import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterManifests;
+import dev.apiserverpolicy.render.ManagedByLabel;
 import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.ManifestTrees;
 import dev.apiserverpolicy.render.RenderOptions;
@@ -40,15 +41,17 @@ import java.util.stream.Collectors;
 public final class ApiserverPolicy {
   private final Optional<Profile> profile;
   private final Optional<Executor> executor;
+  private final Optional<Boolean> managedByLabel;
 
-  private ApiserverPolicy(Optional<Profile> profile, Optional<Executor> executor) {
+  private ApiserverPolicy(Optional<Profile> profile, Optional<Executor> executor, Optional<Boolean> managedByLabel) {
     this.profile = profile;
     this.executor = executor;
+    this.managedByLabel = managedByLabel;
   }
 
-  /** Each RenderContext's own profile (else kkp-v2.31), the common pool. */
+  /** Each RenderContext's own profile (else kkp-v2.31) and managed-by label (else none), the common pool. */
   public static ApiserverPolicy create() {
-    return new ApiserverPolicy(Optional.empty(), Optional.empty());
+    return new ApiserverPolicy(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -61,12 +64,20 @@ public final class ApiserverPolicy {
     Profile chosen = Profile.fromId(profile).orElseThrow(() -> new IllegalArgumentException("unknown profile '"
         + profile + "'; use one of: " + Arrays.stream(Profile.values()).map(Profile::id)
         .collect(Collectors.joining(", "))));
-    return new ApiserverPolicy(Optional.of(chosen), executor);
+    return new ApiserverPolicy(Optional.of(chosen), executor, managedByLabel);
   }
 
   /** The same, reading and rendering on {@code executor} ({@code Runnable::run}: the calling thread only). */
   public ApiserverPolicy withExecutor(Executor executor) {
-    return new ApiserverPolicy(profile, Optional.of(Objects.requireNonNull(executor, "executor")));
+    return new ApiserverPolicy(profile, Optional.of(Objects.requireNonNull(executor, "executor")), managedByLabel);
+  }
+
+  /**
+   * The same, with {@code app.kubernetes.io/managed-by: apiserver-policy} on every object (true) or
+   * on none (false), whatever the RenderContexts say ({@link ManagedByLabel}).
+   */
+  public ApiserverPolicy withManagedByLabel(boolean on) {
+    return new ApiserverPolicy(profile, executor, Optional.of(on));
   }
 
   /**
@@ -82,7 +93,7 @@ public final class ApiserverPolicy {
     for (Map.Entry<String, byte[]> file : sorted.entrySet()) {
       read = read.plus(reader.read(file.getKey(), file.getValue()));
     }
-    RenderOptions.Builder options = RenderOptions.builder().profile(profile);
+    RenderOptions.Builder options = RenderOptions.builder().profile(profile).managedByLabel(managedByLabel);
     executor.ifPresent(options::executor);
     List<ClusterManifests> clusters = new ArrayList<>();
     List<Diagnostic> general = ManifestRenderer.renderAll(read, options.build(), clusters::add);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.render.ManagedByLabel;
 import dev.apiserverpolicy.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,5 +83,23 @@ class ApiserverPolicyTest {
     assertEquals(DiagnosticCode.YAML_SYNTAX, d.code());
     assertEquals("broken.yaml", d.file().orElse(""));
     assertEquals(0, result.objects().size());
+  }
+
+  /** The managed-by label: from the RenderContext, or the call, which wins; never by default. */
+  @Test
+  void theManagedByLabelWhenAskedForOnly() throws IOException {
+    Map<String, byte[]> files = quickstart();
+    ApiserverPolicy.Result plain = ApiserverPolicy.create().render(files);
+    assertTrue(plain.objects().stream().noneMatch(o -> o.metadata().labels().containsKey(ManagedByLabel.KEY)));
+    ApiserverPolicy.Result labelled = ApiserverPolicy.create().withManagedByLabel(true).render(files);
+    assertEquals(plain.objects().size(), labelled.objects().size());
+    assertTrue(labelled.objects().stream()
+        .allMatch(o -> ManagedByLabel.VALUE.equals(o.metadata().labels().get(ManagedByLabel.KEY))));
+    String context = new String(files.get("render-context.yaml"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("  cni: cilium\n", "  cni: cilium\n  managedByLabel: true\n");
+    files.put("render-context.yaml", context.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(labelled.objects(), ApiserverPolicy.create().render(files).objects(), "from the RenderContext");
+    assertEquals(plain.objects(), ApiserverPolicy.create().withManagedByLabel(false).render(files).objects(),
+        "the call wins");
   }
 }

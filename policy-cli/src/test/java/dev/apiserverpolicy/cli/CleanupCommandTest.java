@@ -86,13 +86,31 @@ class CleanupCommandTest {
   @Test
   void theShellLineRefusesAnythingButKubernetesNames() {
     var bad = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "cluster-c",
-        java.util.Optional.of(false), List.of("ok-name", "$(reboot)"));
+        java.util.Optional.of(false), List.of("ok-name", "$(reboot)"), false);
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         bad::shellLine);
     assertTrue(e.getMessage().contains("$(reboot)"));
     var good = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "cluster-c",
-        java.util.Optional.empty(), List.of("a.b-c"));
+        java.util.Optional.empty(), List.of("a.b-c"), false);
     assertEquals("kubectl delete networkpolicy -n cluster-c --ignore-not-found a.b-c", good.shellLine());
+    var badNamespace = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "a;b",
+        java.util.Optional.empty(), List.of(), true);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, badNamespace::shellLine,
+        "by label, the namespace is still checked");
     assertEquals("# europe-west/c: apiserverNetworkPolicy is absent", good.comment());
+  }
+
+  /** With the managed-by label on, cleanup deletes by label: whatever this tool applied, nothing else. */
+  @Test
+  void withTheManagedByLabelCleanupDeletesByLabel() throws IOException {
+    Path input = Cli.copyQuickstart(tmp);
+    Path context = input.resolve("render-context.yaml");
+    Files.writeString(context, Files.readString(context).replace("  cni: cilium\n",
+        "  cni: cilium\n  managedByLabel: true\n"));
+    Cli.Result r = Cli.run("cleanup", input.toString());
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals(List.of("# europe-west/legacy-batch: apiserverNetworkPolicy is false",
+        "kubectl delete networkpolicy -n cluster-legacy-batch --ignore-not-found "
+            + "-l app.kubernetes.io/managed-by=apiserver-policy"), r.out().lines().toList());
   }
 }

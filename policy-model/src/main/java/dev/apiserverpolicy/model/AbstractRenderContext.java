@@ -55,6 +55,16 @@ abstract class AbstractRenderContext {
   /** {@code spec.extraEgress}. */
   public abstract List<ExtraEgressRule> extraEgress();
 
+  /**
+   * {@code spec.managedByLabel}: put {@code app.kubernetes.io/managed-by: apiserver-policy} on every
+   * object rendered for this seed's clusters, so that what was applied can be listed and pruned by
+   * label. Off unless set (KKP's own objects carry no such label).
+   */
+  @Value.Default
+  public boolean managedByLabel() {
+    return false;
+  }
+
   /** {@code RenderContext/<name>}. */
   public String ref() {
     return "RenderContext/" + name();

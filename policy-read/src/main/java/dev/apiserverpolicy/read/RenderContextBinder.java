@@ -34,7 +34,7 @@ final class RenderContextBinder {
   private static final Set<String> METADATA = Set.of("name", "namespace", "labels", "annotations");
   private static final Set<String> SPEC = Set.of("profile", "seedAPIServerEndpoints", "seedAPIServerPort",
       "clusterDNS", "ingressNamespace", "oidcIssuers", "authenticationConfigurations", "authorizationWebhooks",
-      "clientNetworks", "cni", "extraEgress");
+      "clientNetworks", "cni", "extraEgress", "managedByLabel");
   private static final Set<String> CLIENT_NETWORKS =
       Set.of("userClusterWorkers", "kkpMasterNodes", "seedNodes", "seedPods");
 
@@ -109,6 +109,7 @@ final class RenderContextBinder {
             .build());
       });
       spec.nonEmptyString("cni").ifPresent(b::cni);
+      spec.bool("managedByLabel").ifPresent(b::managedByLabel);
       spec.listOf("extraEgress", item -> spec.asObject(item.node(), item.path())
           .flatMap(RenderContextBinder::extraEgress)).ifPresent(b::addAllExtraEgress);
     });

@@ -19,6 +19,12 @@ abstract class AbstractRenderOptions {
   public abstract Optional<Profile> profile();
 
   /**
+   * Overrides every RenderContext's {@code managedByLabel}: true puts
+   * {@code app.kubernetes.io/managed-by: apiserver-policy} on every object, false on none.
+   */
+  public abstract Optional<Boolean> managedByLabel();
+
+  /**
    * Where clusters are rendered side by side: the common fork-join pool unless this names
    * another ({@code Runnable::run} renders on the calling thread). Not part of equality.
    */

@@ -34,8 +34,12 @@ public final class CleanupCommands {
 
   private CleanupCommands() {}
 
-  /** One cluster whose gate is not on, and the policies to delete in its namespace. */
-  public record Command(String seed, String cluster, String namespace, Optional<Boolean> gate, List<String> policies) {
+  /**
+   * One cluster whose gate is not on, and the policies to delete in its namespace: by name, or,
+   * when its objects carry the managed-by label, every policy that has it.
+   */
+  public record Command(String seed, String cluster, String namespace, Optional<Boolean> gate, List<String> policies,
+      boolean byLabel) {
     /** Defensive copy. */
     public Command {
       policies = List.copyOf(policies);
@@ -47,10 +51,17 @@ public final class CleanupCommands {
           + gate.map(g -> "false").orElse("absent");
     }
 
-    /** {@code kubectl delete networkpolicy -n <namespace> --ignore-not-found <names...>}. */
+    /**
+     * {@code kubectl delete networkpolicy -n <namespace> --ignore-not-found <names...>}, or with
+     * {@code -l app.kubernetes.io/managed-by=apiserver-policy} instead of the names.
+     */
     public String shellLine() {
       StringBuilder line = new StringBuilder("kubectl delete networkpolicy -n ").append(safe(namespace))
           .append(" --ignore-not-found");
+      if (byLabel) {
+        // A constant of ours, not input: nothing here can reach the shell unchecked.
+        return line.append(" -l ").append(ManagedByLabel.selector()).toString();
+      }
       for (String policy : policies) {
         line.append(' ').append(safe(policy));
       }
@@ -113,8 +124,9 @@ public final class CleanupCommands {
       }
       List<String> names = would.objects().stream().filter(NetworkPolicy.class::isInstance)
           .map(o -> o.metadata().name()).sorted().toList();
+      boolean byLabel = m.inputs().filter(inputs -> ManagedByLabel.wanted(inputs, options)).isPresent();
       Command command = new Command(m.seed(), m.cluster(), would.namespace(),
-          cluster.spec().apiserverNetworkPolicyGate(), names);
+          cluster.spec().apiserverNetworkPolicyGate(), names, byLabel);
       try {
         command.comment();
         command.shellLine();

@@ -90,6 +90,9 @@ public final class ManifestRenderer {
       ClusterFacts facts = new ClusterFacts(inputs, profile);
       List<KubernetesObject> objects = new ArrayList<>(PolicyRenderer.render(facts));
       objects.addAll(ServiceRenderer.render(facts));
+      if (ManagedByLabel.wanted(inputs, options)) {
+        objects.replaceAll(ManagedByLabel::apply);
+      }
       return result.addAllObjects(objects).build();
     } catch (RuntimeException e) {
       // Validation should have caught whatever this is; report it rather than crash a whole run.
