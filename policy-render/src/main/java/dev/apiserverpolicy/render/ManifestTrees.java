@@ -148,11 +148,11 @@ public final class ManifestTrees {
     return node;
   }
 
-  private static Map<String, Object> map() {
+  static Map<String, Object> map() {
     return new TreeMap<>(KeyOrder.FIELDS);
   }
 
-  private static void putIfNotEmpty(Map<String, Object> m, String key, Object value) {
+  static void putIfNotEmpty(Map<String, Object> m, String key, Object value) {
     boolean empty = value instanceof Map<?, ?> mv ? mv.isEmpty() : value instanceof List<?> lv && lv.isEmpty();
     if (!empty) {
       m.put(key, value);

@@ -60,13 +60,10 @@ final class ReferenceTrees {
   }
 
   private static Map<String, Object> map() {
-    return new TreeMap<>(KeyOrder.FIELDS);
+    return ManifestTrees.map();
   }
 
   private static void putIfNotEmpty(Map<String, Object> m, String key, Object value) {
-    boolean empty = value instanceof Map<?, ?> mv ? mv.isEmpty() : value instanceof List<?> lv && lv.isEmpty();
-    if (!empty) {
-      m.put(key, value);
-    }
+    ManifestTrees.putIfNotEmpty(m, key, value);
   }
 }
