@@ -42,11 +42,13 @@ public final class ApiserverPolicy {
   private final Optional<Profile> profile;
   private final Optional<Executor> executor;
   private final Optional<Boolean> managedByLabel;
+  private final ManifestReader reader;
 
   private ApiserverPolicy(Optional<Profile> profile, Optional<Executor> executor, Optional<Boolean> managedByLabel) {
     this.profile = profile;
     this.executor = executor;
     this.managedByLabel = managedByLabel;
+    this.reader = executor.map(ManifestReader.create()::withExecutor).orElse(ManifestReader.create());
   }
 
   /** Each RenderContext's own profile (else kkp-v2.31) and managed-by label (else none), the common pool. */
@@ -87,7 +89,6 @@ public final class ApiserverPolicy {
    */
   public Result render(Map<String, byte[]> files) {
     Objects.requireNonNull(files, "files");
-    ManifestReader reader = executor.map(ManifestReader.create()::withExecutor).orElse(ManifestReader.create());
     ReadResult read = ReadResult.builder().build();
     Map<String, byte[]> sorted = new TreeMap<>(files);
     for (Map.Entry<String, byte[]> file : sorted.entrySet()) {

@@ -9,33 +9,22 @@ import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.render.ManagedByLabel;
 import dev.apiserverpolicy.testing.ProjectFiles;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The front door renders files as the CLI does, on the threads it is told to use. */
 class ApiserverPolicyTest {
-  private static Map<String, byte[]> quickstart() throws IOException {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    try (Stream<Path> walk = Files.walk(ProjectFiles.quickstart())) {
-      for (Path p : walk.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        files.put(ProjectFiles.quickstart().relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-      }
-    }
-    return files;
+  private static Map<String, byte[]> quickstart() {
+    return ProjectFiles.quickstartFiles();
   }
 
   @Test
-  void rendersTheQuickstart() throws IOException {
+  void rendersTheQuickstart() {
     ApiserverPolicy.Result result = ApiserverPolicy.create().render(quickstart());
     assertFalse(result.hasErrors(), () -> result.diagnostics().toString());
     assertEquals(54, result.objects().size());
@@ -46,7 +35,7 @@ class ApiserverPolicyTest {
   }
 
   @Test
-  void theCallersExecutorOrTheCallingThreadGiveTheSameResult() throws IOException {
+  void theCallersExecutorOrTheCallingThreadGiveTheSameResult() {
     Map<String, byte[]> files = quickstart();
     ApiserverPolicy.Result pooled = ApiserverPolicy.create().render(files);
     ApiserverPolicy.Result here = ApiserverPolicy.create().withExecutor(Runnable::run).render(files);
@@ -66,7 +55,7 @@ class ApiserverPolicyTest {
   }
 
   @Test
-  void aProfileForEveryClusterAndAnUnknownOneRefused() throws IOException {
+  void aProfileForEveryClusterAndAnUnknownOneRefused() {
     ApiserverPolicy.Result strict = ApiserverPolicy.create().withProfile("least-privilege").render(quickstart());
     assertTrue(strict.objects().stream().anyMatch(o -> o.metadata().annotations().values().stream()
         .anyMatch(d -> d.contains("seed's cluster DNS"))));
@@ -87,7 +76,7 @@ class ApiserverPolicyTest {
 
   /** The managed-by label: from the RenderContext, or the call, which wins; never by default. */
   @Test
-  void theManagedByLabelWhenAskedForOnly() throws IOException {
+  void theManagedByLabelWhenAskedForOnly() {
     Map<String, byte[]> files = quickstart();
     ApiserverPolicy.Result plain = ApiserverPolicy.create().render(files);
     assertTrue(plain.objects().stream().noneMatch(o -> o.metadata().labels().containsKey(ManagedByLabel.KEY)));

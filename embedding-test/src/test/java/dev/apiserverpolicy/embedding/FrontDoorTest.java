@@ -8,25 +8,15 @@ import dev.apiserverpolicy.fabric8.Fabric8Objects;
 import dev.apiserverpolicy.testing.ProjectFiles;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A tool on fabric8's client renders the quick start through the front door and gets fabric8 objects. */
 class FrontDoorTest {
   @Test
-  void theQuickstartBecomesFabric8ObjectsWithNothingLost() throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(ProjectFiles.quickstart())) {
-      for (Path p : walk.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        files.put(p.getFileName().toString(), Files.readAllBytes(p));
-      }
-    }
+  void theQuickstartBecomesFabric8ObjectsWithNothingLost() {
+    Map<String, byte[]> files = ProjectFiles.quickstartFiles();
     ApiserverPolicy.Result result = ApiserverPolicy.create().withExecutor(Runnable::run).render(files);
     assertFalse(result.hasErrors(), () -> result.diagnostics().toString());
     List<HasMetadata> objects = Fabric8Objects.of(result);

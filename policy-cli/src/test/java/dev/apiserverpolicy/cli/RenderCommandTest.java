@@ -366,12 +366,7 @@ class RenderCommandTest {
   /** The library's front door gives the documents render --stdout prints, for the same files. */
   @Test
   void theFrontDoorPrintsWhatStdoutPrints() throws IOException {
-    Map<String, byte[]> files = new java.util.TreeMap<>();
-    try (java.util.stream.Stream<Path> walk = Files.walk(Cli.quickstart())) {
-      for (Path p : walk.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        files.put(Cli.quickstart().relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-      }
-    }
+    Map<String, byte[]> files = dev.apiserverpolicy.testing.ProjectFiles.quickstartFiles();
     String library = dev.apiserverpolicy.ApiserverPolicy.create().render(files).yaml();
     Cli.Result cli = Cli.run("render", Cli.quickstart().toString(), "--stdout");
     assertEquals(0, cli.exit(), cli::toString);

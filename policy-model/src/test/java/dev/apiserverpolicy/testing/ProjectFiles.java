@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +50,19 @@ public final class ProjectFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every YAML file of the quick start, by its path relative to the folder ('/' separators), sorted. */
+  public static Map<String, byte[]> quickstartFiles() {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(quickstart())) {
+      for (Path p : walk.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        files.put(quickstart().relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
   }
 
   /** The quick-start example's input folder. */

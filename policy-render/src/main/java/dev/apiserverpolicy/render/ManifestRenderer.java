@@ -58,16 +58,10 @@ public final class ManifestRenderer {
     // an extraEgress entry without peers, say, would otherwise allow egress to anywhere.
     List<Diagnostic> shared = SeedValidator.validate(inputs.seed());
     inputs.context().ifPresent(context -> shared.addAll(RenderContextValidator.validate(context)));
-    if (shared.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
-      String blockers = shared.stream().filter(d -> d.severity() == Severity.ERROR).map(d -> d.object().orElse(""))
-          .distinct().collect(java.util.stream.Collectors.joining(", "));
-      shared.add(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), FieldPath.root())
-          .object(inputs.cluster().ref())
-          .message("not rendered: " + blockers + " has errors")
-          .hint("fix the errors reported for " + blockers)
-          .build());
-      return ClusterManifests.builder().seed(inputs.seed().name()).cluster(inputs.cluster().name())
-          .namespace(inputs.cluster().namespace()).inputs(inputs).diagnostics(FindingLimits.cap(shared)).build();
+    List<String> blockers = shared.stream().filter(d -> d.severity() == Severity.ERROR)
+        .map(d -> d.object().orElse("")).distinct().toList();
+    if (!blockers.isEmpty()) {
+      return notRendered(inputs, shared, blockers);
     }
     ClusterManifests m = renderUncapped(inputs, options);
     return ClusterManifests.builder().from(m).diagnostics(FindingLimits.cap(m.diagnostics())).build();
@@ -192,16 +186,7 @@ public final class ManifestRenderer {
       }
     }
     if (!blockers.isEmpty()) {
-      return ClusterManifests.builder()
-          .seed(inputs.seed().name()).cluster(inputs.cluster().name()).namespace(inputs.cluster().namespace())
-          .inputs(inputs)
-          .addAllDiagnostics(FindingLimits.cap(own))
-          .addDiagnostics(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), FieldPath.root())
-              .object(ref)
-              .message("not rendered: " + String.join(", ", blockers) + " has errors")
-              .hint("fix the errors reported for " + String.join(", ", blockers))
-              .build())
-          .build();
+      return notRendered(inputs, own, blockers);
     }
     ClusterInputs toRender = inputs;
     if (options.newClusters()) {
@@ -220,6 +205,21 @@ public final class ManifestRenderer {
     ClusterManifests rendered = renderUncapped(toRender, options);
     return ClusterManifests.builder().from(rendered)
         .diagnostics(FindingLimits.cap(own.isEmpty() ? rendered.diagnostics() : concat(own, rendered.diagnostics())))
+        .build();
+  }
+
+  /** A cluster that is not rendered because {@code blockers} (objects it depends on) have errors. */
+  private static ClusterManifests notRendered(ClusterInputs inputs, List<Diagnostic> found, List<String> blockers) {
+    String named = String.join(", ", blockers);
+    return ClusterManifests.builder()
+        .seed(inputs.seed().name()).cluster(inputs.cluster().name()).namespace(inputs.cluster().namespace())
+        .inputs(inputs)
+        .addAllDiagnostics(FindingLimits.cap(found))
+        .addDiagnostics(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), FieldPath.root())
+            .object(inputs.cluster().ref())
+            .message("not rendered: " + named + " has errors")
+            .hint("fix the errors reported for " + named)
+            .build())
         .build();
   }
 
