@@ -9,6 +9,7 @@ import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.render.ManagedByLabel;
 import dev.apiserverpolicy.testing.ProjectFiles;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,5 +91,46 @@ class ApiserverPolicyTest {
     assertEquals(labelled.objects(), ApiserverPolicy.create().render(files).objects(), "from the RenderContext");
     assertEquals(plain.objects(), ApiserverPolicy.create().withManagedByLabel(false).render(files).objects(),
         "the call wins");
+  }
+
+  /**
+   * As an attacker would use it: file names with a newline, an escape and a shell substitution; one
+   * cluster 50,000 times; two renders at once on one instance.
+   */
+  @Test
+  void hostileNamesCopiesAndTwoCallersAtOnce() throws Exception {
+    Map<String, byte[]> files = new java.util.TreeMap<>(quickstart());
+    String hostile = "a\n# DO NOT EDIT\u001b[2J$(reboot);.yaml";
+    files.put(hostile, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n".getBytes(StandardCharsets.UTF_8));
+    ApiserverPolicy.Result named = ApiserverPolicy.create().render(files);
+    String header = named.yaml().substring(0, named.yaml().indexOf('\n') + 1);
+    assertEquals(1, header.lines().count(), header);
+    assertFalse(header.contains("\u001b"), header);
+    assertTrue(named.diagnostics().stream().anyMatch(d -> d.file().orElse("").equals(hostile)),
+        "findings keep the name as given; printing escapes it");
+
+    String cluster = "apiVersion: kubermatic.k8c.io/v1\nkind: Cluster\nmetadata: {name: copy}\n"
+        + "spec: {cloud: {dc: hetzner-fsn1}, features: {apiserverNetworkPolicy: true}}\n---\n";
+    Map<String, byte[]> copies = new java.util.TreeMap<>(quickstart());
+    copies.put("zz-copies.yaml", cluster.repeat(50_000).getBytes(StandardCharsets.UTF_8));
+    long start = System.nanoTime();
+    ApiserverPolicy.Result flood = ApiserverPolicy.create().render(copies);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(millis < 30_000, millis + " ms");
+    assertTrue(flood.hasErrors(), "50,000 clusters of one name are an error");
+    assertTrue(flood.objects().stream().noneMatch(o -> o.metadata().namespace().equals("cluster-copy")));
+    assertTrue(flood.diagnostics().size() < 1_000, flood.diagnostics().size() + " findings, not one per copy");
+
+    ApiserverPolicy shared = ApiserverPolicy.create();
+    Map<String, byte[]> input = quickstart();
+    java.util.concurrent.ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      var first = two.submit(() -> shared.render(input));
+      var second = two.submit(() -> shared.render(input));
+      assertEquals(first.get(), second.get());
+      assertEquals(shared.render(input), first.get());
+    } finally {
+      two.shutdown();
+    }
   }
 }
