@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code apiserver-policy}: the command-line entry point, with the subcommands
- * {@code render}, {@code lint}, {@code explain}, {@code defaults} and {@code cleanup}.
+ * {@code render}, {@code lint}, {@code explain}, {@code defaults}, {@code cleanup} and {@code resolve}.
  */
 @Command(
     name = "apiserver-policy",
@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         "0:success",
         "1:findings at or above --fail-on, or drift under --check",
         "2:usage error",
-        "3:unreadable input or unwritable output"})
+        "3:unreadable input or unwritable output; or (resolve) a host that does not resolve"})
 public final class ApiserverPolicyCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -39,15 +39,17 @@ public final class ApiserverPolicyCommand implements Runnable {
   // so that a run builds only the one it needs: picocli reads each command's annotations when it
   // is built, and that was a fifth of a one-cluster render. A switch rather than a map of
   // constructor references: linking those delayed the start of every run.
-  private static final List<String> SUBCOMMANDS = List.of("render", "lint", "explain", "defaults", "cleanup", "help");
+  private static final List<String> SUBCOMMANDS = List.of("render", "lint", "explain", "defaults", "cleanup", "resolve",
+      "help");
 
-  private static Object newSubcommand(String name) {
+  private static Object newSubcommand(String name, HostLookup lookup) {
     return switch (name) {
       case "render" -> new RenderCommand();
       case "lint" -> new LintCommand();
       case "explain" -> new ExplainCommand();
       case "defaults" -> new DefaultsCommand();
       case "cleanup" -> new CleanupCommand();
+      case "resolve" -> new ResolveCommand(lookup);
       case "help" -> new CommandLine.HelpCommand();
       default -> throw new IllegalArgumentException("no subcommand " + name);
     };
@@ -64,11 +66,16 @@ public final class ApiserverPolicyCommand implements Runnable {
    * never needed then).
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String only) {
+    return commandLine(out, err, only, HostLookup.SYSTEM);
+  }
+
+  /** Like {@link #commandLine(PrintWriter, PrintWriter, String)}, with {@code resolve} asking {@code lookup}. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String only, HostLookup lookup) {
     CommandLine cl = new CommandLine(new ApiserverPolicyCommand());
     boolean one = only != null && SUBCOMMANDS.contains(only) && !only.equals("help");
     for (String name : SUBCOMMANDS) {
       if (!one || name.equals(only)) {
-        cl.addSubcommand(name, newSubcommand(name));
+        cl.addSubcommand(name, newSubcommand(name, lookup));
       }
     }
     // Registered after the subcommands, so that they have them too.

@@ -15,9 +15,40 @@ abstract class AbstractExtraEgressRule {
   /** One sentence saying what it allows and why; becomes the description annotation. */
   public abstract String description();
 
-  /** Peers; validation rejects an empty list, which would mean anywhere. */
+  /** Peers; validation rejects a rule with neither peers nor hosts, which would mean anywhere. */
   public abstract List<NetworkPolicyPeer> to();
+
+  /**
+   * Peers given by host name ({@code to: [{host: audit.example.com}]}): rendered as one ipBlock per
+   * address the host resolved to (from a ResolvedHosts document). A host whose addresses are not
+   * known stops the rule, never widens it.
+   */
+  public abstract List<String> hosts();
 
   /** Ports; empty means every port of the peers. */
   public abstract List<NetworkPolicyPort> ports();
+
+  /**
+   * The rule for a host peer: a lower-case DNS name (a DNS-1123 subdomain with at least one dot),
+   * not an IP address (write an ipBlock) and not a wildcard (it resolves to nothing).
+   */
+  public static List<FieldError> validateHost(String host, FieldPath at) {
+    String problem = host.matches("[0-9.]+") || host.indexOf(':') >= 0 ? "is an IP address"
+        : host.startsWith("*") ? "is a wildcard, which resolves to no address"
+        : !KubernetesNames.isSubdomain(host) || host.indexOf('.') < 0 ? "is not a lower-case DNS name with a dot"
+        : null;
+    if (problem == null) {
+      return List.of();
+    }
+    return List.of(new FieldError(at, DiagnosticCode.FIELD_VALUE, "host '" + host + "' " + problem,
+        host.indexOf(':') >= 0 || host.matches("[0-9.]+") ? "write it as ipBlock: {cidr: <address>/32} (or /128)"
+            : "write the host's full name, e.g. audit.example.com"));
+  }
+
+  @Value.Check
+  void check() {
+    for (int i = 0; i < hosts().size(); i++) {
+      FieldError.throwFirst(validateHost(hosts().get(i), FieldPath.of("hosts").index(i)));
+    }
+  }
 }

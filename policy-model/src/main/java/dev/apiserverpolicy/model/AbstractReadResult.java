@@ -25,6 +25,12 @@ abstract class AbstractReadResult {
   /** KubermaticConfigurations, in input order (an installation has one). */
   public abstract List<KubermaticConfiguration> kubermaticConfigurations();
 
+  /** The seed API server's EndpointSlices and Endpoints, in input order. */
+  public abstract List<SeedApiEndpoints> seedApiEndpoints();
+
+  /** ResolvedHosts documents, in input order. */
+  public abstract List<ResolvedHosts> resolvedHosts();
+
   /** Diagnostics, in input order. */
   public abstract List<Diagnostic> diagnostics();
 
@@ -48,6 +54,8 @@ abstract class AbstractReadResult {
         .addAllTemplates(other.templates())
         .addAllContexts(other.contexts())
         .addAllKubermaticConfigurations(other.kubermaticConfigurations())
+        .addAllSeedApiEndpoints(other.seedApiEndpoints())
+        .addAllResolvedHosts(other.resolvedHosts())
         .addAllDiagnostics(other.diagnostics())
         .build();
   }

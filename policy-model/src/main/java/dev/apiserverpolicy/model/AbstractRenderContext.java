@@ -22,10 +22,19 @@ abstract class AbstractRenderContext {
   /** {@code spec.seedAPIServerEndpoints}, as host ranges; absent and empty are both "none". */
   public abstract Optional<List<Cidr>> seedAPIServerEndpoints();
 
-  /** {@code spec.seedAPIServerPort}. */
-  @Value.Default
-  public int seedAPIServerPort() {
-    return DEFAULT_SEED_API_SERVER_PORT;
+  /**
+   * {@code spec.seedAPIServerEndpointsFrom}: the input (named as diagnostics name it, relative to
+   * this RenderContext's own) that holds the seed's {@code default/kubernetes} EndpointSlices or
+   * Endpoints. Needed only when the input has several seeds.
+   */
+  public abstract Optional<String> seedAPIServerEndpointsFrom();
+
+  /** {@code spec.seedAPIServerPort}, if given. */
+  public abstract Optional<Integer> seedAPIServerPort();
+
+  /** The seed API port in force: {@code spec.seedAPIServerPort}, else 6443. */
+  public int seedAPIServerPortOrDefault() {
+    return seedAPIServerPort().orElse(DEFAULT_SEED_API_SERVER_PORT);
   }
 
   /** {@code spec.clusterDNS}. */
@@ -80,6 +89,7 @@ abstract class AbstractRenderContext {
   // Input is checked by the reader before it is built; a value built in code is checked here.
   @Value.Check
   void check() {
-    FieldError.throwFirst(Ports.validateNumber(seedAPIServerPort(), FieldPath.of("spec", "seedAPIServerPort")));
+    seedAPIServerPort().ifPresent(port -> FieldError.throwFirst(Ports.validateNumber(port,
+        FieldPath.of("spec", "seedAPIServerPort"))));
   }
 }

@@ -36,6 +36,8 @@ public enum DiagnosticCode {
   NOT_A_KUBERNETES_OBJECT("not-a-kubernetes-object", Severity.WARNING),
   /** A document of a kind this tool does not read; skipped. */
   KIND_SKIPPED("kind-skipped", Severity.INFO),
+  /** An endpoint left out because it is not ready or is terminating. */
+  ENDPOINT_NOT_READY("endpoint-not-ready", Severity.INFO),
   /** A kind this tool reads, under an apiVersion it does not. */
   API_VERSION_UNSUPPORTED("api-version-unsupported", Severity.WARNING),
   /** A field read by this tool has the wrong type. */
@@ -68,6 +70,12 @@ public enum DiagnosticCode {
   DEFAULT_TEMPLATE_MISSING("default-template-missing", Severity.WARNING),
   /** The profile needs seed API server endpoints and none are given. */
   SEED_ENDPOINTS_MISSING("seed-endpoints-missing", Severity.ERROR),
+  /** The seed's EndpointSlices (or Endpoints) and the RenderContext's seedAPIServerEndpoints: both given, different. */
+  SEED_ENDPOINTS_CONFLICT("seed-endpoints-conflict", Severity.ERROR),
+  /** An EndpointSlice or Endpoints that belongs to no seed, or to more than one; or a named input without any. */
+  ENDPOINTS_BINDING("endpoints-binding", Severity.ERROR),
+  /** An extraEgress host whose addresses are not known (no ResolvedHosts entry). */
+  HOST_UNRESOLVED("host-unresolved", Severity.ERROR),
   /** A tunneling agent IP on a cluster whose strategy is not Tunneling. */
   TUNNELING_AGENT_IP_STRATEGY("tunneling-agent-ip-strategy", Severity.ERROR),
   /** An extraEgress entry without peers, which would allow egress to anywhere. */
@@ -128,6 +136,8 @@ public enum DiagnosticCode {
   NAMESPACE_UNCONVENTIONAL("namespace-unconventional", Severity.WARNING),
   /** The seed's default ranges are not applied because the cluster has no apiServerAllowedIPRanges field. */
   SEED_DEFAULTS_NOT_APPLIED("seed-defaults-not-applied", Severity.INFO),
+  /** Typed-in ips for a host differ from what ResolvedHosts says it resolved to; the typed-in ones are used. */
+  RESOLVED_ADDRESSES_DIFFER("resolved-addresses-differ", Severity.WARNING),
 
   // Rendering.
   /** A cluster that was not rendered because of errors (its own, or its seed's or context's). */

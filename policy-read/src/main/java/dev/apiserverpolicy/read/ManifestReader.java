@@ -32,6 +32,9 @@ public final class ManifestReader {
   private static final String LEGACY_KKP_GROUP = "kubermatic.k8s.io/";
   private static final String OWN_GROUP = "apiserver-policy.dev/";
   private static final Set<String> KKP_KINDS = Set.of("Cluster", "Seed", "ClusterTemplate", "KubermaticConfiguration");
+  private static final Set<String> OWN_KINDS = Set.of("RenderContext", "ResolvedHosts");
+  /** Group and version of the seed's EndpointSlices. */
+  public static final String ENDPOINT_SLICE_API_VERSION = "discovery.k8s.io/v1";
 
   private final ReadLimits limits;
   private final YamlStream yaml;
@@ -156,7 +159,8 @@ public final class ManifestReader {
       for (ChunkRead read : reads) {
         ReadResult r = read.result();
         fast.addAllClusters(r.clusters()).addAllSeeds(r.seeds()).addAllTemplates(r.templates())
-            .addAllContexts(r.contexts()).addAllKubermaticConfigurations(r.kubermaticConfigurations());
+            .addAllContexts(r.contexts()).addAllKubermaticConfigurations(r.kubermaticConfigurations())
+            .addAllSeedApiEndpoints(r.seedApiEndpoints()).addAllResolvedHosts(r.resolvedHosts());
         fastSink.addAll(r.diagnostics());
         documents += read.documents();
       }
@@ -250,10 +254,16 @@ public final class ManifestReader {
       KkpObjectBinder.kubermaticConfiguration(doc).ifPresent(result::addKubermaticConfigurations);
     } else if (OWN_API_VERSION.equals(v) && k.equals("RenderContext")) {
       RenderContextBinder.bind(doc).ifPresent(result::addContexts);
+    } else if (OWN_API_VERSION.equals(v) && k.equals("ResolvedHosts")) {
+      ResolvedHostsBinder.bind(doc).ifPresent(result::addResolvedHosts);
+    } else if (ENDPOINT_SLICE_API_VERSION.equals(v) && k.equals("EndpointSlice")) {
+      SeedEndpointsBinder.endpointSlice(doc).ifPresent(result::addSeedApiEndpoints);
+    } else if ("v1".equals(v) && k.equals("Endpoints")) {
+      SeedEndpointsBinder.endpoints(doc).ifPresent(result::addSeedApiEndpoints);
     } else if (k.endsWith("List") && doc.has("items")) {
       readList(source, doc, v, k, result, sink);
     } else if ((v.startsWith(KKP_GROUP) || v.startsWith(LEGACY_KKP_GROUP)) && KKP_KINDS.contains(k)
-        || v.startsWith(OWN_GROUP) && k.equals("RenderContext")) {
+        || v.startsWith(OWN_GROUP) && OWN_KINDS.contains(k)) {
       String expected = KKP_KINDS.contains(k) ? KKP_API_VERSION : OWN_API_VERSION;
       scope.report(DiagnosticCode.API_VERSION_UNSUPPORTED, doc.value("apiVersion").orElse(node), doc
           .child("apiVersion"),
@@ -263,7 +273,8 @@ public final class ManifestReader {
     } else {
       scope.report(DiagnosticCode.KIND_SKIPPED, doc.value("kind").orElse(node), doc.child("kind"),
           v + " " + k + " is not an input of apiserver-policy; skipped",
-          "nothing to do; only KKP Cluster, Seed, ClusterTemplate, KubermaticConfiguration and RenderContext are read");
+          "nothing to do; only KKP Cluster, Seed, ClusterTemplate, KubermaticConfiguration, RenderContext, "
+              + "ResolvedHosts and the seed's default/kubernetes EndpointSlices or Endpoints are read");
     }
   }
 

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 final class RenderContextBinder {
   private static final Set<String> TOP = Set.of("apiVersion", "kind", "metadata", "spec");
   private static final Set<String> METADATA = Set.of("name", "namespace", "labels", "annotations");
-  private static final Set<String> SPEC = Set.of("profile", "seedAPIServerEndpoints", "seedAPIServerPort",
+  private static final Set<String> SPEC = Set.of("profile", "seedAPIServerEndpoints",
+      "seedAPIServerEndpointsFrom", "seedAPIServerPort",
       "clusterDNS", "ingressNamespace", "oidcIssuers", "authenticationConfigurations", "authorizationWebhooks",
       "clientNetworks", "cni", "extraEgress", "managedByLabel");
   private static final Set<String> CLIENT_NETWORKS =
@@ -60,6 +61,15 @@ final class RenderContextBinder {
         }
       });
       spec.hosts("seedAPIServerEndpoints").ifPresent(b::seedAPIServerEndpoints);
+      spec.nonEmptyString("seedAPIServerEndpointsFrom").ifPresent(from -> {
+        if (from.startsWith("/") || List.of(from.split("/")).contains("..")) {
+          spec.report(DiagnosticCode.FIELD_VALUE, spec.value("seedAPIServerEndpointsFrom").get(),
+              spec.child("seedAPIServerEndpointsFrom"), "'" + from + "' leaves this RenderContext's folder",
+              "name an input file beside this RenderContext or below its folder, e.g. endpoints/seed-eu.yaml");
+        } else {
+          b.seedAPIServerEndpointsFrom(from);
+        }
+      });
       spec.integer("seedAPIServerPort").ifPresent(port -> {
         List<FieldError> problems = Ports.validateNumber(port, spec.child("seedAPIServerPort"));
         spec.report(problems);
@@ -172,15 +182,28 @@ final class RenderContextBinder {
     o.rejectUnknown(Set.of("name", "description", "to", "ports"));
     Optional<String> name = required(o, "name");
     Optional<String> description = required(o, "description");
-    List<NetworkPolicyPeer> to = o.listOf("to", item -> o.asObject(item.node(), item.path())
-        .flatMap(RenderContextBinder::peer)).orElse(List.of());
+    List<String> hosts = new java.util.ArrayList<>();
+    List<NetworkPolicyPeer> to = o.listOf("to", item -> o.asObject(item.node(), item.path()).flatMap(p -> {
+      if (!p.has("host")) {
+        return peer(p);
+      }
+      p.rejectUnknown(Set.of("host"));
+      p.nonEmptyString("host").ifPresent(host -> {
+        List<FieldError> problems = ExtraEgressRule.validateHost(host, p.child("host"));
+        p.report(problems);
+        if (problems.isEmpty()) {
+          hosts.add(host);
+        }
+      });
+      return Optional.empty();
+    })).orElse(List.of());
     List<NetworkPolicyPort> ports = o.listOf("ports", item -> o.asObject(item.node(), item.path())
         .flatMap(RenderContextBinder::port)).orElse(List.of());
     if (name.isEmpty() || description.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(ExtraEgressRule.builder().name(name.get()).description(description.get())
-        .addAllTo(to).addAllPorts(ports).build());
+        .addAllTo(to).addAllHosts(hosts).addAllPorts(ports).build());
   }
 
   private static Optional<NetworkPolicyPeer> peer(FieldReader p) {

@@ -28,6 +28,12 @@ abstract class AbstractClusterInputs {
    */
   public abstract Optional<KubermaticConfiguration> kubermaticConfiguration();
 
+  /** What the input's ResolvedHosts say host names resolve to; typed-in {@code ips} win over it. */
+  @Value.Default
+  public ResolvedAddresses resolvedAddresses() {
+    return ResolvedAddresses.none();
+  }
+
   /** The strategy in force: the cluster's, else the seed's, else the KubermaticConfiguration's, else NodePort. */
   public ExposeStrategy effectiveExposeStrategy() {
     return cluster().spec().exposeStrategy()

@@ -6,7 +6,10 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterDns;
 import dev.apiserverpolicy.model.DatacenterSettings;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.ExtraEgressRule;
+import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
+import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.manifest.ServiceType;
@@ -64,7 +67,7 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
   }
 
   int seedAPIServerPort() {
-    return context().map(RenderContext::seedAPIServerPort).orElse(RenderContext.DEFAULT_SEED_API_SERVER_PORT);
+    return context().map(RenderContext::seedAPIServerPortOrDefault).orElse(RenderContext.DEFAULT_SEED_API_SERVER_PORT);
   }
 
   Optional<ClusterDns> clusterDns() {
@@ -109,9 +112,29 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
     return cluster().spec().authorizationWebhook();
   }
 
-  /** The context's entry for this cluster's authorization webhook. */
+  /**
+   * The context's entry for this cluster's authorization webhook, its addresses taken from a
+   * ResolvedHosts input when it lists none.
+   */
   Optional<AuthorizationWebhook> webhook() {
     return context().flatMap(c -> c.authorizationWebhooks().stream()
-        .filter(w -> w.cluster().equals(name())).findFirst());
+        .filter(w -> w.cluster().equals(name())).findFirst())
+        .map(w -> w.ips().isEmpty() ? AuthorizationWebhook.builder().from(w)
+            .ips(RunTimeFacts.host(w.url()).flatMap(inputs.resolvedAddresses()::of).orElse(List.of())).build() : w);
+  }
+
+  /**
+   * The peers of an extraEgress rule: its own, then one ipBlock per address of each host. A host
+   * whose addresses are not known fails (the validator reports it first), never widens.
+   */
+  List<NetworkPolicyPeer> extraEgressPeers(ExtraEgressRule rule) {
+    List<NetworkPolicyPeer> peers = new java.util.ArrayList<>(rule.to());
+    for (String host : rule.hosts()) {
+      List<Cidr> addresses = inputs.resolvedAddresses().of(host).orElseThrow(() -> new IllegalStateException(
+          "extraEgress " + rule.name() + ": the addresses of " + host + " are not known"));
+      addresses.stream().distinct().sorted()
+          .forEach(a -> peers.add(NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(a).build()).build()));
+    }
+    return List.copyOf(peers);
   }
 }

@@ -56,13 +56,22 @@ public final class InputBinding {
       }
     }
 
+    Map<String, RenderContext> withFacts =
+        RunTimeFacts.withSeedEndpoints(seeds, contextBySeed, read.seedApiEndpoints(), findings);
+    ResolvedAddresses resolved = RunTimeFacts.resolvedAddresses(read.resolvedHosts(), findings);
+    for (RenderContext context : contextBySeed.values().stream()
+        .sorted(java.util.Comparator.comparing(RenderContext::name)).toList()) {
+      findings.addAll(RunTimeFacts.checkContext(context, resolved));
+    }
+
     BoundInputs.Builder bound = BoundInputs.builder();
     for (Cluster cluster : clusters) {
       bindCluster(cluster, seeds, findings).ifPresent(seed -> bound.addClusters(ClusterInputs.builder()
           .cluster(cluster)
           .seed(seed)
-          .context(Optional.ofNullable(contextBySeed.get(seed.name())))
+          .context(Optional.ofNullable(withFacts.get(seed.name())))
           .kubermaticConfiguration(installation)
+          .resolvedAddresses(resolved)
           .build()));
     }
     return bound.diagnostics(findings).build();

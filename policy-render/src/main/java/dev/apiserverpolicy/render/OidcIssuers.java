@@ -26,8 +26,9 @@ import java.util.Optional;
  * every issuer of the AuthenticationConfiguration the cluster, else its datacenter, else its
  * seed names; else {@code spec.oidc.issuerURL}; else, with the {@code OpenIDAuthPlugin}
  * gate, KKP's own issuer. Each issuer's host becomes addresses as KKP resolves them: an IP
- * literal is used as it is; a host name (lower-cased, without a trailing dot) must have its
- * addresses in the RenderContext. What cannot be known is a finding, never left out.
+ * literal is used as it is; a host name (lower-cased, without a trailing dot) takes its
+ * addresses from the RenderContext, else from a ResolvedHosts input. What cannot be known is a
+ * finding, never left out.
  */
 final class OidcIssuers {
   /** Where KKP keeps a seed's Secrets unless the Seed says otherwise. */
@@ -144,8 +145,7 @@ final class OidcIssuers {
     }
     String host = normalizedHost(uri.get());
     Optional<OidcIssuer> entry = contextEntry(inputs.context(), host);
-    List<Cidr> addresses = ipLiteral(host).map(List::of)
-        .orElseGet(() -> entry.map(OidcIssuer::ips).orElse(List.of()));
+    List<Cidr> addresses = addresses(inputs, host, entry);
     if (addresses.isEmpty()) {
       return Optional.empty();
     }
@@ -164,16 +164,24 @@ final class OidcIssuers {
           .build());
     }
     String host = normalizedHost(uri.get());
-    if (ipLiteral(host).isPresent()
-        || contextEntry(inputs.context(), host).filter(e -> !e.ips().isEmpty()).isPresent()) {
+    if (!addresses(inputs, host, contextEntry(inputs.context(), host)).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(Diagnostic.at(DiagnosticCode.OIDC_ISSUER_UNRESOLVED, cluster.origin(), path)
         .object(cluster.ref())
-        .message("the cluster uses OIDC issuer " + url + ", but the RenderContext lists no addresses for " + host)
-        .hint("add {url: " + url + ", ips: [...]} to the RenderContext's oidcIssuers (the addresses " + host
-            + " resolves to)")
+        .message("the cluster uses OIDC issuer " + url + ", and the addresses of " + host + " are not known: "
+            + "the RenderContext lists none, and no ResolvedHosts input has it")
+        .hint("run apiserver-policy resolve on these inputs and give its file with them, or add {url: " + url
+            + ", ips: [...]} to the RenderContext's oidcIssuers")
         .build());
+  }
+
+  /** An IP literal as it is; else the context entry's typed-in ips; else what the host resolved to. */
+  private static List<Cidr> addresses(ClusterInputs inputs, String host, Optional<OidcIssuer> entry) {
+    return ipLiteral(host).map(List::of)
+        .or(() -> entry.map(OidcIssuer::ips).filter(ips -> !ips.isEmpty()))
+        .or(() -> inputs.resolvedAddresses().of(host))
+        .orElse(List.of());
   }
 
   private static Optional<URI> parse(String url) {

@@ -2,6 +2,7 @@ package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.ExtraEgressRule;
 import dev.apiserverpolicy.model.LabelSelector;
+import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
@@ -33,12 +34,13 @@ final class PolicyRenderer {
       }
     }
     for (ExtraEgressRule extra : facts.context().map(RenderContext::extraEgress).orElse(List.of())) {
-      if (extra.to().isEmpty()) {
+      List<NetworkPolicyPeer> peers = facts.extraEgressPeers(extra);
+      if (peers.isEmpty()) {
         // The validator refuses this; should it ever let one through, fail rather than allow everything.
         throw new IllegalStateException("extraEgress " + extra.name() + " has no peers");
       }
       policies.add(policy(facts, extra.name(), extra.description(),
-          List.of(EgressCatalogue.rule(extra.to(), extra.ports()))));
+          List.of(EgressCatalogue.rule(peers, extra.ports()))));
     }
     policies.sort(Comparator.comparing(p -> p.metadata().name()));
     return List.copyOf(policies);

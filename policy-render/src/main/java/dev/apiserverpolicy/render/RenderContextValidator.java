@@ -36,10 +36,10 @@ public final class RenderContextValidator {
     for (int i = 0; i < context.extraEgress().size(); i++) {
       ExtraEgressRule rule = context.extraEgress().get(i);
       FieldPath path = spec.child("extraEgress").index(i);
-      if (rule.to().isEmpty()) {
+      if (rule.to().isEmpty() && rule.hosts().isEmpty()) {
         out.add(new FieldError(path.child("to"), DiagnosticCode.EXTRA_EGRESS_NO_PEERS,
             "extraEgress " + rule.name() + " has no peers, which would allow egress to anywhere",
-            "list the destinations under 'to' (an ipBlock, or pod/namespace selectors)"));
+            "list the destinations under 'to' (an ipBlock, a host, or pod/namespace selectors)"));
       }
       String nameProblem = !KubernetesNames.isSubdomain(rule.name())
           ? "is not valid: " + KubernetesNames.SUBDOMAIN_RULE

@@ -9,6 +9,7 @@ import dev.apiserverpolicy.model.LabelSelector;
 import dev.apiserverpolicy.model.LabelSelectorRequirement;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.NetworkPolicyPort;
+import dev.apiserverpolicy.model.ResolvedHosts;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
@@ -59,6 +60,27 @@ final class YamlDocumentWriter {
     w.scalar(0, "apiVersion", "kustomize.config.k8s.io/v1beta1");
     w.scalar(0, "kind", "Kustomization");
     w.scalarList(0, "resources", resources, false);
+  }
+
+  /** A ResolvedHosts document: hosts in order, each host's addresses sorted (IPv4 first). */
+  static void writeResolvedHosts(StringBuilder out, ResolvedHosts hosts) {
+    YamlDocumentWriter w = new YamlDocumentWriter(out);
+    w.scalar(0, "apiVersion", "apiserver-policy.dev/v1alpha1");
+    w.scalar(0, "kind", "ResolvedHosts");
+    w.object(0, "metadata");
+    w.scalar(2, "name", hosts.name());
+    w.object(0, "spec");
+    if (hosts.hosts().isEmpty()) {
+      w.emptyList(2, "hosts");
+      return;
+    }
+    w.list(2, "hosts");
+    hosts.hosts().forEach((host, addresses) -> {
+      w.item(2);
+      w.scalarList(4, "addresses", addresses.stream().distinct().sorted().map(Cidr::firstAddressText).toList(),
+          false);
+      w.scalar(4, "name", host);
+    });
   }
 
   /** A KKP Cluster with the fields apiserver-policy reads, for printing defaulted clusters. */

@@ -1,6 +1,7 @@
 package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ResolvedHosts;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import java.util.List;
 
@@ -25,6 +26,21 @@ public final class YamlManifestWriter {
       sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
     }
     return sb.append(". DO NOT EDIT.\n").toString();
+  }
+
+  /** The start of the file {@code resolve} writes: not {@link #HEADER_PREFIX}, so render never prunes it. */
+  public static final String RESOLVED_HOSTS_HEADER_PREFIX = "# Written by apiserver-policy resolve from ";
+
+  /**
+   * A ResolvedHosts document after its own header: what {@code apiserver-policy resolve} writes.
+   * Same answers, same bytes.
+   */
+  public static String write(ResolvedHosts hosts, String input) {
+    StringBuilder out = new StringBuilder(256 + 64 * hosts.hosts().size())
+        .append(header(input).replace(HEADER_PREFIX, RESOLVED_HOSTS_HEADER_PREFIX)
+            .replace(". DO NOT EDIT.\n", ". Run it again rather than editing.\n"));
+    YamlDocumentWriter.writeResolvedHosts(out, hosts);
+    return out.toString();
   }
 
   /** One object, after the header: the content of one GitOps file. */

@@ -50,6 +50,14 @@ class ValidationErrorsTest {
         + "  cloud: {dc: dc-1}\n" + spec.indent(2) + "status: {address: {externalName: c.example.com}}\n";
   }
 
+  /** The seed's EndpointSlice of default/kubernetes, as kubectl prints it, with one ready address. */
+  static String endpointSlice(String address) {
+    return "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\naddressType: IPv4\n"
+        + "metadata: {name: kubernetes, namespace: default, labels: {kubernetes.io/service-name: kubernetes}}\n"
+        + "endpoints: [{addresses: [" + address + "], conditions: {ready: true}}]\n"
+        + "ports: [{name: https, port: 6443, protocol: TCP}]\n";
+  }
+
   /** The installation, appended to every input (after it, so that the positions of the rest stay). */
   static final String KKP = "apiVersion: kubermatic.k8c.io/v1\nkind: KubermaticConfiguration\nmetadata: {name: "
       + "kubermatic}\n";
@@ -95,6 +103,19 @@ class ValidationErrorsTest {
         new Case("seed endpoints empty", DiagnosticCode.SEED_ENDPOINTS_MISSING, "Cluster/c1",
             "spec.seedAPIServerEndpoints", new String[] {SEED,
                 CONTEXT.replace("[10.0.0.10]", "[]"), cluster("c1", "features: {apiserverNetworkPolicy: true}")}),
+        new Case("seed endpoints typed in and in the seed's EndpointSlice, different",
+            DiagnosticCode.SEED_ENDPOINTS_CONFLICT, "RenderContext/europe", "spec.seedAPIServerEndpoints",
+            new String[] {SEED, CONTEXT, endpointSlice("10.0.0.99")}),
+        new Case("an EndpointSlice with two seeds and no RenderContext naming its file",
+            DiagnosticCode.ENDPOINTS_BINDING, "EndpointSlice/default/kubernetes", "metadata",
+            new String[] {SEED, SEED.replace("name: europe", "name: asia").replace("dc-1", "dc-2"),
+                endpointSlice("10.0.0.10")}),
+        new Case("two RenderContexts naming one file of endpoints", DiagnosticCode.ENDPOINTS_BINDING,
+            "RenderContext/europe", "spec.seedAPIServerEndpointsFrom", new String[] {SEED, CONTEXT.replace(
+                "seedAPIServerEndpoints: [10.0.0.10]", "seedAPIServerEndpointsFrom: nowhere.yaml")}),
+        new Case("an extraEgress host nothing resolved", DiagnosticCode.HOST_UNRESOLVED, "RenderContext/europe",
+            "spec.extraEgress[0].to", new String[] {SEED, CONTEXT
+                + "  extraEgress:\n  - {name: audit, description: d, to: [{host: audit.example.com}]}\n"}),
         new Case("tunneling agent IP with LoadBalancer", DiagnosticCode.TUNNELING_AGENT_IP_STRATEGY, "Cluster/c1",
             "spec.clusterNetwork.tunnelingAgentIP", new String[] {SEED, CONTEXT, cluster("c1",
                 "exposeStrategy: LoadBalancer\nclusterNetwork: {tunnelingAgentIP: 100.64.30.10}")}),

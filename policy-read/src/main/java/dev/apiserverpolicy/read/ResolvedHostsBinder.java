@@ -1,0 +1,63 @@
+package dev.apiserverpolicy.read;
+
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.KubernetesNames;
+import dev.apiserverpolicy.model.ResolvedHosts;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds {@code apiserver-policy.dev/v1alpha1 ResolvedHosts}, the file {@code apiserver-policy
+ * resolve} writes. Strict, as for every kind of ours: an unknown field, a host twice or a host
+ * without addresses is an error (an empty list would read as "allow all" or "allow none").
+ */
+final class ResolvedHostsBinder {
+  private ResolvedHostsBinder() {}
+
+  static Optional<ResolvedHosts> bind(FieldReader doc) {
+    doc.rejectUnknown(Set.of("apiVersion", "kind", "metadata", "spec"));
+    Optional<String> name = ObjectNames.name(doc, "ResolvedHosts");
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    doc.object("metadata").ifPresent(m -> m.rejectUnknown(Set.of("name", "namespace", "labels", "annotations")));
+    ResolvedHosts.Builder b = ResolvedHosts.builder().name(name.get());
+    java.util.Map<String, List<Cidr>> seen = new java.util.HashMap<>();
+    doc.object("spec").ifPresent(spec -> {
+      spec.rejectUnknown(Set.of("hosts"));
+      for (FieldReader.Item item : spec.list("hosts").orElse(List.of())) {
+        spec.asObject(item.node(), item.path()).ifPresent(entry -> {
+          entry.rejectUnknown(Set.of("name", "addresses"));
+          Optional<String> host = entry.nonEmptyString("name");
+          List<Cidr> addresses = entry.hosts("addresses").orElse(List.of());
+          if (host.isEmpty()) {
+            entry.report(DiagnosticCode.FIELD_MISSING, entry.node(), entry.child("name"), "a host without a name",
+                "run apiserver-policy resolve again rather than editing the file");
+            return;
+          }
+          if (!KubernetesNames.isSubdomain(host.get())) {
+            entry.report(DiagnosticCode.FIELD_VALUE, entry.value("name").get(), entry.child("name"),
+                "host name '" + host.get() + "' is not a lower-case DNS name",
+                "run apiserver-policy resolve again rather than editing the file");
+            return;
+          }
+          if (addresses.isEmpty()) {
+            entry.report(DiagnosticCode.FIELD_MISSING, entry.node(), entry.child("addresses"),
+                "host " + host.get() + " has no addresses; an empty list is never used",
+                "run apiserver-policy resolve again; a host that does not resolve is an error there");
+            return;
+          }
+          if (seen.putIfAbsent(host.get(), addresses) != null) {
+            entry.report(DiagnosticCode.FIELD_VALUE, entry.value("name").get(), entry.child("name"),
+                "host " + host.get() + " is listed twice", "keep one entry per host");
+            return;
+          }
+          b.putHosts(host.get(), addresses);
+        });
+      }
+    });
+    return Optional.of(b.origin(doc.scope().origin()).build());
+  }
+}

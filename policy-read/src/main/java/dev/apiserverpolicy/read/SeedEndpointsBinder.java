@@ -1,0 +1,142 @@
+package dev.apiserverpolicy.read;
+
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.SeedApiEndpoints;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Binds the seed's {@code discovery.k8s.io/v1 EndpointSlice} and {@code v1 Endpoints} of Service
+ * {@code default/kubernetes}, as kubectl prints them (status fields, uids and managed-by labels
+ * included, and tolerated). Those of any other Service are skipped with a note. Only ready, not
+ * terminating endpoints are kept: Kubernetes reads an unset {@code ready} as ready and an unset
+ * {@code terminating} as not terminating, and so does this.
+ */
+final class SeedEndpointsBinder {
+  static final String SERVICE_NAMESPACE = "default";
+  static final String SERVICE_NAME = "kubernetes";
+  static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+
+  private SeedEndpointsBinder() {}
+
+  static Optional<SeedApiEndpoints> endpointSlice(FieldReader doc) {
+    Optional<String> name = nameOf(doc, "EndpointSlice");
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<FieldReader> metadata = doc.object("metadata");
+    String service = metadata.flatMap(m -> m.stringMap("labels")).map(l -> l.get(SERVICE_NAME_LABEL)).orElse("");
+    if (!ofKubernetesService(doc, "EndpointSlice " + name.get(), service)) {
+      return Optional.empty();
+    }
+    String addressType = doc.nonEmptyString("addressType").orElse("");
+    if (!addressType.equals("IPv4") && !addressType.equals("IPv6")) {
+      doc.report(DiagnosticCode.FIELD_VALUE, doc.value("addressType").orElse(doc.node()), doc.child("addressType"),
+          "addressType " + (addressType.isEmpty() ? "is missing" : addressType + " is not read")
+              + ": only IPv4 and IPv6 slices give addresses a NetworkPolicy can name",
+          "list the seed API server's addresses in the RenderContext's seedAPIServerEndpoints instead");
+      return Optional.empty();
+    }
+    List<Cidr> addresses = new ArrayList<>();
+    doc.list("endpoints").ifPresent(items -> {
+      for (FieldReader.Item item : items) {
+        doc.asObject(item.node(), item.path()).ifPresent(endpoint -> {
+          Optional<FieldReader> conditions = endpoint.object("conditions");
+          boolean ready = conditions.flatMap(c -> c.bool("ready")).orElse(true);
+          boolean terminating = conditions.flatMap(c -> c.bool("terminating")).orElse(false);
+          List<Cidr> these = endpoint.hosts("addresses").orElse(List.of());
+          if (ready && !terminating) {
+            addresses.addAll(these);
+          } else if (!these.isEmpty()) {
+            endpoint.report(DiagnosticCode.ENDPOINT_NOT_READY, item.node(), item.path(),
+                "left out " + these.stream().map(Cidr::firstAddressText).toList() + ": the endpoint is "
+                    + (terminating ? "terminating" : "not ready"),
+                "nothing to do if that API server is going away; run kubectl again once it is ready");
+          }
+        });
+      }
+    });
+    Optional<Integer> port = httpsPort(doc, "ports");
+    return Optional.of(SeedApiEndpoints.builder().kind("EndpointSlice").name(name.get()).addAllAddresses(addresses)
+        .httpsPort(port).origin(doc.scope().origin()).build());
+  }
+
+  static Optional<SeedApiEndpoints> endpoints(FieldReader doc) {
+    Optional<String> name = nameOf(doc, "Endpoints");
+    if (name.isEmpty() || !ofKubernetesService(doc, "Endpoints " + name.get(), name.get())) {
+      return Optional.empty();
+    }
+    List<Cidr> addresses = new ArrayList<>();
+    Optional<Integer> port = Optional.empty();
+    for (FieldReader.Item item : doc.list("subsets").orElse(List.of())) {
+      Optional<FieldReader> subset = doc.asObject(item.node(), item.path());
+      if (subset.isEmpty()) {
+        continue;
+      }
+      addresses.addAll(ips(subset.get(), "addresses"));
+      List<Cidr> notReady = ips(subset.get(), "notReadyAddresses");
+      if (!notReady.isEmpty()) {
+        subset.get().report(DiagnosticCode.ENDPOINT_NOT_READY, subset.get().value("notReadyAddresses").get(),
+            subset.get().child("notReadyAddresses"),
+            "left out " + notReady.stream().map(Cidr::firstAddressText).toList() + ": not ready",
+            "nothing to do if that API server is going away; run kubectl again once it is ready");
+      }
+      Optional<Integer> here = httpsPort(subset.get(), "ports");
+      if (port.isEmpty()) {
+        port = here;
+      }
+    }
+    return Optional.of(SeedApiEndpoints.builder().kind("Endpoints").name(name.get()).addAllAddresses(addresses)
+        .httpsPort(port).origin(doc.scope().origin()).build());
+  }
+
+  private static Optional<String> nameOf(FieldReader doc, String kind) {
+    Optional<String> name = doc.object("metadata").flatMap(m -> m.nonEmptyString("name"));
+    if (name.isEmpty()) {
+      doc.report(DiagnosticCode.FIELD_MISSING, doc.value("metadata").orElse(doc.node()), FieldPath.of("metadata",
+          "name"), kind + " has no metadata.name", "give the " + kind + " a name, as kubectl prints it");
+      return Optional.empty();
+    }
+    doc.scope().nameObject(kind + "/" + doc.object("metadata").flatMap(m -> m.nonEmptyString("namespace"))
+        .orElse("") + "/" + name.get());
+    return name;
+  }
+
+  /** True if it belongs to Service default/kubernetes; a note says why any other is skipped. */
+  private static boolean ofKubernetesService(FieldReader doc, String what, String service) {
+    String namespace = doc.object("metadata").flatMap(m -> m.nonEmptyString("namespace")).orElse("");
+    if (namespace.equals(SERVICE_NAMESPACE) && service.equals(SERVICE_NAME)) {
+      return true;
+    }
+    doc.report(DiagnosticCode.KIND_SKIPPED, doc.value("metadata").orElse(doc.node()), FieldPath.of("metadata"),
+        what + " is not of Service default/kubernetes (the seed API server); skipped",
+        "nothing to do; only the endpoints of default/kubernetes are read: kubectl get endpointslices -n default "
+            + "-l kubernetes.io/service-name=kubernetes -o yaml");
+    return false;
+  }
+
+  private static List<Cidr> ips(FieldReader subset, String key) {
+    List<Cidr> out = new ArrayList<>();
+    for (FieldReader.Item item : subset.list(key).orElse(List.of())) {
+      subset.asObject(item.node(), item.path()).flatMap(a -> a.host("ip")).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The port named https; else the only port, if there is one. */
+  private static Optional<Integer> httpsPort(FieldReader doc, String key) {
+    List<FieldReader> ports = new ArrayList<>();
+    for (FieldReader.Item item : doc.list(key).orElse(List.of())) {
+      doc.asObject(item.node(), item.path()).ifPresent(ports::add);
+    }
+    Optional<FieldReader> https = ports.stream().filter(p -> p.string("name").filter("https"::equals).isPresent())
+        .findFirst();
+    if (https.isEmpty() && ports.size() == 1) {
+      https = Optional.of(ports.get(0));
+    }
+    return https.flatMap(p -> p.integer("port", 1, 65535));
+  }
+}
