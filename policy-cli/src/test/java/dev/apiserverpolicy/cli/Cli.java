@@ -29,15 +29,24 @@ final class Cli {
   private Cli() {}
 
   static Result run(String... args) {
-    return run(null, args);
+    return run((ManifestFileWriter) null, args);
   }
 
   /** Runs with {@code writer} (if not null) replacing the render command's file writer. */
   static Result run(ManifestFileWriter writer, String... args) {
+    return run(writer, HostLookup.SYSTEM, args);
+  }
+
+  /** Runs with {@code resolve} asking {@code lookup} instead of DNS. */
+  static Result run(HostLookup lookup, String... args) {
+    return run(null, lookup, args);
+  }
+
+  private static Result run(ManifestFileWriter writer, HostLookup lookup, String... args) {
     // Standard output as the real command has it: characters and ready-encoded bytes mixed.
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
-    var cl = ApiserverPolicyCommand.commandLine(new Utf8Output(out), new PrintWriter(err, true));
+    var cl = ApiserverPolicyCommand.commandLine(new Utf8Output(out), new PrintWriter(err, true), null, lookup);
     if (writer != null) {
       ((RenderCommand) cl.getSubcommands().get("render").getCommand()).writer = writer;
     }

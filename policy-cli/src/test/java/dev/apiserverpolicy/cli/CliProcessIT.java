@@ -3,6 +3,7 @@ package dev.apiserverpolicy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apiserverpolicy.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,9 +23,16 @@ class CliProcessIT {
   private record Run(int exit, String out, String err) {}
 
   private static Run java(Path dir, String... args) throws IOException, InterruptedException {
+    return java(dir, List.of(), args);
+  }
+
+  private static Run java(Path dir, List<String> jvmOptions, String... args) throws IOException,
+      InterruptedException {
     Path jar = Path.of("target", "apiserver-policy.jar").toAbsolutePath();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
@@ -46,6 +54,46 @@ class CliProcessIT {
     }
     Run check = java(tmp, "render", Cli.quickstart().toAbsolutePath().toString(), "--out", out.toString(), "--check");
     assertEquals(0, check.exit(), check.err());
+  }
+
+  /**
+   * Issue 16's acceptance, as a process with the JDK's resolver pointed at a hosts file: the quick
+   * start without a typed-in address, plus kubectl's EndpointSlice list and what resolve wrote,
+   * renders what the quick start renders; --check sees a moved address; a host that does not
+   * resolve exits 3 and leaves the file alone.
+   */
+  @Test
+  void resolveAgainstAHostsFileThenRenderAsAProcess() throws Exception {
+    Path q = Cli.copyQuickstart(tmp);
+    Path facts = ProjectFiles.root().resolve("examples/gitops/fresh-facts");
+    Files.copy(facts.resolve("render-context.yaml"), q.resolve("render-context.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(facts.resolve("seed-endpoints.yaml"), q.resolve("seed-endpoints.yaml"));
+    Path hosts = tmp.resolve("hosts");
+    Files.writeString(hosts, "203.0.113.20 dex.example.com\n203.0.113.30 authz.example.com\n");
+    List<String> jvm = List.of("-Djdk.net.hosts.file=" + hosts);
+    Path file = q.resolve("resolved-hosts.yaml");
+
+    Run resolve = java(tmp, jvm, "resolve", q.toString(), "--out", file.toString());
+    assertEquals(0, resolve.exit(), resolve.err());
+    Run fresh = java(tmp, "render", q.toString(), "--stdout");
+    Run typed = java(tmp, "render", Cli.quickstart().toString(), "--stdout");
+    assertEquals(0, fresh.exit(), fresh.err());
+    assertEquals(typed.out().lines().skip(1).toList(), fresh.out().lines().skip(1).toList(),
+        "the same policies and Services, after the header that names the input");
+
+    assertEquals(0, java(tmp, jvm, "resolve", q.toString(), "--out", file.toString(), "--check").exit());
+    Files.writeString(hosts, "203.0.113.21 dex.example.com\n203.0.113.30 authz.example.com\n");
+    Run drift = java(tmp, jvm, "resolve", q.toString(), "--out", file.toString(), "--check");
+    assertEquals(1, drift.exit(), drift.err());
+    assertEquals("dex.example.com: added 203.0.113.21; removed 203.0.113.20\n", drift.out());
+
+    String before = Files.readString(file);
+    Files.writeString(hosts, "203.0.113.30 authz.example.com\n");
+    Run gone = java(tmp, jvm, "resolve", q.toString(), "--out", file.toString());
+    assertEquals(3, gone.exit(), gone.err());
+    assertTrue(gone.err().contains("dex.example.com does not resolve"), gone.err());
+    assertEquals(before, Files.readString(file));
   }
 
   @Test

@@ -1,0 +1,156 @@
+package dev.apiserverpolicy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apiserverpolicy.testing.ProjectFiles;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code resolve}: what it writes, what --check reports, and that a failed lookup changes nothing. */
+class ResolveCommandTest {
+  @TempDir
+  Path tmp;
+
+  /** A resolver that answers from a map and records what it was asked. */
+  private static final class MapLookup implements HostLookup {
+    final Map<String, List<String>> answers = new ConcurrentHashMap<>();
+    final List<String> asked = new ArrayList<>();
+
+    MapLookup answer(String host, String... addresses) {
+      answers.put(host, List.of(addresses));
+      return this;
+    }
+
+    @Override
+    public synchronized List<InetAddress> addresses(String host) throws UnknownHostException {
+      asked.add(host);
+      List<String> a = answers.get(host);
+      if (a == null) {
+        throw new UnknownHostException(host);
+      }
+      List<InetAddress> out = new ArrayList<>();
+      for (String text : a) {
+        out.add(InetAddress.getByName(text)); // a literal: no lookup
+      }
+      return out;
+    }
+  }
+
+  private static MapLookup quickstartAnswers() {
+    return new MapLookup().answer("dex.example.com", "203.0.113.20").answer("authz.example.com", "203.0.113.30");
+  }
+
+  private Path inputs() throws IOException {
+    Path q = Cli.copyQuickstart(tmp);
+    Files.writeString(q.resolve("render-context.yaml"), Files.readString(ProjectFiles.root()
+        .resolve("examples/gitops/fresh-facts/render-context.yaml")));
+    Files.copy(ProjectFiles.root().resolve("examples/gitops/fresh-facts/seed-endpoints.yaml"),
+        q.resolve("seed-endpoints.yaml"));
+    return q;
+  }
+
+  @Test
+  void writesEveryNeededHostSortedAndTheSameBytesTwice() throws IOException {
+    Path q = inputs();
+    Path file = q.resolve("resolved-hosts.yaml");
+    MapLookup lookup = quickstartAnswers().answer("dex.example.com", "2001:db8::20", "203.0.113.20", "203.0.113.20");
+    Cli.Result r = Cli.run(lookup, "resolve", q.toString(), "--out", file.toString());
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals(List.of("authz.example.com", "dex.example.com"), lookup.asked);
+    String written = Files.readString(file);
+    assertTrue(written.startsWith("# Written by apiserver-policy resolve from "), written);
+    assertTrue(written.contains("""
+          - addresses:
+            - "203.0.113.20"
+            - "2001:db8::20"
+            name: dex.example.com
+        """), written);
+    assertEquals(Files.readString(ProjectFiles.root().resolve("examples/gitops/fresh-facts/resolved-hosts.yaml"))
+        .lines().skip(1).toList(), quickstartResolve(q).lines().skip(1).toList(),
+        "the committed example is what resolve writes");
+    Cli.Result again = Cli.run(lookup, "resolve", q.toString(), "--out", file.toString());
+    assertEquals(0, again.exit());
+    assertEquals(written, Files.readString(file));
+    Cli.Result render = Cli.run("render", q.toString(), "--stdout");
+    assertEquals(0, render.exit(), render::toString);
+  }
+
+  private String quickstartResolve(Path q) throws IOException {
+    Path other = tmp.resolve("other.yaml");
+    assertEquals(0, Cli.run(quickstartAnswers(), "resolve", q.toString(), "--out", other.toString()).exit());
+    return Files.readString(other);
+  }
+
+  @Test
+  void checkExitsZeroWhenCurrentAndOneNamingTheHostWhenAnAddressMoved() throws IOException {
+    Path q = inputs();
+    Path file = q.resolve("resolved-hosts.yaml");
+    assertEquals(0, Cli.run(quickstartAnswers(), "resolve", q.toString(), "--out", file.toString()).exit());
+    String before = Files.readString(file);
+    Cli.Result same = Cli.run(quickstartAnswers(), "resolve", q.toString(), "--out", file.toString(), "--check");
+    assertEquals(0, same.exit(), same::toString);
+    assertTrue(same.err().contains("is up to date (2 hosts)"), same.err());
+    Cli.Result moved = Cli.run(quickstartAnswers().answer("dex.example.com", "203.0.113.21", "2001:db8::21"),
+        "resolve", q.toString(), "--out", file.toString(), "--check");
+    assertEquals(1, moved.exit(), moved::toString);
+    assertEquals("dex.example.com: added 203.0.113.21, 2001:db8::21; removed 203.0.113.20\n", moved.out());
+    assertEquals(before, Files.readString(file), "--check writes nothing");
+  }
+
+  @Test
+  void aHostThatDoesNotResolveExitsThreeNamingItAndLeavesTheFileAlone() throws IOException {
+    Path q = inputs();
+    Path file = q.resolve("resolved-hosts.yaml");
+    assertEquals(0, Cli.run(quickstartAnswers(), "resolve", q.toString(), "--out", file.toString()).exit());
+    String before = Files.readString(file);
+    MapLookup partial = new MapLookup().answer("authz.example.com", "203.0.113.30");
+    Cli.Result r = Cli.run(partial, "resolve", q.toString(), "--out", file.toString());
+    assertEquals(3, r.exit(), r::toString);
+    assertTrue(r.err().contains("error: dex.example.com does not resolve (needed by Cluster/dev-tools, "
+        + "RenderContext/europe-west)"), r.err());
+    assertEquals(before, Files.readString(file));
+    try (var listing = Files.list(q)) {
+      assertFalse(listing.anyMatch(p -> p.getFileName().toString().startsWith(".apiserver-policy-")));
+    }
+    Cli.Result check = Cli.run(partial, "resolve", q.toString(), "--out", file.toString(), "--check");
+    assertEquals(3, check.exit(), check::toString);
+  }
+
+  @Test
+  void aLinkAtTheFileIsRefusedAndAMissingFileFailsTheCheck() throws IOException {
+    Path q = inputs();
+    Path target = tmp.resolve("elsewhere.yaml");
+    Files.writeString(target, "keep\n");
+    Path link = tmp.resolve("link.yaml");
+    Files.createSymbolicLink(link, target);
+    Cli.Result r = Cli.run(quickstartAnswers(), "resolve", q.toString(), "--out", link.toString());
+    assertEquals(3, r.exit(), r::toString);
+    assertEquals("keep\n", Files.readString(target));
+    Cli.Result missing = Cli.run(quickstartAnswers(), "resolve", q.toString(), "--out", tmp.resolve("none.yaml")
+        .toString(), "--check");
+    assertEquals(1, missing.exit(), missing::toString);
+    assertTrue(missing.err().contains("does not exist"), missing.err());
+  }
+
+  @Test
+  void inputsWithErrorsResolveNothing() throws IOException {
+    Path q = inputs();
+    Files.writeString(q.resolve("broken.yaml"), "apiVersion: v1\nkind: [\n");
+    MapLookup lookup = quickstartAnswers();
+    Cli.Result r = Cli.run(lookup, "resolve", q.toString(), "--out", q.resolve("resolved-hosts.yaml").toString());
+    assertEquals(1, r.exit(), r::toString);
+    assertEquals(List.of(), lookup.asked);
+    assertFalse(Files.exists(q.resolve("resolved-hosts.yaml")));
+  }
+}

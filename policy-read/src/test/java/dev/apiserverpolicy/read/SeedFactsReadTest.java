@@ -1,0 +1,192 @@
+package dev.apiserverpolicy.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.SeedApiEndpoints;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed's own objects (kubectl's EndpointSlices and Endpoints of default/kubernetes), the
+ * ResolvedHosts file and extraEgress hosts, as the reader takes them.
+ */
+class SeedFactsReadTest {
+  private final ManifestReader reader = ManifestReader.create();
+
+  /** What kubectl prints on a dual-stack seed: a List, status fields and all. */
+  private static final String KUBECTL_SLICES = """
+      apiVersion: v1
+      items:
+      - addressType: IPv4
+        apiVersion: discovery.k8s.io/v1
+        endpoints:
+        - addresses: [10.0.0.10]
+          conditions: {ready: true, serving: true, terminating: false}
+        - addresses: [10.0.0.11]
+        - addresses: [10.0.0.12]
+          conditions: {ready: false, serving: false, terminating: false}
+        - addresses: [10.0.0.13]
+          conditions: {ready: true, serving: true, terminating: true}
+        kind: EndpointSlice
+        metadata:
+          creationTimestamp: "2026-11-02T09:14:31Z"
+          generation: 57
+          labels:
+            endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io
+            kubernetes.io/service-name: kubernetes
+          name: kubernetes
+          namespace: default
+          resourceVersion: "48213377"
+          uid: 6f0c3c2e-6f9e-4a7c-9d0e-3f3b1b9a2c11
+        ports:
+        - {name: https, port: 6443, protocol: TCP}
+      - addressType: IPv6
+        apiVersion: discovery.k8s.io/v1
+        endpoints:
+        - addresses: ["fd00::10"]
+        kind: EndpointSlice
+        metadata:
+          labels: {kubernetes.io/service-name: kubernetes}
+          name: kubernetes-v6
+          namespace: default
+        ports:
+        - {name: https, port: 6443, protocol: TCP}
+      kind: List
+      metadata:
+        resourceVersion: ""
+      """;
+
+  private static List<Diagnostic> ofCode(ReadResult r, DiagnosticCode code) {
+    return r.diagnostics().stream().filter(d -> d.code() == code).toList();
+  }
+
+  @Test
+  void kubectlSlicesGiveTheReadyAddressesAndTheHttpsPort() {
+    ReadResult r = reader.read("slices.yaml", KUBECTL_SLICES);
+    assertFalse(r.hasErrors(), r.diagnostics()::toString);
+    assertEquals(2, r.seedApiEndpoints().size());
+    SeedApiEndpoints v4 = r.seedApiEndpoints().get(0);
+    assertEquals("EndpointSlice/default/kubernetes", v4.ref());
+    assertEquals(List.of(Cidr.parseHost("10.0.0.10"), Cidr.parseHost("10.0.0.11")), v4.addresses(),
+        "unset conditions count as ready; not ready and terminating are left out");
+    assertEquals(Optional.of(6443), v4.httpsPort());
+    assertEquals(List.of(Cidr.parseHost("fd00::10")), r.seedApiEndpoints().get(1).addresses());
+    List<Diagnostic> left = ofCode(r, DiagnosticCode.ENDPOINT_NOT_READY);
+    assertEquals(2, left.size(), r.diagnostics()::toString);
+    assertTrue(left.get(0).message().contains("10.0.0.12") && left.get(0).message().contains("not ready"));
+    assertTrue(left.get(1).message().contains("10.0.0.13") && left.get(1).message().contains("terminating"));
+    assertEquals("slices.yaml", left.get(0).file().orElse(""));
+    assertEquals(9, left.get(0).line(), left.get(0)::describe);
+  }
+
+  @Test
+  void endpointsGiveTheirAddressesAndLeaveOutTheNotReady() {
+    ReadResult r = reader.read("ep.yaml", """
+        apiVersion: v1
+        kind: Endpoints
+        metadata: {name: kubernetes, namespace: default, uid: 1}
+        subsets:
+        - addresses: [{ip: 10.0.0.10}, {ip: 10.0.0.11}]
+          notReadyAddresses: [{ip: 10.0.0.12}]
+          ports: [{name: https, port: 443, protocol: TCP}]
+        """);
+    assertFalse(r.hasErrors(), r.diagnostics()::toString);
+    SeedApiEndpoints e = r.seedApiEndpoints().get(0);
+    assertEquals("Endpoints/default/kubernetes", e.ref());
+    assertEquals(List.of(Cidr.parseHost("10.0.0.10"), Cidr.parseHost("10.0.0.11")), e.addresses());
+    assertEquals(Optional.of(443), e.httpsPort());
+    assertEquals(1, ofCode(r, DiagnosticCode.ENDPOINT_NOT_READY).size());
+  }
+
+  @Test
+  void endpointsOfAnotherServiceAreSkippedWithANote() {
+    ReadResult r = reader.read("other.yaml", """
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        addressType: IPv4
+        metadata: {name: dex-abc, namespace: dex, labels: {kubernetes.io/service-name: dex}}
+        endpoints: [{addresses: [10.1.0.5]}]
+        ---
+        apiVersion: v1
+        kind: Endpoints
+        metadata: {name: kubernetes, namespace: kube-system}
+        subsets: [{addresses: [{ip: 10.0.0.10}]}]
+        """);
+    assertEquals(List.of(), r.seedApiEndpoints());
+    assertEquals(2, ofCode(r, DiagnosticCode.KIND_SKIPPED).size(), r.diagnostics()::toString);
+    assertFalse(r.hasErrors());
+  }
+
+  @Test
+  void anFqdnSliceOrABadAddressIsAnError() {
+    ReadResult fqdn = reader.read("fqdn.yaml", """
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        addressType: FQDN
+        metadata: {name: kubernetes, namespace: default, labels: {kubernetes.io/service-name: kubernetes}}
+        endpoints: [{addresses: [api.seed.example.com]}]
+        """);
+    assertEquals(List.of(), fqdn.seedApiEndpoints());
+    assertEquals(DiagnosticCode.FIELD_VALUE, fqdn.diagnostics().get(0).code(), fqdn.diagnostics()::toString);
+    assertTrue(fqdn.hasErrorsFor("EndpointSlice/default/kubernetes"));
+    ReadResult bad = reader.read("bad.yaml", """
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        addressType: IPv4
+        metadata: {name: kubernetes, namespace: default, labels: {kubernetes.io/service-name: kubernetes}}
+        endpoints: [{addresses: [10.0.0.0/8]}]
+        """);
+    assertTrue(bad.hasErrorsFor("EndpointSlice/default/kubernetes"), bad.diagnostics()::toString);
+  }
+
+  @Test
+  void resolvedHostsReadBackAsWritten() {
+    ReadResult r = reader.read("resolved-hosts.yaml", """
+        apiVersion: apiserver-policy.dev/v1alpha1
+        kind: ResolvedHosts
+        metadata: {name: resolved-hosts}
+        spec:
+          hosts:
+          - addresses: ["203.0.113.20", "2001:db8::20"]
+            name: dex.example.com
+        """);
+    assertFalse(r.hasErrors(), r.diagnostics()::toString);
+    assertEquals(Map.of("dex.example.com", List.of(Cidr.parseHost("203.0.113.20"), Cidr.parseHost("2001:db8::20"))),
+        r.resolvedHosts().get(0).hosts());
+  }
+
+  @Test
+  void aResolvedHostsFileWithAnEmptyListATwiceListedHostOrAStrayFieldIsAnError() {
+    for (String hosts : List.of("- {name: dex.example.com, addresses: []}",
+        "- {name: dex.example.com, addresses: [10.0.0.1]}\n  - {name: dex.example.com, addresses: [10.0.0.2]}",
+        "- {name: Dex.Example.com, addresses: [10.0.0.1]}",
+        "- {name: dex.example.com, addresses: [10.0.0.1], ttl: 30}")) {
+      ReadResult r = reader.read("resolved-hosts.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\n"
+          + "kind: ResolvedHosts\nmetadata: {name: resolved-hosts}\nspec:\n  hosts:\n  " + hosts + "\n");
+      assertTrue(r.hasErrorsFor("ResolvedHosts/resolved-hosts"), () -> hosts + ": " + r.diagnostics());
+    }
+  }
+
+  @Test
+  void anExtraEgressHostIsReadAndAnAddressOrWildcardIsRefused() {
+    String head = "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\nmetadata: {name: s}\nspec:\n"
+        + "  extraEgress:\n  - name: audit\n    description: d\n    to: ";
+    ReadResult ok = reader.read("c.yaml", head + "[{host: audit.example.com}, {ipBlock: {cidr: 10.0.0.0/8}}]\n");
+    assertFalse(ok.hasErrors(), ok.diagnostics()::toString);
+    assertEquals(List.of("audit.example.com"), ok.contexts().get(0).extraEgress().get(0).hosts());
+    assertEquals(1, ok.contexts().get(0).extraEgress().get(0).to().size());
+    for (String peer : List.of("{host: 10.0.0.1}", "{host: '*.example.com'}", "{host: localhost}",
+        "{host: a.example.com, ipBlock: {cidr: 10.0.0.0/8}}")) {
+      ReadResult r = reader.read("c.yaml", head + "[" + peer + "]\n");
+      assertTrue(r.hasErrorsFor("RenderContext/s"), () -> peer + ": " + r.diagnostics());
+    }
+  }
+}
