@@ -59,13 +59,18 @@ final class InputGenerators {
     });
   }
 
-  record Features(boolean gate, boolean konnectivity, boolean kyverno, boolean oidc, boolean webhook, boolean extra) {}
+  /**
+   * What a generated cluster has. {@code resolved}: the issuer's, webhook's and extraEgress
+   * addresses come from ResolvedHosts (the extraEgress peer as a {@code host}), not typed in.
+   */
+  record Features(boolean gate, boolean konnectivity, boolean kyverno, boolean oidc, boolean webhook, boolean extra,
+      boolean resolved) {}
 
   static Gen<Features> features() {
     Gen<Boolean> b = Generate.booleans();
     return b.zip(b, b, b, (gate, konnectivity, kyverno, oidc) -> new Features(gate, konnectivity, kyverno, oidc,
-        false, false)).zip(b, b, (f, webhook, extra) -> new Features(f.gate(), f.konnectivity(), f.kyverno(),
-        f.oidc(), webhook, extra));
+        false, false, false)).zip(b, b, b, (f, webhook, extra, resolved) -> new Features(f.gate(),
+        f.konnectivity(), f.kyverno(), f.oidc(), webhook, extra, resolved));
   }
 
   static Gen<ClusterInputs> inputs() {
@@ -108,16 +113,29 @@ final class InputGenerators {
     RenderContext.Builder context = RenderContext.builder().name("europe-west").profile(profile)
         .seedAPIServerEndpoints(List.of(Cidr.parseHost("10.0.0.10"), Cidr.parseHost("fd00::10")))
         .clusterDNS(ClusterDns.builder().namespace("kube-system").putPodLabels("k8s-app", "kube-dns").build())
-        .addOidcIssuers(OidcIssuer.builder().url(DEX).addIps(Cidr.parseHost("203.0.113.20")).build())
+        .addOidcIssuers(OidcIssuer.builder().url(DEX).addAllIps(typed(f, "203.0.113.20")).build())
         .addAuthorizationWebhooks(AuthorizationWebhook.builder().cluster("prod-1")
-            .url("https://authz.example.com:8443/authorize").addIps(Cidr.parseHost("203.0.113.30")).build());
+            .url("https://authz.example.com:8443/authorize").addAllIps(typed(f, "203.0.113.30")).build());
     if (f.extra()) {
-      context.addExtraEgress(ExtraEgressRule.builder().name("audit-sink-allow").description("Audit sink.")
-          .addTo(NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(Cidr.parse("203.0.113.40/32")).build())
-              .build())
-          .addPorts(NetworkPolicyPort.builder().port(514).build()).build());
+      ExtraEgressRule.Builder rule = ExtraEgressRule.builder().name("audit-sink-allow").description("Audit sink.")
+          .addPorts(NetworkPolicyPort.builder().port(514).build());
+      if (f.resolved()) {
+        rule.addHosts("audit.example.com");
+      } else {
+        rule.addTo(NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(Cidr.parse("203.0.113.40/32")).build())
+            .build());
+      }
+      context.addExtraEgress(rule.build());
     }
+    ResolvedAddresses resolved = !f.resolved() ? ResolvedAddresses.none() : ResolvedAddresses.of(java.util.Map.of(
+        "dex.example.com", List.of(Cidr.parseHost("203.0.113.20")),
+        "authz.example.com", List.of(Cidr.parseHost("203.0.113.30")),
+        "audit.example.com", List.of(Cidr.parseHost("203.0.113.40"))));
     return ClusterInputs.builder().cluster(cluster.build()).seed(seed).context(context.build())
-        .kubermaticConfiguration(Scenarios.INSTALLATION).build();
+        .kubermaticConfiguration(Scenarios.INSTALLATION).resolvedAddresses(resolved).build();
+  }
+
+  private static List<Cidr> typed(Features f, String address) {
+    return f.resolved() ? List.of() : List.of(Cidr.parseHost(address));
   }
 }

@@ -264,7 +264,7 @@ class RenderInvariantsTest {
   @Test
   void emptySeedEndpointsAreAnErrorNotAnAllowAll() {
     ClusterInputs inputs = InputGenerators.build(ExposeStrategy.NODE_PORT, Profile.KKP_V2_31,
-        new InputGenerators.Features(true, true, false, false, false, false), Optional.empty(),
+        new InputGenerators.Features(true, true, false, false, false, false, false), Optional.empty(),
         Scenarios.seed(), Optional.of(30000));
     ClusterInputs empty = ClusterInputs.builder().from(inputs)
         .context(RenderContext.builder().from(inputs.context().orElseThrow()).seedAPIServerEndpoints(List.of()).build())
