@@ -49,6 +49,8 @@ import picocli.CommandLine.Parameters;
         "3:a host does not resolve (FILE untouched), or an unreadable input or unwritable FILE"})
 final class ResolveCommand implements Callable<Integer> {
   private static final ManifestReader READER = ManifestReader.create();
+  /** The most host names one run looks up. */
+  static final int MAX_HOSTS = 1000;
   /** The name of the document resolve writes. */
   static final String DOCUMENT_NAME = "resolved-hosts";
 
@@ -85,6 +87,13 @@ final class ResolveCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     SortedMap<String, List<String>> hosts = HostsToResolve.of(loaded.read());
+    if (hosts.size() > MAX_HOSTS) {
+      // Each lookup may wait seconds for a slow server: an input naming thousands is refused, not run.
+      err.println("error: the inputs name " + hosts.size() + " host names; resolve looks up at most " + MAX_HOSTS);
+      err.println("  hint: an installation names a handful of issuers and webhooks; check the inputs");
+      err.flush();
+      return ExitCodes.FINDINGS;
+    }
     ResolvedHosts.Builder resolved = ResolvedHosts.builder().name(DOCUMENT_NAME);
     List<String> failed = new ArrayList<>();
     for (Map.Entry<String, List<String>> host : hosts.entrySet()) {

@@ -144,6 +144,22 @@ class ResolveCommandTest {
   }
 
   @Test
+  void anInputNamingThousandsOfHostsIsRefusedBeforeAnyLookup() throws IOException {
+    Path q = inputs();
+    StringBuilder many = new StringBuilder("apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
+        + "metadata: {name: other}\nspec:\n  oidcIssuers:\n");
+    for (int i = 0; i <= ResolveCommand.MAX_HOSTS; i++) {
+      many.append("  - {url: 'https://h").append(i).append(".example.com'}\n");
+    }
+    Files.writeString(q.resolve("many.yaml"), many);
+    MapLookup lookup = quickstartAnswers();
+    Cli.Result r = Cli.run(lookup, "resolve", q.toString(), "--out", q.resolve("resolved-hosts.yaml").toString());
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().contains("at most " + ResolveCommand.MAX_HOSTS), r.err());
+    assertEquals(List.of(), lookup.asked);
+  }
+
+  @Test
   void inputsWithErrorsResolveNothing() throws IOException {
     Path q = inputs();
     Files.writeString(q.resolve("broken.yaml"), "apiVersion: v1\nkind: [\n");
