@@ -31,6 +31,7 @@ final class CleanupCommand implements Callable<Integer> {
     for (CleanupCommands.Command command : plan.commands()) {
       out.println(command.comment());
       out.println(command.shellLine());
+      command.ciliumShellLine().ifPresent(out::println);
     }
     out.flush();
     spec.commandLine().getErr().println("apiserver-policy: " + plan.commands().size() + " of " + plan.clusters()

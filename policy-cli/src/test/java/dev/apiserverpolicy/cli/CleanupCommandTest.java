@@ -86,15 +86,20 @@ class CleanupCommandTest {
   @Test
   void theShellLineRefusesAnythingButKubernetesNames() {
     var bad = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "cluster-c",
-        java.util.Optional.of(false), List.of("ok-name", "$(reboot)"), false);
+        java.util.Optional.of(false), List.of("ok-name", "$(reboot)"), List.of(), false);
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         bad::shellLine);
     assertTrue(e.getMessage().contains("$(reboot)"));
     var good = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "cluster-c",
-        java.util.Optional.empty(), List.of("a.b-c"), false);
+        java.util.Optional.empty(), List.of("a.b-c"), List.of("dns-allow"), false);
     assertEquals("kubectl delete networkpolicy -n cluster-c --ignore-not-found a.b-c", good.shellLine());
+    assertEquals("kubectl delete ciliumnetworkpolicy -n cluster-c --ignore-not-found dns-allow",
+        good.ciliumShellLine().orElseThrow());
+    var badCilium = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "cluster-c",
+        java.util.Optional.empty(), List.of(), List.of("x`id`"), false);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, badCilium::ciliumShellLine);
     var badNamespace = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "a;b",
-        java.util.Optional.empty(), List.of(), true);
+        java.util.Optional.empty(), List.of(), List.of(), true);
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, badNamespace::shellLine,
         "by label, the namespace is still checked");
     assertEquals("# europe-west/c: apiserverNetworkPolicy is absent", good.comment());

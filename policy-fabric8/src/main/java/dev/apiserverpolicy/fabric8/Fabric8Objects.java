@@ -2,9 +2,11 @@ package dev.apiserverpolicy.fabric8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apiserverpolicy.ApiserverPolicy;
+import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.render.ManifestTrees;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.List;
@@ -28,8 +30,10 @@ public final class Fabric8Objects {
 
   /** One object. */
   public static HasMetadata of(KubernetesObject object) {
+    // fabric8 has no typed CiliumNetworkPolicy: it is a GenericKubernetesResource, its spec kept as a map.
     Class<? extends HasMetadata> type = object instanceof NetworkPolicy
-        ? io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class : Service.class;
+        ? io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class
+        : object instanceof CiliumNetworkPolicy ? GenericKubernetesResource.class : Service.class;
     return MAPPER.convertValue(ManifestTrees.of(object), type);
   }
 }

@@ -30,25 +30,37 @@ abstract class AbstractExtraEgressRule {
 
   /**
    * The rule for a host peer: a lower-case DNS name (a DNS-1123 subdomain with at least one dot),
-   * not an IP address (write an ipBlock) and not a wildcard (it resolves to nothing).
+   * not an IP address (write an ipBlock). A wildcard ({@code *.example.com}) only where
+   * {@code wildcards} allows it: it resolves to no address, and only the Cilium flavour with
+   * {@code allowWildcardHosts} can reach it (as a {@code toFQDNs} matchPattern).
    */
-  public static List<FieldError> validateHost(String host, FieldPath at) {
+  public static List<FieldError> validateHost(String host, boolean wildcards, FieldPath at) {
+    boolean wildcard = host.startsWith("*.");
+    String name = wildcard ? host.substring(2) : host;
     String problem = host.matches("[0-9.]+") || host.indexOf(':') >= 0 ? "is an IP address"
-        : host.startsWith("*") ? "is a wildcard, which resolves to no address"
-        : !KubernetesNames.isSubdomain(host) || host.indexOf('.') < 0 ? "is not a lower-case DNS name with a dot"
+        : host.startsWith("*") && !wildcards ? "is a wildcard, which only the Cilium flavour with "
+            + "allowWildcardHosts can reach"
+        : !KubernetesNames.isSubdomain(name) || name.indexOf('.') < 0 ? "is not a lower-case DNS name with a dot"
         : null;
     if (problem == null) {
       return List.of();
     }
     return List.of(new FieldError(at, DiagnosticCode.FIELD_VALUE, "host '" + host + "' " + problem,
         host.indexOf(':') >= 0 || host.matches("[0-9.]+") ? "write it as ipBlock: {cidr: <address>/32} (or /128)"
+            : host.startsWith("*") && !wildcards ? "name each host, or set spec.cilium: {fqdnEgress: true, "
+                + "allowWildcardHosts: true} (with cni: cilium)"
             : "write the host's full name, e.g. audit.example.com"));
+  }
+
+  /** True if some host is a wildcard. */
+  public boolean hasWildcardHost() {
+    return hosts().stream().anyMatch(h -> h.startsWith("*"));
   }
 
   @Value.Check
   void check() {
     for (int i = 0; i < hosts().size(); i++) {
-      FieldError.throwFirst(validateHost(hosts().get(i), FieldPath.of("hosts").index(i)));
+      FieldError.throwFirst(validateHost(hosts().get(i), true, FieldPath.of("hosts").index(i)));
     }
   }
 }

@@ -61,6 +61,19 @@ abstract class AbstractRenderContext {
   /** {@code spec.cni}. */
   public abstract Optional<String> cni();
 
+  /** {@code spec.cilium}: the Cilium flavour, if set. */
+  public abstract Optional<CiliumFlavour> cilium();
+
+  /** True if the Cilium flavour reaches issuers, webhooks and extraEgress hosts by name. */
+  public boolean fqdnEgress() {
+    return cilium().map(CiliumFlavour::fqdnEgress).orElse(false);
+  }
+
+  /** True if the Cilium flavour reaches the seed API server as the kube-apiserver entity. */
+  public boolean seedAPIServerEntity() {
+    return cilium().map(CiliumFlavour::seedAPIServerEntity).orElse(false);
+  }
+
   /** {@code spec.extraEgress}. */
   public abstract List<ExtraEgressRule> extraEgress();
 
@@ -91,5 +104,13 @@ abstract class AbstractRenderContext {
   void check() {
     seedAPIServerPort().ifPresent(port -> FieldError.throwFirst(Ports.validateNumber(port,
         FieldPath.of("spec", "seedAPIServerPort"))));
+    boolean wildcards = fqdnEgress() && cilium().map(CiliumFlavour::allowWildcardHosts).orElse(false);
+    for (int i = 0; i < extraEgress().size(); i++) {
+      List<String> hosts = extraEgress().get(i).hosts();
+      for (int j = 0; j < hosts.size(); j++) {
+        FieldError.throwFirst(ExtraEgressRule.validateHost(hosts.get(j), wildcards, FieldPath.of("spec",
+            "extraEgress").index(i).child("to").index(j).child("host")));
+      }
+    }
   }
 }

@@ -78,6 +78,8 @@ public enum DiagnosticCode {
   HOST_UNRESOLVED("host-unresolved", Severity.ERROR),
   /** A tunneling agent IP on a cluster whose strategy is not Tunneling. */
   TUNNELING_AGENT_IP_STRATEGY("tunneling-agent-ip-strategy", Severity.ERROR),
+  /** The Cilium flavour ({@code spec.cilium}) in a RenderContext whose {@code cni} is not cilium. */
+  CILIUM_FLAVOUR_CNI("cilium-flavour-cni", Severity.ERROR),
   /** An extraEgress entry without peers, which would allow egress to anywhere. */
   EXTRA_EGRESS_NO_PEERS("extra-egress-no-peers", Severity.ERROR),
   /** An extraEgress name that is not a DNS-1123 subdomain or clashes with a built-in policy. */

@@ -2,6 +2,7 @@ package dev.apiserverpolicy.read;
 
 import dev.apiserverpolicy.model.AuthenticationIssuers;
 import dev.apiserverpolicy.model.AuthorizationWebhook;
+import dev.apiserverpolicy.model.CiliumFlavour;
 import dev.apiserverpolicy.model.ClientNetworks;
 import dev.apiserverpolicy.model.ClusterDns;
 import dev.apiserverpolicy.model.DiagnosticCode;
@@ -35,7 +36,7 @@ final class RenderContextBinder {
   private static final Set<String> SPEC = Set.of("profile", "seedAPIServerEndpoints",
       "seedAPIServerEndpointsFrom", "seedAPIServerPort",
       "clusterDNS", "ingressNamespace", "oidcIssuers", "authenticationConfigurations", "authorizationWebhooks",
-      "clientNetworks", "cni", "extraEgress", "managedByLabel");
+      "clientNetworks", "cni", "cilium", "extraEgress", "managedByLabel");
   private static final Set<String> CLIENT_NETWORKS =
       Set.of("userClusterWorkers", "kkpMasterNodes", "seedNodes", "seedPods");
 
@@ -120,8 +121,11 @@ final class RenderContextBinder {
       });
       spec.nonEmptyString("cni").ifPresent(b::cni);
       spec.bool("managedByLabel").ifPresent(b::managedByLabel);
+      Optional<CiliumFlavour> cilium = spec.object("cilium").map(RenderContextBinder::cilium);
+      cilium.ifPresent(b::cilium);
+      boolean wildcards = cilium.filter(c -> c.fqdnEgress() && c.allowWildcardHosts()).isPresent();
       spec.listOf("extraEgress", item -> spec.asObject(item.node(), item.path())
-          .flatMap(RenderContextBinder::extraEgress)).ifPresent(b::addAllExtraEgress);
+          .flatMap(o -> extraEgress(o, wildcards))).ifPresent(b::addAllExtraEgress);
     });
     return Optional.of(b.origin(doc.scope().origin()).build());
   }
@@ -178,7 +182,16 @@ final class RenderContextBinder {
         .addAllIssuers(issuers.get()).build());
   }
 
-  private static Optional<ExtraEgressRule> extraEgress(FieldReader o) {
+  private static CiliumFlavour cilium(FieldReader c) {
+    c.rejectUnknown(Set.of("fqdnEgress", "seedAPIServerEntity", "allowWildcardHosts"));
+    CiliumFlavour.Builder b = CiliumFlavour.builder();
+    c.bool("fqdnEgress").ifPresent(b::fqdnEgress);
+    c.bool("seedAPIServerEntity").ifPresent(b::seedAPIServerEntity);
+    c.bool("allowWildcardHosts").ifPresent(b::allowWildcardHosts);
+    return b.build();
+  }
+
+  private static Optional<ExtraEgressRule> extraEgress(FieldReader o, boolean wildcards) {
     o.rejectUnknown(Set.of("name", "description", "to", "ports"));
     Optional<String> name = required(o, "name");
     Optional<String> description = required(o, "description");
@@ -189,7 +202,7 @@ final class RenderContextBinder {
       }
       p.rejectUnknown(Set.of("host"));
       p.nonEmptyString("host").ifPresent(host -> {
-        List<FieldError> problems = ExtraEgressRule.validateHost(host, p.child("host"));
+        List<FieldError> problems = ExtraEgressRule.validateHost(host, wildcards, p.child("host"));
         p.report(problems);
         if (problems.isEmpty()) {
           hosts.add(host);

@@ -7,6 +7,7 @@ import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.Severity;
+import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,10 +40,11 @@ public final class CleanupCommands {
    * when its objects carry the managed-by label, every policy that has it.
    */
   public record Command(String seed, String cluster, String namespace, Optional<Boolean> gate, List<String> policies,
-      boolean byLabel) {
+      List<String> ciliumPolicies, boolean byLabel) {
     /** Defensive copy. */
     public Command {
       policies = List.copyOf(policies);
+      ciliumPolicies = List.copyOf(ciliumPolicies);
     }
 
     /** {@code # <seed>/<cluster>: apiserverNetworkPolicy is false} (or {@code absent}). */
@@ -56,13 +58,25 @@ public final class CleanupCommands {
      * {@code -l app.kubernetes.io/managed-by=apiserver-policy} instead of the names.
      */
     public String shellLine() {
-      StringBuilder line = new StringBuilder("kubectl delete networkpolicy -n ").append(safe(namespace))
+      return line("networkpolicy", policies);
+    }
+
+    /**
+     * Under the Cilium flavour, the same for the CiliumNetworkPolicies ({@code kubectl delete
+     * ciliumnetworkpolicy ...}); empty when the cluster would have none.
+     */
+    public Optional<String> ciliumShellLine() {
+      return ciliumPolicies.isEmpty() ? Optional.empty() : Optional.of(line("ciliumnetworkpolicy", ciliumPolicies));
+    }
+
+    private String line(String resource, List<String> names) {
+      StringBuilder line = new StringBuilder("kubectl delete ").append(resource).append(" -n ").append(safe(namespace))
           .append(" --ignore-not-found");
       if (byLabel) {
         // A constant of ours, not input: nothing here can reach the shell unchecked.
         return line.append(" -l ").append(ManagedByLabel.selector()).toString();
       }
-      for (String policy : policies) {
+      for (String policy : names) {
         line.append(' ').append(safe(policy));
       }
       return line.toString();
@@ -124,12 +138,15 @@ public final class CleanupCommands {
       }
       List<String> names = would.objects().stream().filter(NetworkPolicy.class::isInstance)
           .map(o -> o.metadata().name()).sorted().toList();
+      List<String> ciliumNames = would.objects().stream().filter(CiliumNetworkPolicy.class::isInstance)
+          .map(o -> o.metadata().name()).sorted().toList();
       boolean byLabel = m.inputs().filter(inputs -> ManagedByLabel.wanted(inputs, options)).isPresent();
       Command command = new Command(m.seed(), m.cluster(), would.namespace(),
-          cluster.spec().apiserverNetworkPolicyGate(), names, byLabel);
+          cluster.spec().apiserverNetworkPolicyGate(), names, ciliumNames, byLabel);
       try {
         command.comment();
         command.shellLine();
+        command.ciliumShellLine();
         commands.add(command);
       } catch (IllegalArgumentException e) {
         withErrors++;

@@ -123,12 +123,32 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
             .ips(RunTimeFacts.host(w.url()).flatMap(inputs.resolvedAddresses()::of).orElse(List.of())).build() : w);
   }
 
+  /** True if the Cilium flavour reaches issuers, webhooks and extraEgress hosts by name. */
+  boolean fqdnEgress() {
+    return context().map(RenderContext::fqdnEgress).orElse(false);
+  }
+
+  /** True if the Cilium flavour reaches the seed API server as the kube-apiserver entity. */
+  boolean seedApiServerEntity() {
+    return context().map(RenderContext::seedAPIServerEntity).orElse(false);
+  }
+
+  /** True if the cluster's authorization webhook is reached by name (the Cilium flavour, a host name). */
+  boolean webhookByName() {
+    return webhookConfigured() && fqdnEgress() && webhook().flatMap(w -> RunTimeFacts.host(w.url()))
+        .filter(h -> !h.matches("[0-9.]+") && h.indexOf(':') < 0).isPresent();
+  }
+
   /**
-   * The peers of an extraEgress rule: its own, then one ipBlock per address of each host. A host
-   * whose addresses are not known fails (the validator reports it first), never widens.
+   * The peers of an extraEgress rule: its own, then one ipBlock per address of each host (unless
+   * the Cilium flavour reaches the hosts by name). A host whose addresses are not known fails
+   * (the validator reports it first), never widens.
    */
   List<NetworkPolicyPeer> extraEgressPeers(ExtraEgressRule rule) {
     List<NetworkPolicyPeer> peers = new java.util.ArrayList<>(rule.to());
+    if (fqdnEgress()) {
+      return List.copyOf(peers);
+    }
     for (String host : rule.hosts()) {
       List<Cidr> addresses = inputs.resolvedAddresses().of(host).orElseThrow(() -> new IllegalStateException(
           "extraEgress " + rule.name() + ": the addresses of " + host + " are not known"));

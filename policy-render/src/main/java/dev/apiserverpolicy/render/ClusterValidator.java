@@ -117,7 +117,8 @@ public final class ClusterValidator {
     boolean endpointsGiven = inputs.context().flatMap(RenderContext::seedAPIServerEndpoints)
         .filter(e -> !e.isEmpty()).isPresent();
     Set<EgressTarget.ContextNeed> needs = EgressCatalogue.needs(profile);
-    if (gateOn && needs.contains(EgressTarget.ContextNeed.SEED_ENDPOINTS) && !endpointsGiven) {
+    boolean entity = inputs.context().map(RenderContext::seedAPIServerEntity).orElse(false);
+    if (gateOn && needs.contains(EgressTarget.ContextNeed.SEED_ENDPOINTS) && !endpointsGiven && !entity) {
       Optional<RenderContext> context = inputs.context();
       Diagnostic.Builder b = context.isPresent()
           ? Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_MISSING, context.get().origin(), FieldPath.of("spec",
@@ -146,8 +147,8 @@ public final class ClusterValidator {
     if (needs.contains(EgressTarget.ContextNeed.ISSUER_ADDRESSES)) {
       out.addAll(OidcIssuers.resolve(facts.inputs()).problems());
     }
-    if (needs.contains(EgressTarget.ContextNeed.WEBHOOK_ADDRESSES) && facts.webhookConfigured() && facts.webhook()
-        .filter(w -> !w.ips().isEmpty()).isEmpty()) {
+    if (needs.contains(EgressTarget.ContextNeed.WEBHOOK_ADDRESSES) && facts.webhookConfigured()
+        && !facts.webhookByName() && facts.webhook().filter(w -> !w.ips().isEmpty()).isEmpty()) {
       out.add(Diagnostic.at(DiagnosticCode.AUTHORIZATION_WEBHOOK_UNRESOLVED, cluster.origin(),
               FieldPath.of("spec", "authorizationConfig"))
           .object(cluster.ref())

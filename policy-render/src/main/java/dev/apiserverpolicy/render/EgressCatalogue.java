@@ -135,7 +135,8 @@ final class EgressCatalogue {
       pods(KYVERNO_WEBHOOK, SINCE_V2_31, f -> f.has(Trait.KKP_FORM) || f.kyverno(),
           "Allows the kube-apiserver pods to call the Kyverno admission controller.",
           f -> Map.of("app.kubernetes.io/component", "admission-controller"), f -> tcp(9443)),
-      new EgressTarget("seed-apiserver-allow", SINCE_V2_31, f -> true,
+      // Under the Cilium flavour's seedAPIServerEntity, a CiliumNetworkPolicy of this name instead.
+      new EgressTarget("seed-apiserver-allow", SINCE_V2_31, f -> !f.seedApiServerEntity(),
           f -> "Allows the kube-apiserver pods to reach the seed's own API server, which the etcd-launcher "
               + "init container asks for the Cluster object.",
           f -> List.of(rule(ipBlocks(f, f.seedEndpoints()), explicitPorts(f, tcp(f.seedAPIServerPort())))),
@@ -143,7 +144,8 @@ final class EgressCatalogue {
       new EgressTarget("oidc-issuer-allow", SINCE_V2_31, ClusterFacts::oidcConfigured,
           EgressCatalogue::oidcDescription, EgressCatalogue::oidcRules,
           Set.of(EgressTarget.ContextNeed.ISSUER_ADDRESSES)),
-      new EgressTarget(AUTHORIZATION_WEBHOOK, SINCE_V2_31, ClusterFacts::webhookConfigured,
+      // Under the Cilium flavour's fqdnEgress, a webhook named by host is a CiliumNetworkPolicy instead.
+      new EgressTarget(AUTHORIZATION_WEBHOOK, SINCE_V2_31, f -> f.webhookConfigured() && !f.webhookByName(),
           f -> "Allows the kube-apiserver pods to call the cluster's authorization webhook "
               + f.webhook().orElseThrow().url() + ".",
           // KKP hard-codes 443 here; the URL's own port is what the webhook listens on.
@@ -226,11 +228,15 @@ final class EgressCatalogue {
     List<OidcIssuers.Issuer> issuers = f.oidcIssuers();
     boolean one = issuers.size() == 1;
     boolean backends = issuers.stream().anyMatch(i -> !i.backends().isEmpty());
+    boolean anyAddress = issuers.stream().anyMatch(i -> !i.addresses().isEmpty());
+    boolean anyByName = issuers.stream().anyMatch(OidcIssuers.Issuer::byName);
     return "Allows the kube-apiserver pods to reach the OIDC issuer" + (one ? " " : "s ")
         + issuers.stream().map(OidcIssuers.Issuer::url).collect(Collectors.joining(", "))
-        + " for " + (one ? "its" : "their") + " signing keys, directly"
-        + (backends ? ", through the pods behind " + (one ? "its load balancer" : "their load balancers") + "," : "")
-        + " or through the seed's ingress controllers.";
+        + " for " + (one ? "its" : "their") + " signing keys, " + (anyAddress ? "directly" : "")
+        + (backends ? (anyAddress ? ", " : "") + "through the pods behind " + (one ? "its load balancer"
+            : "their load balancers") + "," : "")
+        + (anyAddress || backends ? " or " : "") + "through the seed's ingress controllers"
+        + (anyByName ? " (by name: the CiliumNetworkPolicy of the same name)" : "") + ".";
   }
 
   /**
@@ -243,11 +249,15 @@ final class EgressCatalogue {
     List<NetworkPolicyPort> allPorts = explicitPorts(f, issuers.stream().map(OidcIssuers.Issuer::port).distinct()
         .sorted().map(p -> port(Protocol.TCP, p)).toList());
     List<NetworkPolicyRule> rules = new ArrayList<>();
-    if (f.kkpForm()) {
+    // Issuers the Cilium flavour reaches by name have no addresses here; with none left, no
+    // address rule at all (a rule without peers would allow every address).
+    boolean anyAddress = issuers.stream().anyMatch(i -> !i.addresses().isEmpty());
+    if (f.kkpForm() && anyAddress) {
       rules.add(rule(ipBlocks(f, issuers.stream().flatMap(i -> i.addresses().stream()).toList()), List.of()));
-    } else {
+    } else if (anyAddress) {
       Map<Integer, List<Cidr>> byPort = new TreeMap<>();
-      issuers.forEach(i -> byPort.computeIfAbsent(i.port(), p -> new ArrayList<>()).addAll(i.addresses()));
+      issuers.stream().filter(i -> !i.addresses().isEmpty())
+          .forEach(i -> byPort.computeIfAbsent(i.port(), p -> new ArrayList<>()).addAll(i.addresses()));
       byPort.forEach((p, addresses) -> rules.add(rule(ipBlocks(f, addresses), tcp(p))));
     }
     List<NetworkPolicyPeer> backends = new ArrayList<>();

@@ -52,7 +52,7 @@ public final class HostsToResolve {
         addUrl(hosts, webhook.url(), context.ref());
       }
       for (ExtraEgressRule rule : context.extraEgress()) {
-        rule.hosts().forEach(host -> add(hosts, host, context.ref()));
+        rule.hosts().stream().filter(host -> !host.startsWith("*")).forEach(host -> add(hosts, host, context.ref()));
       }
     }
     return hosts;

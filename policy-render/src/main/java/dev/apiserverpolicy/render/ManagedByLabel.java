@@ -1,6 +1,7 @@
 package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.ObjectMeta;
@@ -34,7 +35,10 @@ public final class ManagedByLabel {
     if (object instanceof NetworkPolicy p) {
       return NetworkPolicy.builder().from(p).metadata(labelled).build();
     }
-    Service s = (Service) object;
-    return Service.builder().from(s).metadata(labelled).build();
+    if (object instanceof CiliumNetworkPolicy c) {
+      return CiliumNetworkPolicy.builder().from(c).metadata(labelled).build();
+    }
+    // KubernetesObject is sealed: what is neither is a Service.
+    return Service.builder().from((Service) object).metadata(labelled).build();
   }
 }

@@ -83,6 +83,7 @@ public final class ManifestRenderer {
     try {
       ClusterFacts facts = new ClusterFacts(inputs, profile);
       List<KubernetesObject> objects = new ArrayList<>(PolicyRenderer.render(facts));
+      objects.addAll(CiliumCatalogue.render(facts));
       objects.addAll(ServiceRenderer.render(facts));
       if (ManagedByLabel.wanted(inputs, options)) {
         objects.replaceAll(ManagedByLabel::apply);

@@ -6,6 +6,8 @@ import dev.apiserverpolicy.model.LabelSelector;
 import dev.apiserverpolicy.model.LabelSelectorRequirement;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.NetworkPolicyPort;
+import dev.apiserverpolicy.model.manifest.CiliumEgressRule;
+import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
@@ -44,6 +46,8 @@ public final class ManifestTrees {
       root.put("spec", spec(p));
     } else if (object instanceof Service s) {
       root.put("spec", spec(s));
+    } else if (object instanceof CiliumNetworkPolicy c) {
+      root.put("spec", spec(c));
     } else {
       throw new IllegalArgumentException("no tree for " + object.getClass().getName());
     }
@@ -111,6 +115,47 @@ public final class ManifestTrees {
     port.port().ifPresent(p -> m.put("port", p));
     port.namedPort().ifPresent(p -> m.put("port", p));
     port.endPort().ifPresent(p -> m.put("endPort", p));
+    return m;
+  }
+
+  private static Map<String, Object> spec(CiliumNetworkPolicy p) {
+    Map<String, Object> spec = map();
+    spec.put("egress", p.egress().stream().map(ManifestTrees::ciliumRule).toList());
+    Map<String, Object> selector = map();
+    selector.put("matchLabels", new TreeMap<>(p.endpointSelector()));
+    spec.put("endpointSelector", selector);
+    return spec;
+  }
+
+  private static Map<String, Object> ciliumRule(CiliumEgressRule rule) {
+    Map<String, Object> m = map();
+    putIfNotEmpty(m, "toEndpoints", rule.toEndpoints().stream().map(labels -> {
+      Map<String, Object> selector = map();
+      selector.put("matchLabels", new TreeMap<>(labels));
+      return selector;
+    }).toList());
+    putIfNotEmpty(m, "toEntities", rule.toEntities());
+    List<Map<String, Object>> fqdns = new java.util.ArrayList<>();
+    rule.toFqdnNames().forEach(n -> fqdns.add(Map.of("matchName", n)));
+    rule.toFqdnPatterns().forEach(n -> fqdns.add(Map.of("matchPattern", n)));
+    putIfNotEmpty(m, "toFQDNs", fqdns);
+    if (!rule.ports().isEmpty()) {
+      Map<String, Object> toPorts = map();
+      toPorts.put("ports", rule.ports().stream().map(ManifestTrees::ciliumPort).toList());
+      if (rule.dnsProxy()) {
+        toPorts.put("rules", Map.of("dns", List.of(Map.of("matchPattern", "*"))));
+      }
+      m.put("toPorts", List.of(toPorts));
+    }
+    return m;
+  }
+
+  /** Cilium writes a port as a string (a number or a name). */
+  private static Map<String, Object> ciliumPort(NetworkPolicyPort port) {
+    Map<String, Object> m = map();
+    port.endPort().ifPresent(p -> m.put("endPort", p));
+    m.put("port", port.port().map(String::valueOf).orElseGet(() -> port.namedPort().orElse("0")));
+    m.put("protocol", port.protocol().name());
     return m;
   }
 

@@ -34,8 +34,12 @@ final class OidcIssuers {
   /** Where KKP keeps a seed's Secrets unless the Seed says otherwise. */
   static final String DEFAULT_SEED_NAMESPACE = "kubermatic";
 
-  /** One issuer: its URL, the host as matched, the port, its addresses and the pods behind its load balancers. */
-  record Issuer(String url, String host, int port, List<Cidr> addresses, List<LoadBalancerBackend> backends) {}
+  /**
+   * One issuer: its URL, the host as matched, the port, its addresses and the pods behind its
+   * load balancers. {@code byName}: the Cilium flavour reaches it by name, so it has no addresses.
+   */
+  record Issuer(String url, String host, int port, List<Cidr> addresses, List<LoadBalancerBackend> backends,
+      boolean byName) {}
 
   /** The issuers, and what stopped some from being known. */
   record Resolution(List<Issuer> issuers, List<Diagnostic> problems) {}
@@ -145,12 +149,15 @@ final class OidcIssuers {
     }
     String host = normalizedHost(uri.get());
     Optional<OidcIssuer> entry = contextEntry(inputs.context(), host);
+    List<LoadBalancerBackend> backends = entry.map(OidcIssuer::loadBalancerBackends).orElse(List.of());
+    if (byName(inputs, host)) {
+      return Optional.of(new Issuer(url, host, HttpUrls.port(url), List.of(), backends, true));
+    }
     List<Cidr> addresses = addresses(inputs, host, entry);
     if (addresses.isEmpty()) {
       return Optional.empty();
     }
-    List<LoadBalancerBackend> backends = entry.map(OidcIssuer::loadBalancerBackends).orElse(List.of());
-    return Optional.of(new Issuer(url, host, HttpUrls.port(url), addresses, backends));
+    return Optional.of(new Issuer(url, host, HttpUrls.port(url), addresses, backends, false));
   }
 
   private static Optional<Diagnostic> problem(ClusterInputs inputs, String url, FieldPath path) {
@@ -164,7 +171,7 @@ final class OidcIssuers {
           .build());
     }
     String host = normalizedHost(uri.get());
-    if (!addresses(inputs, host, contextEntry(inputs.context(), host)).isEmpty()) {
+    if (byName(inputs, host) || !addresses(inputs, host, contextEntry(inputs.context(), host)).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(Diagnostic.at(DiagnosticCode.OIDC_ISSUER_UNRESOLVED, cluster.origin(), path)
@@ -174,6 +181,11 @@ final class OidcIssuers {
         .hint("run apiserver-policy resolve on these inputs and give its file with them, or add {url: " + url
             + ", ips: [...]} to the RenderContext's oidcIssuers")
         .build());
+  }
+
+  /** True if the Cilium flavour reaches {@code host} by name: it has fqdnEgress, and the host is not an address. */
+  static boolean byName(ClusterInputs inputs, String host) {
+    return inputs.context().map(RenderContext::fqdnEgress).orElse(false) && ipLiteral(host).isEmpty();
   }
 
   /** An IP literal as it is; else the context entry's typed-in ips; else what the host resolved to. */

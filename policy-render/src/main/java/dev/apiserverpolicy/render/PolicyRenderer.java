@@ -35,6 +35,9 @@ final class PolicyRenderer {
     }
     for (ExtraEgressRule extra : facts.context().map(RenderContext::extraEgress).orElse(List.of())) {
       List<NetworkPolicyPeer> peers = facts.extraEgressPeers(extra);
+      if (peers.isEmpty() && facts.fqdnEgress() && !extra.hosts().isEmpty()) {
+        continue; // only hosts: the Cilium flavour's CiliumNetworkPolicy of this name reaches them
+      }
       if (peers.isEmpty()) {
         // The validator refuses this; should it ever let one through, fail rather than allow everything.
         throw new IllegalStateException("extraEgress " + extra.name() + " has no peers");

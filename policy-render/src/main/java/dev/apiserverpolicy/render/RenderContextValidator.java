@@ -59,6 +59,12 @@ public final class RenderContextValidator {
             s -> out.addAll(KubernetesNames.validateLabelSelector(s, at.child("namespaceSelector"))));
       }
     }
+    if (context.cilium().isPresent() && !context.cni().filter("cilium"::equalsIgnoreCase).isPresent()) {
+      out.add(new FieldError(spec.child("cilium"), DiagnosticCode.CILIUM_FLAVOUR_CNI,
+          "the Cilium flavour renders CiliumNetworkPolicies, but cni is " + context.cni().map(c -> "'" + c + "'")
+              .orElse("not set") + ": without Cilium they would do nothing, and what they stand in for would be lost",
+          "set cni: cilium if the seed runs Cilium, or remove spec.cilium"));
+    }
     context.clusterDNS().ifPresent(dns -> {
       out.addAll(KubernetesNames.validateNamespace(dns.namespace(), spec.child("clusterDNS").child("namespace")));
       out.addAll(KubernetesNames.validateLabels(dns.podLabels(), spec.child("clusterDNS").child("podLabels")));

@@ -237,7 +237,8 @@ final class RunTimeFacts {
     for (int i = 0; i < context.extraEgress().size(); i++) {
       ExtraEgressRule rule = context.extraEgress().get(i);
       for (String host : rule.hosts()) {
-        if (resolved.of(host).isEmpty()) {
+        // The Cilium flavour's fqdnEgress reaches hosts by name: no addresses needed.
+        if (!context.fqdnEgress() && resolved.of(host).isEmpty()) {
           out.add(Diagnostic.at(DiagnosticCode.HOST_UNRESOLVED, context.origin(), spec.child("extraEgress").index(i)
               .child("to"))
               .object(context.ref())

@@ -10,6 +10,8 @@ import dev.apiserverpolicy.model.LabelSelectorRequirement;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.NetworkPolicyPort;
 import dev.apiserverpolicy.model.ResolvedHosts;
+import dev.apiserverpolicy.model.manifest.CiliumEgressRule;
+import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
@@ -48,8 +50,10 @@ final class YamlDocumentWriter {
     w.header(object);
     if (object instanceof NetworkPolicy p) {
       w.networkPolicySpec(p);
+    } else if (object instanceof CiliumNetworkPolicy c) {
+      w.ciliumSpec(c);
     } else {
-      // KubernetesObject is sealed: what is not a NetworkPolicy is a Service.
+      // KubernetesObject is sealed: what is neither is a Service.
       w.serviceSpec((Service) object);
     }
   }
@@ -257,6 +261,52 @@ final class YamlDocumentWriter {
       }
     }
     stringMap(indent + 2, "matchLabels", selector.matchLabels(), true);
+  }
+
+  private void ciliumSpec(CiliumNetworkPolicy p) {
+    list(2, "egress");
+    for (CiliumEgressRule rule : p.egress()) {
+      item(2);
+      if (!rule.toEndpoints().isEmpty()) {
+        list(4, "toEndpoints");
+        for (Map<String, String> labels : rule.toEndpoints()) {
+          item(4);
+          stringMap(6, "matchLabels", labels, false);
+        }
+      }
+      scalarList(4, "toEntities", rule.toEntities(), true);
+      if (!rule.toFqdnNames().isEmpty() || !rule.toFqdnPatterns().isEmpty()) {
+        list(4, "toFQDNs");
+        for (String name : rule.toFqdnNames()) {
+          item(4);
+          scalar(6, "matchName", name);
+        }
+        for (String pattern : rule.toFqdnPatterns()) {
+          item(4);
+          scalar(6, "matchPattern", pattern);
+        }
+      }
+      if (!rule.ports().isEmpty()) {
+        list(4, "toPorts");
+        item(4);
+        list(6, "ports");
+        for (NetworkPolicyPort port : rule.ports()) {
+          item(6);
+          port.endPort().ifPresent(e -> number(8, "endPort", e));
+          // Cilium's port is a string: a number or a name.
+          scalar(8, "port", port.port().map(String::valueOf).orElseGet(() -> port.namedPort().orElse("0")));
+          scalar(8, "protocol", port.protocol().name());
+        }
+        if (rule.dnsProxy()) {
+          object(6, "rules");
+          list(8, "dns");
+          item(8);
+          scalar(10, "matchPattern", "*");
+        }
+      }
+    }
+    object(2, "endpointSelector");
+    stringMap(4, "matchLabels", p.endpointSelector(), false);
   }
 
   private void serviceSpec(Service s) {

@@ -192,6 +192,24 @@ public final class Scenarios {
         Seed.builder().from(seed()).putDatacenterSettings("dc-1", dev.apiserverpolicy.model.DatacenterSettings
             .builder().apiServerServiceType(dev.apiserverpolicy.model.manifest.ServiceType.LOAD_BALANCER).build())
             .build(), context(), Profile.KKP_V2_31));
+    // The Cilium flavour: issuers, the webhook and extraEgress hosts by name, the seed API server as an entity.
+    for (Profile profile : List.of(Profile.KKP_V2_31, Profile.LEAST_PRIVILEGE)) {
+      out.add(scenario("cilium/" + profile.id() + ".yaml", cluster(ClusterSpec.builder().from(lb).oidcIssuerURL(DEX)
+              .authorizationWebhook(true).build()).build(), seed(),
+          RenderContext.builder().from(context()).seedAPIServerEndpoints(java.util.Optional.empty()).cni("cilium")
+              .cilium(dev.apiserverpolicy.model.CiliumFlavour.builder().fqdnEgress(true).seedAPIServerEntity(true)
+                  .allowWildcardHosts(true).build())
+              .addOidcIssuers(OidcIssuer.builder().url(DEX).build())
+              .addAuthorizationWebhooks(AuthorizationWebhook.builder().cluster("prod-1").url(AUTHZ).build())
+              .addExtraEgress(ExtraEgressRule.builder().name("audit-sink-allow")
+                  .description("Audit webhook backend, by name, and the collectors' network.")
+                  .addTo(NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(Cidr.parse("203.0.113.0/24"))
+                      .build()).build())
+                  .addHosts("audit.example.com", "*.logs.example.com")
+                  .addPorts(NetworkPolicyPort.builder().port(514).build()).build())
+              .build(),
+          profile));
+    }
     out.add(scenario("kyverno.yaml", cluster(ClusterSpec.builder().from(lb).kyvernoEnabled(true).build()).build(),
         seed(), context(), Profile.LEAST_PRIVILEGE));
     return out;

@@ -119,6 +119,8 @@ class ValidationErrorsTest {
         new Case("tunneling agent IP with LoadBalancer", DiagnosticCode.TUNNELING_AGENT_IP_STRATEGY, "Cluster/c1",
             "spec.clusterNetwork.tunnelingAgentIP", new String[] {SEED, CONTEXT, cluster("c1",
                 "exposeStrategy: LoadBalancer\nclusterNetwork: {tunnelingAgentIP: 100.64.30.10}")}),
+        new Case("the Cilium flavour without cni: cilium", DiagnosticCode.CILIUM_FLAVOUR_CNI, "RenderContext/europe",
+            "spec.cilium", new String[] {SEED, CONTEXT + "  cni: calico\n  cilium: {fqdnEgress: true}\n"}),
         new Case("extraEgress without peers", DiagnosticCode.EXTRA_EGRESS_NO_PEERS, "RenderContext/europe",
             "spec.extraEgress[0].to", new String[] {SEED, CONTEXT
                 + "  extraEgress:\n  - {name: audit, description: d, ports: [{port: 514}]}\n"}),

@@ -1,7 +1,10 @@
 package dev.apiserverpolicy.model.manifest;
 
-/** A rendered Kubernetes object: a {@link NetworkPolicy} or a {@link Service}, nothing else. */
-public sealed interface KubernetesObject permits AbstractNetworkPolicy, AbstractService {
+/**
+ * A rendered Kubernetes object: a {@link NetworkPolicy}, a {@link Service} or (in the Cilium
+ * flavour) a {@link CiliumNetworkPolicy}, nothing else.
+ */
+public sealed interface KubernetesObject permits AbstractNetworkPolicy, AbstractService, AbstractCiliumNetworkPolicy {
   /** {@code apiVersion}. */
   String apiVersion();
 
