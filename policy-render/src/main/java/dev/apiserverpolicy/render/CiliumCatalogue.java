@@ -73,7 +73,8 @@ final class CiliumCatalogue {
     }
     List<CiliumNetworkPolicy> policies = new ArrayList<>();
     for (CiliumTarget target : TARGETS) {
-      if (target.when().test(facts)) {
+      // A Cilium policy stands in for the profile's NetworkPolicy of its name: only where the profile has one.
+      if (EgressCatalogue.offers(facts.profile(), target.policyName()) && target.when().test(facts)) {
         policies.add(policy(facts, target.policyName(), target.description().apply(facts),
             target.rules().apply(facts)));
       }
