@@ -5,6 +5,8 @@ import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.LabelSelector;
 import dev.apiserverpolicy.model.LabelSelectorRequirement;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
+import dev.apiserverpolicy.model.manifest.CiliumEgressRule;
+import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
 import dev.apiserverpolicy.model.manifest.PolicyType;
@@ -34,7 +36,9 @@ public final class AccessExplainer {
   public static AccessExplanation explain(ClusterInputs inputs, ClusterManifests manifests, String profile) {
     List<NetworkPolicy> policies = manifests.objects().stream().filter(NetworkPolicy.class::isInstance)
         .map(NetworkPolicy.class::cast).toList();
-    Reachability reach = new Reachability(List.of(), policies);
+    List<CiliumNetworkPolicy> cilium = manifests.objects().stream().filter(CiliumNetworkPolicy.class::isInstance)
+        .map(CiliumNetworkPolicy.class::cast).toList();
+    Reachability reach = new Reachability(List.of(), policies, cilium);
     String ns = manifests.namespace();
     Pod apiserver = Pod.of(ns, "apiserver", Map.of("app", "apiserver", "cluster", manifests.cluster()));
 
@@ -47,6 +51,31 @@ public final class AccessExplainer {
         }
       }
     }
+    // The Cilium flavour's destinations: pods by labels, names (toFQDNs) and entities (toEntities).
+    for (CiliumNetworkPolicy p : cilium) {
+      for (CiliumEgressRule rule : p.egress()) {
+        for (Map<String, String> labels : rule.toEndpoints()) {
+          Map<String, String> podLabels = new TreeMap<>(labels);
+          String namespace = podLabels.containsKey(Reachability.CILIUM_NAMESPACE_LABEL)
+              ? podLabels.remove(Reachability.CILIUM_NAMESPACE_LABEL) : ns;
+          String target = "pods " + String.join(",", podLabels.entrySet().stream().map(e -> e.getKey() + "="
+              + e.getValue()).toList()) + (namespace.equals(ns) ? "" : " in namespace " + namespace);
+          probes.putIfAbsent(target, new Probe(target, Optional.of(Pod.of(namespace, "probe", podLabels)),
+              Optional.empty()));
+        }
+        for (String name : rule.toFqdnNames()) {
+          probes.putIfAbsent(name, Probe.named(name, Optional.of(name), Optional.empty()));
+        }
+        for (String pattern : rule.toFqdnPatterns()) {
+          String example = pattern.replace("*", "any");
+          probes.putIfAbsent(pattern, Probe.named(pattern, Optional.of(example), Optional.empty()));
+        }
+        for (String entity : rule.toEntities()) {
+          probes.putIfAbsent("entity " + entity, Probe.named("entity " + entity, Optional.empty(),
+              Optional.of(entity)));
+        }
+      }
+    }
     probes.put("any other pod", new Probe("any other pod", Optional.of(Pod.of(OTHER_NAMESPACE, "other",
         Map.of("app", "something-else"))), Optional.empty()));
     otherAddress(reach).ifPresent(a -> probes.put("any other address", new Probe("any other address",
@@ -54,20 +83,35 @@ public final class AccessExplainer {
 
     List<AccessExplanation.Destination> egress = new ArrayList<>();
     for (Probe probe : probes.values()) {
-      ConnectionSet allowed = probe.pod().isPresent() ? reach.between(apiserver, probe.pod().get())
+      ConnectionSet allowed = probe.name().isPresent() ? reach.toName(apiserver, probe.name().get())
+          : probe.entity().isPresent() ? reach.toEntity(apiserver, probe.entity().get())
+          : probe.pod().isPresent() ? reach.between(apiserver, probe.pod().get())
           : reach.toAddress(apiserver, probe.address().get());
       List<String> by = new ArrayList<>();
+      boolean named = probe.name().isPresent() || probe.entity().isPresent();
       for (NetworkPolicy p : reach.selecting(apiserver, PolicyType.EGRESS)) {
         for (NetworkPolicyRule rule : p.egress()) {
-          if (reach.peersMatch(rule.peers(), p.metadata().namespace(), probe.pod(), probe.address())
-              && !by.contains(p.metadata().name())) {
+          boolean matches = named ? rule.peers().isEmpty()
+              : reach.peersMatch(rule.peers(), p.metadata().namespace(), probe.pod(), probe.address());
+          if (matches && !by.contains(p.metadata().name())) {
             by.add(p.metadata().name());
+          }
+        }
+      }
+      for (CiliumNetworkPolicy p : reach.selectingCilium(apiserver)) {
+        for (CiliumEgressRule rule : p.egress()) {
+          String how = probe.name().filter(n -> Reachability.namesMatch(rule, n)).map(n -> " (Cilium FQDN)")
+              .or(() -> probe.entity().filter(rule.toEntities()::contains).map(e -> " (Cilium entity)"))
+              .or(() -> probe.pod().filter(pod -> Reachability.endpointsMatch(rule, ns, pod)).map(pod -> " (Cilium)"))
+              .orElse("");
+          if (!how.isEmpty() && !by.contains(p.metadata().name() + how)) {
+            by.add(p.metadata().name() + how);
           }
         }
       }
       egress.add(new AccessExplanation.Destination(probe.target(), allowed, by));
     }
-    if (policies.isEmpty()) {
+    if (policies.isEmpty() && cilium.isEmpty()) {
       egress = List.of(new AccessExplanation.Destination("anything", ConnectionSet.all(), List.of()));
     }
     List<String> notes = new ArrayList<>();
@@ -133,7 +177,17 @@ public final class AccessExplainer {
     return Optional.empty();
   }
 
-  private record Probe(String target, Optional<Pod> pod, Optional<Cidr> address) {}
+  /** A place the apiserver might connect to: a pod, an address, a DNS name or a Cilium entity. */
+  private record Probe(String target, Optional<Pod> pod, Optional<Cidr> address, Optional<String> name,
+      Optional<String> entity) {
+    Probe(String target, Optional<Pod> pod, Optional<Cidr> address) {
+      this(target, pod, address, Optional.empty(), Optional.empty());
+    }
+
+    static Probe named(String target, Optional<String> name, Optional<String> entity) {
+      return new Probe(target, Optional.empty(), Optional.empty(), name, entity);
+    }
+  }
 
   private static Probe probe(NetworkPolicyPeer peer, String policyNamespace) {
     if (peer.ipBlock().isPresent()) {

@@ -4,6 +4,8 @@ import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.NetworkPolicyPort;
+import dev.apiserverpolicy.model.manifest.CiliumEgressRule;
+import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
 import dev.apiserverpolicy.model.manifest.PolicyType;
@@ -25,26 +27,139 @@ import java.util.TreeSet;
  * matched by selectors. Immutable after construction and safe to share between threads.
  */
 public final class Reachability {
+  /** The label by which a CiliumNetworkPolicy's {@code toEndpoints} names a namespace. */
+  public static final String CILIUM_NAMESPACE_LABEL = "k8s:io.kubernetes.pod.namespace";
+
   private final Map<String, Namespace> namespaces = new HashMap<>();
   private final List<NetworkPolicy> policies;
+  private final List<CiliumNetworkPolicy> ciliumPolicies;
 
   /** An evaluator over these namespaces and policies; unknown namespaces get only their name label. */
   public Reachability(Collection<Namespace> namespaces, Collection<NetworkPolicy> policies) {
+    this(namespaces, policies, List.of());
+  }
+
+  /**
+   * An evaluator that also enforces CiliumNetworkPolicies (egress), as Cilium does beside
+   * NetworkPolicies: a pod selected by a policy of either kind has its egress limited to what
+   * any of them allows. Names ({@code toFQDNs}) and entities ({@code toEntities}) are
+   * destinations of their own: {@link #toName} and {@link #toEntity}.
+   */
+  public Reachability(Collection<Namespace> namespaces, Collection<NetworkPolicy> policies,
+      Collection<CiliumNetworkPolicy> ciliumPolicies) {
     for (Namespace n : namespaces) {
       this.namespaces.put(n.name(), n);
     }
     this.policies = List.copyOf(policies);
+    this.ciliumPolicies = List.copyOf(ciliumPolicies);
   }
 
   /** Connections allowed from one pod to another. */
   public ConnectionSet between(Pod source, Pod destination) {
-    return direction(source, PolicyType.EGRESS, Optional.of(destination), Optional.empty())
-        .intersect(direction(destination, PolicyType.INGRESS, Optional.of(source), Optional.empty()));
+    ConnectionSet egress = egressRestricted(source)
+        ? direction(source, PolicyType.EGRESS, Optional.of(destination), Optional.empty())
+            .union(ciliumEgress(source, rule -> endpointsMatch(rule, ciliumNamespace(source), destination)))
+        : ConnectionSet.all();
+    return egress.intersect(direction(destination, PolicyType.INGRESS, Optional.of(source), Optional.empty()));
   }
 
   /** Connections allowed from a pod to an address outside the pod network. */
   public ConnectionSet toAddress(Pod source, Cidr address) {
+    if (!egressRestricted(source)) {
+      return ConnectionSet.all();
+    }
     return direction(source, PolicyType.EGRESS, Optional.empty(), Optional.of(address));
+  }
+
+  /**
+   * Connections allowed from a pod to a DNS name outside the cluster, at whatever addresses it
+   * resolves to: the CiliumNetworkPolicy rules that name it ({@code toFQDNs}), and the rules of
+   * either kind that allow every destination.
+   */
+  public ConnectionSet toName(Pod source, String name) {
+    return toNamed(source, rule -> namesMatch(rule, name));
+  }
+
+  /** True if the rule's {@code toFQDNs} name {@code name} (literally, or by a wildcard pattern). */
+  public static boolean namesMatch(CiliumEgressRule rule, String name) {
+    String host = name.toLowerCase(java.util.Locale.ROOT);
+    return rule.toFqdnNames().contains(host) || rule.toFqdnPatterns().stream().anyMatch(p -> wildcardMatches(p, host));
+  }
+
+  /** Connections allowed from a pod to a Cilium entity such as {@code kube-apiserver}. */
+  public ConnectionSet toEntity(Pod source, String entity) {
+    return toNamed(source, rule -> rule.toEntities().contains(entity) || rule.toEntities().contains("all"));
+  }
+
+  private ConnectionSet toNamed(Pod source, java.util.function.Predicate<CiliumEgressRule> names) {
+    if (!egressRestricted(source)) {
+      return ConnectionSet.all();
+    }
+    ConnectionSet allowed = ciliumEgress(source, names);
+    for (NetworkPolicy p : selecting(source, PolicyType.EGRESS)) {
+      for (NetworkPolicyRule rule : p.egress()) {
+        if (rule.peers().isEmpty()) {
+          allowed = allowed.union(ports(rule.ports(), Optional.empty()));
+        }
+      }
+    }
+    return allowed;
+  }
+
+  /** True if a policy of either kind limits the pod's egress. */
+  public boolean egressRestricted(Pod pod) {
+    return !selecting(pod, PolicyType.EGRESS).isEmpty() || !selectingCilium(pod).isEmpty();
+  }
+
+  /** The CiliumNetworkPolicies that select {@code pod} (egress), in the order given. */
+  public List<CiliumNetworkPolicy> selectingCilium(Pod pod) {
+    List<CiliumNetworkPolicy> out = new ArrayList<>();
+    for (CiliumNetworkPolicy p : ciliumPolicies) {
+      if (p.metadata().namespace().equals(pod.namespace()) && pod.labels().entrySet()
+          .containsAll(p.endpointSelector().entrySet())) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** What the CiliumNetworkPolicies selecting {@code pod} allow through the rules {@code matches} accepts. */
+  private ConnectionSet ciliumEgress(Pod pod, java.util.function.Predicate<CiliumEgressRule> matches) {
+    ConnectionSet allowed = ConnectionSet.none();
+    for (CiliumNetworkPolicy p : selectingCilium(pod)) {
+      for (CiliumEgressRule rule : p.egress()) {
+        if (matches.test(rule)) {
+          allowed = allowed.union(ports(rule.ports(), Optional.empty()));
+        }
+      }
+    }
+    return allowed;
+  }
+
+  /** A namespaced CiliumNetworkPolicy's endpoints are in its own namespace unless a selector names another. */
+  public static boolean endpointsMatch(CiliumEgressRule rule, String policyNamespace, Pod destination) {
+    for (Map<String, String> labels : rule.toEndpoints()) {
+      boolean matches = true;
+      for (Map.Entry<String, String> l : labels.entrySet()) {
+        matches &= l.getKey().equals(CILIUM_NAMESPACE_LABEL) ? l.getValue().equals(destination.namespace())
+            : l.getValue().equals(destination.labels().get(l.getKey()));
+      }
+      if (matches && (labels.containsKey(CILIUM_NAMESPACE_LABEL) || destination.namespace().equals(policyNamespace))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String ciliumNamespace(Pod source) {
+    return source.namespace();
+  }
+
+  /** Cilium's matchPattern: {@code *} matches any run of characters within one label. */
+  static boolean wildcardMatches(String pattern, String host) {
+    String regex = java.util.regex.Pattern.quote(pattern.toLowerCase(java.util.Locale.ROOT))
+        .replace("*", "\\E[-a-z0-9_]*\\Q");
+    return host.matches(regex);
   }
 
   /** Connections allowed from an address outside the pod network to a pod. */
@@ -79,8 +194,9 @@ public final class Reachability {
   /** What the policies of {@code pod} allow in one direction towards the other end. */
   private ConnectionSet direction(Pod pod, PolicyType type, Optional<Pod> otherPod, Optional<Cidr> otherAddress) {
     List<NetworkPolicy> selecting = selecting(pod, type);
+    // Egress limited by CiliumNetworkPolicies alone: the NetworkPolicies add nothing, but do not open it.
     if (selecting.isEmpty()) {
-      return ConnectionSet.all();
+      return type == PolicyType.EGRESS && !selectingCilium(pod).isEmpty() ? ConnectionSet.none() : ConnectionSet.all();
     }
     // Named ports resolve on the destination: the other pod for egress, this pod for ingress.
     Optional<Pod> portsOf = type == PolicyType.EGRESS ? otherPod : Optional.of(pod);
