@@ -7,6 +7,7 @@ import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Protocol;
+import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.ManifestRenderer;
@@ -27,14 +28,24 @@ class EgressTargetsInvariantTest {
   private static final String NS = "cluster-prod-1";
   private static final String DECOY_NS = "decoy-system";
 
-  /** A place the apiserver might connect to. */
-  private record Probe(String name, Optional<Pod> pod, Optional<Cidr> address) {
+  /** A place the apiserver might connect to: a pod, an address, a DNS name or a Cilium entity. */
+  private record Probe(String name, Optional<Pod> pod, Optional<Cidr> address, Optional<String> host,
+      Optional<String> entity) {
     static Probe pod(String ns, String name, Map<String, String> labels) {
-      return new Probe(ns + "/" + name, Optional.of(Pod.of(ns, name, labels)), Optional.empty());
+      return new Probe(ns + "/" + name, Optional.of(Pod.of(ns, name, labels)), Optional.empty(), Optional.empty(),
+          Optional.empty());
     }
 
     static Probe address(String ip) {
-      return new Probe(ip, Optional.empty(), Optional.of(Cidr.parseHost(ip)));
+      return new Probe(ip, Optional.empty(), Optional.of(Cidr.parseHost(ip)), Optional.empty(), Optional.empty());
+    }
+
+    static Probe host(String name) {
+      return new Probe(name, Optional.empty(), Optional.empty(), Optional.of(name), Optional.empty());
+    }
+
+    static Probe entity(String entity) {
+      return new Probe("entity " + entity, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(entity));
     }
   }
 
@@ -75,6 +86,13 @@ class EgressTargetsInvariantTest {
     p.add(Probe.address("203.0.113.41"));
     p.add(Probe.address("8.8.8.8"));
     p.add(Probe.address("2001:db8::1"));
+    // Names and entities (the Cilium flavour reaches the declared ones, on their ports only).
+    p.add(Probe.host("dex.example.com"));
+    p.add(Probe.host("authz.example.com"));
+    p.add(Probe.host("audit.example.com"));
+    p.add(Probe.host("evil.example.com"));
+    p.add(Probe.entity("kube-apiserver"));
+    p.add(Probe.entity("world"));
     return p;
   }
 
@@ -94,7 +112,23 @@ class EgressTargetsInvariantTest {
         : in.cluster().statusPort().orElse(6443);
     ConnectionSet all = ConnectionSet.all();
     ConnectionSet out = ConnectionSet.none();
-    if (probe.pod().isPresent()) {
+    boolean cilium = in.context().map(c -> c.fqdnEgress()).orElse(false);
+    boolean extra = in.context().map(c -> !c.extraEgress().isEmpty()).orElse(false);
+    if (probe.host().isPresent() || probe.entity().isPresent()) {
+      String named = probe.host().or(probe::entity).get();
+      if (cilium && !v218 && spec.oidcIssuerURL().isPresent() && named.equals("dex.example.com")) {
+        out = out.union(tcp(443));
+      }
+      if (cilium && !v218 && spec.authorizationWebhook() && named.equals("authz.example.com")) {
+        out = out.union(tcp(8443));
+      }
+      if (cilium && extra && named.equals("audit.example.com")) {
+        out = out.union(tcp(514));
+      }
+      if (cilium && !v218 && probe.entity().filter("kube-apiserver"::equals).isPresent()) {
+        out = out.union(lp ? tcp(6443) : all);
+      }
+    } else if (probe.pod().isPresent()) {
       Pod pod = probe.pod().get();
       boolean local = pod.namespace().equals(NS);
       Map<String, String> l = pod.labels();
@@ -131,6 +165,11 @@ class EgressTargetsInvariantTest {
       if (lp && pod.namespace().equals("kube-system") && has(l, "k8s-app", "kube-dns")) {
         out = out.union(DNS);
       }
+      // The Cilium flavour's DNS proxy rule: the dns-resolver and the cluster DNS, on 53, in every profile.
+      if (cilium && (local && has(l, "app", "dns-resolver") && has(l, "cluster", "prod-1")
+          || pod.namespace().equals("kube-system") && has(l, "k8s-app", "kube-dns"))) {
+        out = out.union(DNS);
+      }
       boolean ingressNs = pod.namespace().equals("nginx-ingress-controller")
           || pod.namespace().equals("envoy-gateway-controller");
       if (!v218 && spec.oidcIssuerURL().isPresent() && ingressNs) {
@@ -138,17 +177,17 @@ class EgressTargetsInvariantTest {
       }
     } else {
       String ip = probe.address().get().firstAddressText();
-      if (!v218 && (ip.equals("10.0.0.10") || ip.equals("fd00::10"))) {
+      // Under the Cilium flavour these are reached by name or as an entity, never by address.
+      if (!cilium && !v218 && (ip.equals("10.0.0.10") || ip.equals("fd00::10"))) {
         out = out.union(lp ? tcp(6443) : all);
       }
-      if (!v218 && spec.oidcIssuerURL().isPresent() && ip.equals("203.0.113.20")) {
+      if (!cilium && !v218 && spec.oidcIssuerURL().isPresent() && ip.equals("203.0.113.20")) {
         out = out.union(lp ? tcp(443) : all);
       }
-      if (!v218 && spec.authorizationWebhook() && ip.equals("203.0.113.30")) {
+      if (!cilium && !v218 && spec.authorizationWebhook() && ip.equals("203.0.113.30")) {
         out = out.union(tcp(8443));
       }
-      boolean extra = in.context().map(c -> !c.extraEgress().isEmpty()).orElse(false);
-      if (extra && ip.equals("203.0.113.40")) {
+      if (!cilium && extra && ip.equals("203.0.113.40")) {
         out = out.union(tcp(514));
       }
     }
@@ -166,13 +205,19 @@ class EgressTargetsInvariantTest {
   void apiserverReachesExactlyTheCatalogueTargets() {
     List<Probe> probes = probes();
     qt(1000).forAll(dev.apiserverpolicy.render.InputGeneratorsAccess.inputs()).checkAssert(in -> {
-      List<NetworkPolicy> policies = ManifestRenderer.render(in, RenderOptions.defaults()).objects().stream()
-          .filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast).toList();
-      Reachability reach = new Reachability(List.of(), policies);
+      List<dev.apiserverpolicy.model.manifest.KubernetesObject> objects =
+          ManifestRenderer.render(in, RenderOptions.defaults()).objects();
+      List<NetworkPolicy> policies = objects.stream().filter(NetworkPolicy.class::isInstance)
+          .map(NetworkPolicy.class::cast).toList();
+      List<CiliumNetworkPolicy> cilium = objects.stream().filter(CiliumNetworkPolicy.class::isInstance)
+          .map(CiliumNetworkPolicy.class::cast).toList();
+      Reachability reach = new Reachability(List.of(), policies, cilium);
       Pod apiserver = Pod.of(NS, "apiserver-0", Map.of("app", "apiserver", "cluster", "prod-1"));
       boolean gateOn = in.cluster().spec().apiserverNetworkPolicyGate().orElse(false);
       for (Probe probe : probes) {
-        ConnectionSet actual = probe.pod().isPresent() ? reach.between(apiserver, probe.pod().get())
+        ConnectionSet actual = probe.host().isPresent() ? reach.toName(apiserver, probe.host().get())
+            : probe.entity().isPresent() ? reach.toEntity(apiserver, probe.entity().get())
+            : probe.pod().isPresent() ? reach.between(apiserver, probe.pod().get())
             : reach.toAddress(apiserver, probe.address().get());
         ConnectionSet want = gateOn ? expected(in, in.effectiveProfile(), probe) : ConnectionSet.all();
         assertEquals(want, actual, () -> probe.name() + " under " + in.effectiveProfile().id());

@@ -64,13 +64,19 @@ final class InputGenerators {
    * addresses come from ResolvedHosts (the extraEgress peer as a {@code host}), not typed in.
    */
   record Features(boolean gate, boolean konnectivity, boolean kyverno, boolean oidc, boolean webhook, boolean extra,
-      boolean resolved) {}
+      boolean resolved, boolean cilium) {}
 
+  /**
+   * {@code cilium}: the Cilium flavour with fqdnEgress and seedAPIServerEntity; the extraEgress
+   * peer is a host, and there are no seed endpoints.
+   */
   static Gen<Features> features() {
     Gen<Boolean> b = Generate.booleans();
     return b.zip(b, b, b, (gate, konnectivity, kyverno, oidc) -> new Features(gate, konnectivity, kyverno, oidc,
-        false, false, false)).zip(b, b, b, (f, webhook, extra, resolved) -> new Features(f.gate(),
-        f.konnectivity(), f.kyverno(), f.oidc(), webhook, extra, resolved));
+        false, false, false, false)).zip(b, b, b, (f, webhook, extra, resolved) -> new Features(f.gate(),
+        f.konnectivity(), f.kyverno(), f.oidc(), webhook, extra, resolved, false))
+        .zip(b, (f, cilium) -> new Features(f.gate(), f.konnectivity(), f.kyverno(), f.oidc(), f.webhook(), f.extra(),
+            f.resolved(), cilium));
   }
 
   static Gen<ClusterInputs> inputs() {
@@ -116,10 +122,14 @@ final class InputGenerators {
         .addOidcIssuers(OidcIssuer.builder().url(DEX).addAllIps(typed(f, "203.0.113.20")).build())
         .addAuthorizationWebhooks(AuthorizationWebhook.builder().cluster("prod-1")
             .url("https://authz.example.com:8443/authorize").addAllIps(typed(f, "203.0.113.30")).build());
+    if (f.cilium()) {
+      context.cni("cilium").seedAPIServerEndpoints(java.util.Optional.empty())
+          .cilium(dev.apiserverpolicy.model.CiliumFlavour.builder().fqdnEgress(true).seedAPIServerEntity(true).build());
+    }
     if (f.extra()) {
       ExtraEgressRule.Builder rule = ExtraEgressRule.builder().name("audit-sink-allow").description("Audit sink.")
           .addPorts(NetworkPolicyPort.builder().port(514).build());
-      if (f.resolved()) {
+      if (f.resolved() || f.cilium()) {
         rule.addHosts("audit.example.com");
       } else {
         rule.addTo(NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(Cidr.parse("203.0.113.40/32")).build())
