@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class PublishedPomsTest {
   private static final Pattern MODULE = Pattern.compile("<module>([\\w-]+)</module>");
   private static final Pattern ARTIFACT = Pattern.compile("<artifactId>([\\w-]+)</artifactId>");
-  private static final Set<String> NOT_LIBRARIES = Set.of("examples", "benchmarks", "embedding-test");
+  private static final Set<String> NOT_LIBRARIES = Set.of("examples", "benchmarks", "embedding-test",
+      "distribution");
 
   /** The POM without its comments (the BOM's shows how to import it). */
   private static String pom(String module) throws IOException {
