@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -117,11 +118,11 @@ public final class DistributionBuilder {
   }
 
   /**
-   * The CDS archive of the classes a quick-start render loads, in {@code lib/}. The list is made
-   * canonical: the classes every one of three runs loaded (a class loaded only under thread
-   * contention would make two builds differ), by name, sorted, without the lines a run records
-   * in no fixed way (ids, lambda proxies, resolved constants). Kept only if a second dump writes
-   * the same bytes.
+   * The CDS archive of the classes (and lambda proxies) a quick-start render loads, in
+   * {@code lib/}. The list is made canonical: the runs use one thread (the common pool's
+   * parallelism 0), and it keeps what every one of three runs recorded, by name, sorted, without
+   * what a run records in no fixed way (ids, resolved constants). Kept only if a second dump
+   * writes the same bytes.
    */
   private static boolean classDataSharing(Path java, Path home, Path quickstart, Path work)
       throws IOException, InterruptedException {
@@ -129,13 +130,15 @@ public final class DistributionBuilder {
     Path appJar = home.resolve("lib/apiserver-policy.jar");
     java.util.TreeSet<String> classes = null;
     for (int i = 0; i < 3; i++) {
-      run(List.of(java.toString(), "-XX:+UseSerialGC", "-Xshare:off", "-XX:DumpLoadedClassList=" + list, "-jar",
+      run(List.of(java.toString(), "-XX:+UseSerialGC", "-Xshare:off",
+          "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0", "-XX:DumpLoadedClassList=" + list, "-jar",
           appJar.toString(), "render", quickstart.toString(), "--stdout"));
       java.util.TreeSet<String> loaded = new java.util.TreeSet<>();
       for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
-        if (!line.startsWith("#") && !line.startsWith("@") && !line.isBlank()) {
-          loaded.add(line.replaceAll(" id: [0-9]+$", ""));
+        if (line.startsWith("#") || line.startsWith("@cp") || line.isBlank()) {
+          continue;
         }
+        loaded.add(line.startsWith("@") ? line : line.replaceAll(" id: [0-9]+$", ""));
       }
       if (classes == null) {
         classes = loaded;
@@ -143,7 +146,10 @@ public final class DistributionBuilder {
         classes.retainAll(loaded);
       }
     }
-    Files.write(list, classes, StandardCharsets.UTF_8);
+    // Classes first, then the lambda lines (which name classes listed before them).
+    List<String> ordered = new ArrayList<>(classes.stream().filter(l -> !l.startsWith("@")).toList());
+    ordered.addAll(classes.stream().filter(l -> l.startsWith("@")).toList());
+    Files.write(list, ordered, StandardCharsets.UTF_8);
     Path first = work.resolve("first.jsa");
     Path second = work.resolve("second.jsa");
     for (Path jsa : List.of(first, second)) {
