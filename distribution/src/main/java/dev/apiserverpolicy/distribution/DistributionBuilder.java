@@ -153,8 +153,10 @@ public final class DistributionBuilder {
     Path first = work.resolve("first.jsa");
     Path second = work.resolve("second.jsa");
     for (Path jsa : List.of(first, second)) {
+      // From the archive's folder, with the jar's relative path: the dump records the class path as
+      // given, so an absolute one would put this machine's build folder into the archive's bytes.
       run(List.of(java.toString(), "-XX:+UseSerialGC", "-Xshare:dump", "-XX:SharedClassListFile=" + list,
-          "-XX:SharedArchiveFile=" + jsa, "-cp", appJar.toString()));
+          "-XX:SharedArchiveFile=" + jsa.toAbsolutePath(), "-cp", "lib/apiserver-policy.jar"), home);
     }
     if (Files.mismatch(first, second) != -1) {
       return false;
@@ -197,7 +199,16 @@ public final class DistributionBuilder {
 
   /** Runs a command; its output, or an exception with it when it fails. */
   static String run(List<String> command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return run(command, null);
+  }
+
+  /** Runs a command in {@code dir} (null: this process's folder). */
+  static String run(List<String> command, Path dir) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    if (dir != null) {
+      pb.directory(dir.toFile());
+    }
+    Process p = pb.start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = p.getInputStream()) {
       in.transferTo(out);

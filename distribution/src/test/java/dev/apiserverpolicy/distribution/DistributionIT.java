@@ -113,6 +113,24 @@ class DistributionIT {
     }
   }
 
+  /**
+   * Unpacked elsewhere than it was built, the class-data-sharing archive still maps (-Xshare:on
+   * fails if not). Only a JDK 17 runtime, whose dump is not reproducible, goes without one.
+   */
+  @Test
+  void theClassDataSharingArchiveFitsTheUnpackedRuntime() throws Exception {
+    Path jsa = home.resolve("lib/apiserver-policy.jsa");
+    if (!Files.exists(jsa)) {
+      assertTrue(Files.readString(home.resolve("runtime/release")).contains("JAVA_VERSION=\"17."),
+          "no class-data-sharing archive, though the runtime is not JDK 17's");
+      return;
+    }
+    Run r = run(tmp, Map.of(), List.of(home.resolve("runtime/bin/java").toString(), "-XX:+UseSerialGC",
+        "-Xshare:on", "-XX:SharedArchiveFile=" + jsa, "-jar", home.resolve("lib/apiserver-policy.jar").toString(),
+        "--version"));
+    assertEquals(0, r.exit(), r::err);
+  }
+
   @Test
   void runsThroughALinkAndNamesItsCommit() throws Exception {
     Path links = Files.createDirectories(tmp.resolve("links"));
