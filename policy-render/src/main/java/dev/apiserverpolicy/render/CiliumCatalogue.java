@@ -7,7 +7,6 @@ import dev.apiserverpolicy.model.Protocol;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.manifest.CiliumEgressRule;
 import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
-import dev.apiserverpolicy.model.manifest.ObjectMeta;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,8 +92,7 @@ final class CiliumCatalogue {
   private static CiliumNetworkPolicy policy(ClusterFacts facts, String name, String description,
       List<CiliumEgressRule> egress) {
     return CiliumNetworkPolicy.builder()
-        .metadata(ObjectMeta.builder().name(name).namespace(facts.namespace())
-            .putAnnotations(PolicyRenderer.DESCRIPTION_ANNOTATION, description).build())
+        .metadata(PolicyRenderer.metadata(facts, name, description))
         .putEndpointSelector("app", "apiserver")
         .addAllEgress(egress)
         .build();

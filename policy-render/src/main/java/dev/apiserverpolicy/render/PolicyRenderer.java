@@ -52,11 +52,16 @@ final class PolicyRenderer {
   private static NetworkPolicy policy(ClusterFacts facts, String name, String description,
       List<NetworkPolicyRule> egress) {
     return NetworkPolicy.builder()
-        .metadata(ObjectMeta.builder().name(name).namespace(facts.namespace())
-            .putAnnotations(DESCRIPTION_ANNOTATION, description).build())
+        .metadata(metadata(facts, name, description))
         .podSelector(APISERVER_PODS)
         .addPolicyTypes(PolicyType.EGRESS)
         .addAllEgress(egress)
         .build();
+  }
+
+  /** A policy's metadata, of either kind: its name, the cluster namespace, the description annotation. */
+  static ObjectMeta metadata(ClusterFacts facts, String name, String description) {
+    return ObjectMeta.builder().name(name).namespace(facts.namespace())
+        .putAnnotations(DESCRIPTION_ANNOTATION, description).build();
   }
 }
