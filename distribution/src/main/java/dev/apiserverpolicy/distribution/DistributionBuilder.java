@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,12 +251,5 @@ public final class DistributionBuilder {
         Files.delete(p);
       }
     }
-  }
-
-  /** A stack trace as text, for the build log. */
-  static String trace(Throwable t) {
-    StringWriter w = new StringWriter();
-    t.printStackTrace(new PrintWriter(w));
-    return w.toString();
   }
 }

@@ -24,7 +24,9 @@ import java.util.TreeSet;
  * union of what the rules of the policies selecting it allow. A connection needs both the
  * source's egress and the destination's ingress. ipBlocks match addresses outside the pod
  * network only (as the independent analyzer this is checked against reads them); pods are
- * matched by selectors. Immutable after construction and safe to share between threads.
+ * matched by selectors. Given CiliumNetworkPolicies too, it enforces their egress beside the
+ * NetworkPolicies, as Cilium does, with names and entities as destinations of their own.
+ * Immutable after construction and safe to share between threads.
  */
 public final class Reachability {
   /** The label by which a CiliumNetworkPolicy's {@code toEndpoints} names a namespace. */
@@ -58,7 +60,7 @@ public final class Reachability {
   public ConnectionSet between(Pod source, Pod destination) {
     ConnectionSet egress = egressRestricted(source)
         ? direction(source, PolicyType.EGRESS, Optional.of(destination), Optional.empty())
-            .union(ciliumEgress(source, rule -> endpointsMatch(rule, ciliumNamespace(source), destination)))
+            .union(ciliumEgress(source, rule -> endpointsMatch(rule, source.namespace(), destination)))
         : ConnectionSet.all();
     return egress.intersect(direction(destination, PolicyType.INGRESS, Optional.of(source), Optional.empty()));
   }
@@ -149,10 +151,6 @@ public final class Reachability {
       }
     }
     return false;
-  }
-
-  private static String ciliumNamespace(Pod source) {
-    return source.namespace();
   }
 
   /** Cilium's matchPattern: {@code *} matches any run of characters within one label. */
