@@ -37,7 +37,7 @@ abstract class AbstractExtraEgressRule {
   public static List<FieldError> validateHost(String host, boolean wildcards, FieldPath at) {
     boolean wildcard = host.startsWith("*.");
     String name = wildcard ? host.substring(2) : host;
-    String problem = host.matches("[0-9.]+") || host.indexOf(':') >= 0 ? "is an IP address"
+    String problem = Cidr.isAddressLiteral(host) ? "is an IP address"
         : host.startsWith("*") && !wildcards ? "is a wildcard, which only the Cilium flavour with "
             + "allowWildcardHosts can reach"
         : !KubernetesNames.isSubdomain(name) || name.indexOf('.') < 0 ? "is not a lower-case DNS name with a dot"
@@ -46,7 +46,7 @@ abstract class AbstractExtraEgressRule {
       return List.of();
     }
     return List.of(new FieldError(at, DiagnosticCode.FIELD_VALUE, "host '" + host + "' " + problem,
-        host.indexOf(':') >= 0 || host.matches("[0-9.]+") ? "write it as ipBlock: {cidr: <address>/32} (or /128)"
+        Cidr.isAddressLiteral(host) ? "write it as ipBlock: {cidr: <address>/32} (or /128)"
             : host.startsWith("*") && !wildcards ? "name each host, or set spec.cilium: {fqdnEgress: true, "
                 + "allowWildcardHosts: true} (with cni: cilium)"
             : "write the host's full name, e.g. audit.example.com"));

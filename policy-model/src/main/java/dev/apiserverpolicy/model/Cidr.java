@@ -91,6 +91,15 @@ public final class Cidr implements Comparable<Cidr> {
   }
 
   /**
+   * True if a URL's or peer's host is written as an address rather than a name: only digits and
+   * dots, or any colon (a DNS name has neither form). Whether it is a valid address is
+   * {@link #parseHost}'s to say.
+   */
+  public static boolean isAddressLiteral(String host) {
+    return host.matches("[0-9.]+") || host.indexOf(':') >= 0;
+  }
+
+  /**
    * Parses a single address ({@code 10.0.0.10} or {@code fd00::10}) as a host range
    * ({@code /32} or {@code /128}). A prefix is accepted only if it is the full width.
    */

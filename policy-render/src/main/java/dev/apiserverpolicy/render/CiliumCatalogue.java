@@ -106,7 +106,8 @@ final class CiliumCatalogue {
       labels.put(NAMESPACE_LABEL, dns.namespace());
       b.addToEndpoints(labels);
     });
-    return List.of(b.addPorts(port(Protocol.TCP, 53), port(Protocol.UDP, 53)).dnsProxy(true).build());
+    return List.of(b.addPorts(EgressCatalogue.port(Protocol.TCP, 53), EgressCatalogue.port(Protocol.UDP, 53))
+        .dnsProxy(true).build());
   }
 
   private static List<OidcIssuers.Issuer> byName(ClusterFacts f) {
@@ -142,10 +143,6 @@ final class CiliumCatalogue {
   }
 
   private static NetworkPolicyPort tcp(int number) {
-    return port(Protocol.TCP, number);
-  }
-
-  private static NetworkPolicyPort port(Protocol protocol, int number) {
-    return NetworkPolicyPort.builder().protocol(protocol).port(number).build();
+    return EgressCatalogue.port(Protocol.TCP, number);
   }
 }

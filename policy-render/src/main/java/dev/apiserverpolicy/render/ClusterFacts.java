@@ -136,7 +136,7 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
   /** True if the cluster's authorization webhook is reached by name (the Cilium flavour, a host name). */
   boolean webhookByName() {
     return webhookConfigured() && fqdnEgress() && webhook().flatMap(w -> RunTimeFacts.host(w.url()))
-        .filter(h -> !h.matches("[0-9.]+") && h.indexOf(':') < 0).isPresent();
+        .filter(h -> !Cidr.isAddressLiteral(h)).isPresent();
   }
 
   /**

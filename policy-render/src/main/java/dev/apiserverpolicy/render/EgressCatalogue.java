@@ -312,11 +312,11 @@ final class EgressCatalogue {
     return LabelSelector.builder().putAllMatchLabels(new TreeMap<>(labels)).build();
   }
 
-  private static List<NetworkPolicyPort> tcp(int number) {
+  static List<NetworkPolicyPort> tcp(int number) {
     return List.of(port(Protocol.TCP, number));
   }
 
-  private static NetworkPolicyPort port(Protocol protocol, int number) {
+  static NetworkPolicyPort port(Protocol protocol, int number) {
     return NetworkPolicyPort.builder().protocol(protocol).port(number).build();
   }
 }

@@ -2,6 +2,7 @@ package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.AuthenticationIssuers;
 import dev.apiserverpolicy.model.AuthorizationWebhook;
+import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ExtraEgressRule;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
@@ -60,7 +61,7 @@ public final class HostsToResolve {
 
   private static void addUrl(Map<String, List<String>> hosts, String url, String neededBy) {
     Optional<String> host = RunTimeFacts.host(url);
-    if (host.isPresent() && !isIpLiteral(host.get())) {
+    if (host.isPresent() && !Cidr.isAddressLiteral(host.get())) {
       add(hosts, host.get(), neededBy);
     }
   }
@@ -70,9 +71,5 @@ public final class HostsToResolve {
     if (!by.contains(neededBy)) {
       by.add(neededBy);
     }
-  }
-
-  private static boolean isIpLiteral(String host) {
-    return host.matches("[0-9.]+") || host.indexOf(':') >= 0;
   }
 }

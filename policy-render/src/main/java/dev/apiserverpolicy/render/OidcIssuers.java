@@ -225,7 +225,7 @@ final class OidcIssuers {
 
   /** An IP literal host is used as it is, as KKP's {@code hostnameToIPList} does. */
   private static Optional<Cidr> ipLiteral(String host) {
-    if (!host.matches("[0-9.]+") && host.indexOf(':') < 0) {
+    if (!Cidr.isAddressLiteral(host)) {
       return Optional.empty();
     }
     try {
