@@ -9,6 +9,11 @@ final class ObjectNames {
   private ObjectNames() {}
 
   static Optional<String> name(FieldReader doc, String kind) {
+    return name(doc, kind, name -> kind + "/" + name);
+  }
+
+  /** Like {@link #name(FieldReader, String)}, with the object's reference made by {@code ref} from its name. */
+  static Optional<String> name(FieldReader doc, String kind, java.util.function.UnaryOperator<String> ref) {
     Optional<FieldReader> metadata = doc.object("metadata");
     Optional<String> name = metadata.flatMap(m -> m.nonEmptyString("name"));
     boolean wrongType = metadata.filter(m -> m.has("name")).isPresent()
@@ -23,7 +28,7 @@ final class ObjectNames {
           kind + " has no metadata.name", "give the " + kind + " a name");
       return Optional.empty();
     }
-    doc.scope().nameObject(kind + "/" + name.get());
+    doc.scope().nameObject(ref.apply(name.get()));
     return name;
   }
 }

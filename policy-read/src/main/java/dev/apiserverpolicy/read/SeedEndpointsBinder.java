@@ -93,16 +93,10 @@ final class SeedEndpointsBinder {
         .httpsPort(port).origin(doc.scope().origin()).build());
   }
 
+  /** The name, with the object named {@code <kind>/<namespace>/<name>} in every diagnostic about it. */
   private static Optional<String> nameOf(FieldReader doc, String kind) {
-    Optional<String> name = doc.object("metadata").flatMap(m -> m.nonEmptyString("name"));
-    if (name.isEmpty()) {
-      doc.report(DiagnosticCode.FIELD_MISSING, doc.value("metadata").orElse(doc.node()), FieldPath.of("metadata",
-          "name"), kind + " has no metadata.name", "give the " + kind + " a name, as kubectl prints it");
-      return Optional.empty();
-    }
-    doc.scope().nameObject(kind + "/" + doc.object("metadata").flatMap(m -> m.nonEmptyString("namespace"))
-        .orElse("") + "/" + name.get());
-    return name;
+    String namespace = doc.object("metadata").flatMap(m -> m.nonEmptyString("namespace")).orElse("");
+    return ObjectNames.name(doc, kind, name -> kind + "/" + namespace + "/" + name);
   }
 
   /** True if it belongs to Service default/kubernetes; a note says why any other is skipped. */
