@@ -159,6 +159,36 @@ class ResolveCommandTest {
     assertEquals(List.of(), lookup.asked);
   }
 
+  /** As an attacker would: two runs at once into one file, and a host name built to reach a shell. */
+  @Test
+  void twoRunsAtOnceLeaveOneWholeFileAndAShellishHostIsNeverLookedUp() throws Exception {
+    Path q = inputs();
+    Files.writeString(q.resolve("hostile.yaml"), "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
+        + "metadata: {name: other}\nspec:\n  oidcIssuers:\n  - {url: 'https://a;$(reboot).example.com/x'}\n"
+        + "  - {url: \"https://b\\e[31m.example.com/\"}\n");
+    Path file = q.resolve("resolved-hosts.yaml");
+    MapLookup lookup = quickstartAnswers();
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Cli.Result>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(two.submit(() -> Cli.run(lookup, "resolve", q.toString(), "--out", file.toString())));
+      }
+      for (java.util.concurrent.Future<Cli.Result> run : runs) {
+        assertEquals(0, run.get().exit(), () -> "a run at the same time");
+      }
+    } finally {
+      two.shutdownNow();
+    }
+    assertTrue(lookup.asked.stream().allMatch(h -> h.equals("dex.example.com") || h.equals("authz.example.com")),
+        lookup.asked::toString);
+    assertEquals(0, Cli.run(lookup, "resolve", q.toString(), "--out", file.toString(), "--check").exit(),
+        "the file is one whole document");
+    try (var listing = Files.list(q)) {
+      assertFalse(listing.anyMatch(p -> p.getFileName().toString().startsWith(".apiserver-policy-")));
+    }
+  }
+
   @Test
   void inputsWithErrorsResolveNothing() throws IOException {
     Path q = inputs();

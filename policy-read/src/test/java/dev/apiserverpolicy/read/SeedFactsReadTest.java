@@ -168,11 +168,40 @@ class SeedFactsReadTest {
     for (String hosts : List.of("- {name: dex.example.com, addresses: []}",
         "- {name: dex.example.com, addresses: [10.0.0.1]}\n  - {name: dex.example.com, addresses: [10.0.0.2]}",
         "- {name: Dex.Example.com, addresses: [10.0.0.1]}",
-        "- {name: dex.example.com, addresses: [10.0.0.1], ttl: 30}")) {
+        "- {name: dex.example.com, addresses: [10.0.0.1], ttl: 30}",
+        "- {name: 'a;$(reboot).example.com', addresses: [10.0.0.1]}",
+        "- {name: \"b\\e[31m.example.com\", addresses: [10.0.0.1]}")) {
       ReadResult r = reader.read("resolved-hosts.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\n"
           + "kind: ResolvedHosts\nmetadata: {name: resolved-hosts}\nspec:\n  hosts:\n  " + hosts + "\n");
       assertTrue(r.hasErrorsFor("ResolvedHosts/resolved-hosts"), () -> hosts + ": " + r.diagnostics());
     }
+  }
+
+  /** The file a RenderContext names for its seed's endpoints stays beside or below it. */
+  @Test
+  void seedApiServerEndpointsFromCannotLeaveTheContextsFolder() {
+    for (String from : List.of("../../etc/passwd", "/etc/passwd", "endpoints/../../x.yaml")) {
+      ReadResult r = reader.read("c.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
+          + "metadata: {name: s}\nspec: {seedAPIServerEndpointsFrom: '" + from + "'}\n");
+      assertTrue(r.hasErrorsFor("RenderContext/s"), () -> from + ": " + r.diagnostics());
+      assertEquals(Optional.empty(), r.contexts().get(0).seedAPIServerEndpointsFrom());
+    }
+  }
+
+  /** 50,000 copies of one endpoint read in bounded time and count once. */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void fiftyThousandCopiesOfOneEndpoint() {
+    StringBuilder slice = new StringBuilder("apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\naddressType: IPv4\n"
+        + "metadata: {name: kubernetes, namespace: default, labels: {kubernetes.io/service-name: kubernetes}}\n"
+        + "endpoints:\n");
+    for (int i = 0; i < 50_000; i++) {
+      slice.append("- addresses: [10.0.0.10]\n");
+    }
+    ReadResult r = reader.read("big.yaml", slice.toString());
+    assertFalse(r.hasErrors(), () -> r.diagnostics().subList(0, Math.min(3, r.diagnostics().size())).toString());
+    assertEquals(50_000, r.seedApiEndpoints().get(0).addresses().size());
+    assertEquals(1, new java.util.HashSet<>(r.seedApiEndpoints().get(0).addresses()).size());
   }
 
   @Test

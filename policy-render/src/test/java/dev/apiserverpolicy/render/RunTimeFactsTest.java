@@ -187,6 +187,18 @@ class RunTimeFactsTest {
     assertEquals(hosts("10.1.0.10"), ipBlocks(r, "a", "seed-apiserver-allow"));
   }
 
+  /** 50,000 copies of one address (as a hostile or broken kubectl output might hold) make one peer. */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void fiftyThousandCopiesOfOneAddressMakeOnePeer() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("seed.yaml", SEED.formatted("eu", "dc-eu") + "---\n" + KKP + "---\n" + cluster("a", "dc-eu"));
+    files.put("endpoints.yaml", slices(java.util.Collections.nCopies(50_000, "10.1.0.10").toArray(String[]::new)));
+    Rendering r = render(files);
+    assertFalse(r.hasErrors(), () -> r.allDiagnostics().subList(0, Math.min(3, r.allDiagnostics().size())).toString());
+    assertEquals(hosts("10.1.0.10"), ipBlocks(r, "a", "seed-apiserver-allow"));
+  }
+
   @Test
   void slicesWithNoReadyEndpointLeaveTheSeedWithoutEndpointsNeverWithAnEmptyRule() {
     Map<String, String> files = new LinkedHashMap<>();
