@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * any text that two tools could read differently is rejected rather than guessed at. A
  * prefix is required; IPv4 must be four decimal octets without leading zeros (no octal,
  * hex or short forms); IPv6 must be hexadecimal groups without embedded IPv4, zones or
- * surrounding whitespace; masks and wildcards are refused. Host bits set below the
+ * surrounding whitespace, and never an IPv4-mapped ({@code ::ffff:0:0/96}) or IPv4-compatible
+ * ({@code ::/96}) form of an IPv4 range; masks and wildcards are refused. Host bits set below the
  * prefix are an error naming both readings, since {@code 10.0.0.1/8} may mean the
  * network or the host.
  *
@@ -106,13 +107,7 @@ public final class Cidr implements Comparable<Cidr> {
   public static Cidr parseHost(String text) {
     Objects.requireNonNull(text, "text");
     if (text.indexOf('/') < 0) {
-      // An IPv4-mapped IPv6 address is its IPv4 address, as Go's net.IP (and so KKP) reads it.
-      String lower = text.toLowerCase(java.util.Locale.ROOT);
-      if (lower.startsWith(MAPPED_PREFIX) && lower.indexOf('.') > 0) {
-        return parseCanonical(text.substring(MAPPED_PREFIX.length()) + "/32");
-      }
-      Cidr host = parseCanonical(text + (text.indexOf(':') >= 0 ? "/128" : "/32"));
-      return host.ipv4Mapped().orElse(host);
+      return parseCanonical(text + (text.indexOf(':') >= 0 ? "/128" : "/32"));
     }
     Cidr parsed = parseCanonical(text);
     if (!parsed.isHost()) {
@@ -166,6 +161,12 @@ public final class Cidr implements Comparable<Cidr> {
     }
     Cidr exact = new Cidr(family, hi, lo, family.bits());
     Cidr network = exact.truncate(prefix);
+    network.ipv4Embedded().ifPresent(ipv4 -> {
+      throw new CidrFormatException(
+          "'" + text + "' is an IPv4 range written in IPv6 notation, which readers disagree on (Go's net reads "
+              + "::ffff:0:0/96 as 0.0.0.0/0, every IPv4 address)",
+          "write the IPv4 form: " + ipv4);
+    });
     if (network.hi != hi || network.lo != lo) {
       throw new CidrFormatException(
           "'" + text + "' has host bits set below /" + prefix,
@@ -175,14 +176,19 @@ public final class Cidr implements Comparable<Cidr> {
     return network;
   }
 
-  private static final String MAPPED_PREFIX = "::ffff:";
-
-  /** For a single address in {@code ::ffff:0:0/96}, the IPv4 address it maps; else empty. */
-  private java.util.Optional<Cidr> ipv4Mapped() {
-    if (family == Family.IPV6 && prefix == 128 && hi == 0 && (lo >>> 32) == 0xFFFFL) {
-      return java.util.Optional.of(new Cidr(Family.IPV4, 0, lo & 0xFFFFFFFFL, 32));
+  /**
+   * For a network of /96 or longer in {@code ::ffff:0:0/96} (IPv4-mapped) or {@code ::/96} (IPv4-compatible,
+   * but not {@code ::} or {@code ::1}), the IPv4 range it embeds; else empty. Go's {@code net.IPNet} reads a
+   * mapped network as the IPv4 one with a 32-bit mask cut from its 128-bit mask ({@code ::ffff:0:0/96} is
+   * {@code 0.0.0.0/0}); other readers treat compatible addresses as IPv4. No such text is accepted.
+   */
+  private java.util.Optional<Cidr> ipv4Embedded() {
+    boolean mapped = (lo >>> 32) == 0xFFFFL;
+    boolean compatible = (lo >>> 32) == 0 && !(prefix == 128 && (lo == 0 || lo == 1));
+    if (family != Family.IPV6 || prefix < 96 || hi != 0 || !(mapped || compatible)) {
+      return java.util.Optional.empty();
     }
-    return java.util.Optional.empty();
+    return java.util.Optional.of(new Cidr(Family.IPV4, 0, lo & 0xFFFFFFFFL, prefix - 96));
   }
 
   /** Builds the range of {@code prefix} around an address, clearing host bits silently. */
@@ -294,10 +300,16 @@ public final class Cidr implements Comparable<Cidr> {
     if (address.indexOf('%') >= 0) {
       throw new CidrFormatException("'" + text + "' has an IPv6 zone", "remove the '%zone' part");
     }
-    if (address.indexOf('.') >= 0) {
+    int dot = address.indexOf('.');
+    if (dot >= 0) {
+      int colon = address.lastIndexOf(':');
+      String lower = address.toLowerCase(java.util.Locale.ROOT);
+      boolean embedsIpv4 = colon < dot && (lower.startsWith("::ffff:") && colon == 6 || lower.startsWith("::")
+          && colon == 1);
       throw new CidrFormatException(
-          "'" + text + "' embeds an IPv4 address in IPv6 notation",
-          "write the last 32 bits as two hexadecimal groups");
+          "'" + text + "' embeds an IPv4 address in IPv6 notation, which readers disagree on",
+          embedsIpv4 ? "write the IPv4 form: " + address.substring(colon + 1) + " (with a prefix 96 shorter)"
+              : "write the last 32 bits as two hexadecimal groups");
     }
     int doubleColon = address.indexOf("::");
     if (doubleColon >= 0 && address.indexOf("::", doubleColon + 1) >= 0) {

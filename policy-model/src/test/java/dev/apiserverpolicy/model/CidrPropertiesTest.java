@@ -51,6 +51,21 @@ class CidrPropertiesTest {
     });
   }
 
+  /** Every spelling of an IPv4 range in IPv4-mapped or IPv4-compatible IPv6 form is refused, naming the IPv4 form. */
+  @Test
+  void ipv4RangesSpelledAsIpv6AreRefusedInEverySpelling() {
+    Gen<Cidr> v4 = CidrGenerators.cidrs().assuming(c -> c.family() == Cidr.Family.IPV4);
+    Gen<String[]> spelled = v4.zip(Generate.booleans(), (c, mapped) -> {
+      BigInteger base = mapped ? BigInteger.valueOf(0xFFFFL).shiftLeft(32) : BigInteger.ZERO;
+      return new Cidr[] {c, Cidr.of(Cidr.Family.IPV6, base.add(c.firstAddress()), c.prefixLength() + 96)};
+    }).assuming(pair -> !pair[1].isHost() || pair[1].firstAddress().compareTo(BigInteger.ONE) > 0)
+        .flatMap(pair -> CidrGenerators.spellings(pair[1]).map(text -> new String[] {pair[0].toString(), text}));
+    qt(2000).forAll(spelled).checkAssert(pair -> {
+      CidrFormatException e = assertThrows(CidrFormatException.class, () -> Cidr.parse(pair[1]), pair[1]);
+      assertEquals("write the IPv4 form: " + pair[0], e.hint(), pair[1]);
+    });
+  }
+
   @Test
   void orderIsTotalAndConsistentWithEquals() {
     // A small pool so that equal and near-equal values are common.

@@ -46,6 +46,36 @@ class CidrTest {
     assertFalse(e.hostBitsSet(), input);
   }
 
+  /** Go's net.ParseCIDR reads {@code ::ffff:0:0/96} as 0.0.0.0/0: every IPv4 client (issue 22). */
+  @ParameterizedTest
+  @CsvSource({
+      "::ffff:0:0/96, 0.0.0.0/0", "::ffff:cb00:7100/120, 203.0.113.0/24", "::FFFF:A00:A/128, 10.0.0.10/32",
+      "0:0:0:0:0:ffff:a00:0/104, 10.0.0.0/8", "::a00:a/128, 10.0.0.10/32", "::/96, 0.0.0.0/0",
+      "::102:304/128, 1.2.3.4/32"})
+  void ipv4RangesInIpv6NotationAreRefusedWithTheIpv4Form(String input, String ipv4) {
+    CidrFormatException range = assertThrows(CidrFormatException.class, () -> Cidr.parse(input));
+    assertEquals("write the IPv4 form: " + ipv4, range.hint(), input);
+    if (input.endsWith("/128")) {
+      String address = input.substring(0, input.length() - 4);
+      CidrFormatException host = assertThrows(CidrFormatException.class, () -> Cidr.parseHost(address));
+      assertEquals("write the IPv4 form: " + ipv4, host.hint(), address);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"::ffff:10.0.0.11", "::10.0.0.11"})
+  void dottedIpv4InIpv6IsRefusedWithTheIpv4Address(String address) {
+    CidrFormatException e = assertThrows(CidrFormatException.class, () -> Cidr.parseHost(address));
+    assertEquals("write the IPv4 form: 10.0.0.11 (with a prefix 96 shorter)", e.hint());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"::/0", "::/128", "::1/128", "::/95", "::fffe:0:0/96", "::1:0:0:0/96", "1::ffff:0:0/96",
+      "::fffe:0:0/95", "2001:db8::/32"})
+  void ipv6RangesNextToTheEmbeddedBlocksStayIpv6(String input) {
+    assertEquals(Cidr.Family.IPV6, Cidr.parse(input).family());
+  }
+
   @Test
   void hostBitsNameBothReadings() {
     CidrFormatException e = assertThrows(CidrFormatException.class, () -> Cidr.parse("10.0.0.1/8"));

@@ -182,13 +182,20 @@ class KkpFidelityTest {
     assertEquals(expected, at(r, "oidc-issuer-allow", "spec.egress"));
   }
 
-  /** ipListToPeers (pkg/resources/apiserver/networkpolicy.go): an address with To4() != nil is written as IPv4 /32. */
+  /**
+   * ipListToPeers (pkg/resources/apiserver/networkpolicy.go) writes an address with To4() != nil as IPv4 /32, but
+   * other readers keep {@code ::ffff:a00:a} as IPv6: an IPv4-mapped seed endpoint is refused, with its IPv4 form.
+   */
   @Test
-  void anIpv4MappedSeedEndpointIsItsIpv4Address() {
+  void anIpv4MappedSeedEndpointIsRefusedWithItsIpv4Form() {
     String context = CONTEXT.replace("[10.0.0.10]", "[\"::ffff:10.0.0.12\", 10.0.0.11, \"::ffff:a00:a\"]");
-    assertEquals(List.of("10.0.0.12/32", "10.0.0.11/32", "10.0.0.10/32"),
-        ipBlocks(firstRule(render(SEED, context, KKP, cluster("")), "seed-apiserver-allow")),
-        "in the order given, as KKP takes them from the EndpointSlice (fetchKubernetesServiceIPList, line 1467)");
+    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", SEED, context, KKP, cluster("")));
+    Rendering r = ManifestRenderer.renderAll(read, RenderOptions.defaults());
+    List<String> hints = r.allDiagnostics().stream().filter(d -> d.code() == DiagnosticCode.CIDR_INVALID)
+        .map(d -> d.path() + ": " + d.hint()).toList();
+    assertEquals(List.of("spec.seedAPIServerEndpoints[0]: write the IPv4 form: 10.0.0.12 (with a prefix 96 shorter)",
+        "spec.seedAPIServerEndpoints[2]: write the IPv4 form: 10.0.0.10/32"), hints);
+    assertTrue(r.clusters().stream().allMatch(c -> c.objects().isEmpty()), "nothing is rendered from them");
   }
 
   /** IsWebhookAuthorizationEnabled (sdk/apis/kubermatic/v1/cluster.go ~534-548): the mode, secretName and secretKey. */

@@ -162,7 +162,7 @@ public final class Scenarios {
                   Cidr.parse("10.0.0.0/8"))).build()).build(),
           Seed.builder().from(seed()).addDefaultAPIServerAllowedIPRanges(Cidr.parse("10.250.0.0/16")).build(),
           RenderContext.builder().from(context()).seedAPIServerEndpoints(List.of(Cidr.parseHost("10.0.0.12"),
-              Cidr.parseHost("10.0.0.10"), Cidr.parseHost("fd00::10"), Cidr.parseHost("::ffff:10.0.0.11"))).build(),
+              Cidr.parseHost("10.0.0.10"), Cidr.parseHost("fd00::10"), Cidr.parseHost("10.0.0.11"))).build(),
           profile));
     }
     out.add(scenario("oidc-load-balancer-backends.yaml",
