@@ -6,6 +6,7 @@ import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.ResolvedHosts;
 import dev.apiserverpolicy.model.Severity;
+import dev.apiserverpolicy.model.SpecialPurposeAddresses;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.HostsToResolve;
 import dev.apiserverpolicy.render.YamlManifestWriter;
@@ -22,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -99,6 +101,10 @@ final class ResolveCommand implements Callable<Integer> {
     for (Map.Entry<String, List<String>> host : hosts.entrySet()) {
       try {
         resolved.putHosts(host.getKey(), addresses(host.getKey()));
+      } catch (UnusableAnswerException e) {
+        failed.add(host.getKey());
+        err.println("error[address-special-purpose]: " + TerminalText.escape(e.getMessage()) + " (needed by "
+            + String.join(", ", host.getValue()) + "); an allow rule to it would open what no API server needs");
       } catch (UnknownHostException e) {
         failed.add(host.getKey());
         err.println("error: " + TerminalText.escape(host.getKey()) + " does not resolve (needed by "
@@ -119,12 +125,22 @@ final class ResolveCommand implements Callable<Integer> {
     TreeSet<Cidr> sorted = new TreeSet<>();
     for (InetAddress address : lookup.addresses(host)) {
       String text = address.getHostAddress();
-      int scope = text.indexOf('%');
+      if (text.indexOf('%') >= 0) {
+        throw new UnusableAnswerException(host + " resolves to " + text + ", an address with a zone, which means "
+            + "a different host on each interface");
+      }
+      Cidr parsed;
       try {
-        sorted.add(Cidr.parseHost(scope < 0 ? text : text.substring(0, scope)));
+        parsed = Cidr.parseHost(text);
       } catch (CidrFormatException e) {
         throw new UnknownHostException(host + ": an address the resolver gave cannot be read: " + text);
       }
+      Optional<SpecialPurposeAddresses.Range> special = SpecialPurposeAddresses.containing(parsed);
+      if (special.isPresent()) {
+        throw new UnusableAnswerException(host + " resolves to "
+            + SpecialPurposeAddresses.describe(parsed, special.get()));
+      }
+      sorted.add(parsed);
     }
     if (sorted.isEmpty()) {
       throw new UnknownHostException(host);
@@ -233,5 +249,14 @@ final class ResolveCommand implements Callable<Integer> {
 
   private static String displayed(Path path) {
     return TerminalText.escape(LoadedInput.display(path));
+  }
+
+  /** A resolver's answer that must never become an allow rule (special-purpose, or with a zone). */
+  static final class UnusableAnswerException extends UnknownHostException {
+    private static final long serialVersionUID = 1L;
+
+    UnusableAnswerException(String message) {
+      super(message);
+    }
   }
 }

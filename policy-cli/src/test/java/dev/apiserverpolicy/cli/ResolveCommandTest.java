@@ -127,6 +127,31 @@ class ResolveCommandTest {
     assertEquals(3, check.exit(), check::toString);
   }
 
+  /** Issue 22: answers that would become allow rules to the node, the metadata service or everything. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "0.0.0.0|0.0.0.0 is special-purpose: unspecified", "::|:: is special-purpose: unspecified",
+      "127.0.0.1|127.0.0.1 is special-purpose: loopback",
+      "169.254.169.254|169.254.169.254 is special-purpose: link-local (cloud metadata",
+      "224.0.0.1|224.0.0.1 is special-purpose: multicast", "255.255.255.255|255.255.255.255 is special-purpose",
+      "fe80::1%1|an address with a zone"})
+  void aSpecialPurposeAnswerExitsThreeNamingHostAndAddressAndLeavesTheFileAlone(String answer, String said)
+      throws IOException {
+    Path q = inputs();
+    Path file = q.resolve("resolved-hosts.yaml");
+    assertEquals(0, Cli.run(quickstartAnswers(), "resolve", q.toString(), "--out", file.toString()).exit());
+    String before = Files.readString(file);
+    MapLookup bad = quickstartAnswers().answer("dex.example.com", "203.0.113.20", answer);
+    Cli.Result r = Cli.run(bad, "resolve", q.toString(), "--out", file.toString());
+    assertEquals(3, r.exit(), r::toString);
+    assertTrue(r.err().contains("error[address-special-purpose]: dex.example.com resolves to "), r.err());
+    assertTrue(r.err().contains(said), r.err());
+    assertEquals(before, Files.readString(file));
+    MapLookup privateRange = quickstartAnswers().answer("dex.example.com", "10.0.0.20", "fd00::20");
+    assertEquals(0, Cli.run(privateRange, "resolve", q.toString(), "--out", file.toString()).exit(),
+        "private ranges stay allowed");
+  }
+
   @Test
   void aLinkAtTheFileIsRefusedAndAMissingFileFailsTheCheck() throws IOException {
     Path q = inputs();

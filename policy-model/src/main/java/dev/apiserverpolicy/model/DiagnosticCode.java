@@ -76,6 +76,8 @@ public enum DiagnosticCode {
   ENDPOINTS_BINDING("endpoints-binding", Severity.ERROR),
   /** An extraEgress host whose addresses are not known (no ResolvedHosts entry). */
   HOST_UNRESOLVED("host-unresolved", Severity.ERROR),
+  /** A host's address (typed in or resolved) in a special-purpose range: loopback, link-local, multicast, ... */
+  ADDRESS_SPECIAL_PURPOSE("address-special-purpose", Severity.ERROR),
   /** A tunneling agent IP on a cluster whose strategy is not Tunneling. */
   TUNNELING_AGENT_IP_STRATEGY("tunneling-agent-ip-strategy", Severity.ERROR),
   /** The Cilium flavour ({@code spec.cilium}) in a RenderContext whose {@code cni} is not cilium. */

@@ -1,9 +1,11 @@
 package dev.apiserverpolicy.read;
 
 import dev.apiserverpolicy.model.Cidr;
+import dev.apiserverpolicy.model.CidrFormatException;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.KubernetesNames;
 import dev.apiserverpolicy.model.ResolvedHosts;
+import dev.apiserverpolicy.model.SpecialPurposeAddresses;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +51,9 @@ final class ResolvedHostsBinder {
                 "run apiserver-policy resolve again; a host that does not resolve is an error there");
             return;
           }
+          if (specialPurpose(entry, host.get())) {
+            return;
+          }
           if (seen.putIfAbsent(host.get(), addresses) != null) {
             entry.report(DiagnosticCode.FIELD_VALUE, entry.value("name").get(), entry.child("name"),
                 "host " + host.get() + " is listed twice", "keep one entry per host");
@@ -59,5 +64,33 @@ final class ResolvedHostsBinder {
       }
     });
     return Optional.of(b.origin(doc.scope().origin()).build());
+  }
+
+  /** Reports each special-purpose address of {@code host} (loopback, link-local, ...); true if there is one. */
+  private static boolean specialPurpose(FieldReader entry, String host) {
+    boolean found = false;
+    List<FieldReader.Item> items = entry.list("addresses").orElse(List.of());
+    for (FieldReader.Item item : items) {
+      // Each item was read (and any error in it reported) by hosts("addresses") already.
+      Optional<Cidr> address = item.node() instanceof YamlNode.Scalar text ? parsedHost(text.value())
+          : Optional.empty();
+      Optional<SpecialPurposeAddresses.Range> range = address.flatMap(SpecialPurposeAddresses::containing);
+      if (range.isPresent()) {
+        found = true;
+        entry.report(DiagnosticCode.ADDRESS_SPECIAL_PURPOSE, item.node(), item.path(),
+            "host " + host + " has address " + SpecialPurposeAddresses.describe(address.get(), range.get())
+                + "; an allow rule to it would open what no API server needs",
+            "check the DNS record of " + host + ", then run apiserver-policy resolve again");
+      }
+    }
+    return found;
+  }
+
+  private static Optional<Cidr> parsedHost(String text) {
+    try {
+      return Optional.of(Cidr.parseHost(text));
+    } catch (CidrFormatException e) {
+      return Optional.empty();
+    }
   }
 }

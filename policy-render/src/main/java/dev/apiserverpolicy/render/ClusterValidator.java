@@ -5,11 +5,13 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.ExtraEgressRule;
 import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.KubernetesNames;
 import dev.apiserverpolicy.model.Origin;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
+import dev.apiserverpolicy.model.SpecialPurposeAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,9 +137,51 @@ public final class ClusterValidator {
           .build());
     }
     if (gateOn) {
-      out.addAll(resolvedPeers(new ClusterFacts(inputs, profile), needs));
+      ClusterFacts facts = new ClusterFacts(inputs, profile);
+      out.addAll(resolvedPeers(facts, needs));
+      out.addAll(specialPurposeAddresses(facts, needs));
     }
     return out;
+  }
+
+  /**
+   * A host whose addresses include a special-purpose one (loopback, link-local such as the cloud metadata
+   * service, unspecified, multicast, broadcast) would become an allow rule to it: the cluster is not rendered.
+   */
+  private static List<Diagnostic> specialPurposeAddresses(ClusterFacts facts, Set<EgressTarget.ContextNeed> needs) {
+    List<Diagnostic> out = new ArrayList<>();
+    if (needs.contains(EgressTarget.ContextNeed.ISSUER_ADDRESSES)) {
+      for (OidcIssuers.Issuer issuer : facts.oidcIssuers()) {
+        refuseSpecial(facts, "OIDC issuer " + issuer.host(), issuer.addresses(), FieldPath.of("spec", "oidc"), out);
+      }
+    }
+    if (needs.contains(EgressTarget.ContextNeed.WEBHOOK_ADDRESSES) && facts.webhookConfigured()
+        && !facts.webhookByName()) {
+      facts.webhook().ifPresent(w -> refuseSpecial(facts, "authorization webhook " + w.url(), w.ips(),
+          FieldPath.of("spec", "authorizationConfig"), out));
+    }
+    if (!facts.fqdnEgress()) {
+      for (ExtraEgressRule rule : facts.context().map(RenderContext::extraEgress).orElse(List.of())) {
+        for (String host : rule.hosts()) {
+          refuseSpecial(facts, "extraEgress " + rule.name() + " host " + host,
+              facts.inputs().resolvedAddresses().of(host).orElse(List.of()), FieldPath.root(), out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void refuseSpecial(ClusterFacts facts, String what, List<Cidr> addresses, FieldPath path,
+      List<Diagnostic> out) {
+    for (Cidr address : addresses) {
+      SpecialPurposeAddresses.containing(address).ifPresent(range -> out.add(
+          Diagnostic.at(DiagnosticCode.ADDRESS_SPECIAL_PURPOSE, facts.cluster().origin(), path)
+              .object(facts.cluster().ref())
+              .message(what + " has address " + SpecialPurposeAddresses.describe(address, range)
+                  + "; an allow rule to it would open what no API server needs")
+              .hint("correct the typed-in ips or the DNS record, then run apiserver-policy resolve again")
+              .build()));
+    }
   }
 
   // The peers KKP resolves at run time must be in the RenderContext, or the policy would be wrong.
