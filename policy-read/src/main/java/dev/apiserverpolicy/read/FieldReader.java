@@ -5,6 +5,7 @@ import dev.apiserverpolicy.model.CidrFormatException;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldError;
 import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.Spelling;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

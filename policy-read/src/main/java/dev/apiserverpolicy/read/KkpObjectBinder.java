@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Binds KKP {@code kubermatic.k8c.io/v1} objects. Unknown fields are tolerated (real
- * objects carry many); the fields docs/spec.md section 2 lists are read strictly.
+ * objects carry many), unless one is a near miss of a field read here ({@link MisplacedFields});
+ * the fields docs/spec.md section 2 lists are read strictly.
  */
 final class KkpObjectBinder {
   private static final Set<String> CLOUD_NON_PROVIDER_KEYS = Set.of("dc", "providerName");
@@ -28,6 +29,7 @@ final class KkpObjectBinder {
 
   static Optional<Cluster> cluster(FieldReader doc) {
     ReadScope scope = doc.scope();
+    MisplacedFields.check(doc, "Cluster");
     Optional<String> name = ObjectNames.name(doc, "Cluster");
     if (name.isEmpty()) {
       return Optional.empty();
@@ -47,6 +49,7 @@ final class KkpObjectBinder {
 
   static Optional<ClusterTemplate> template(FieldReader doc) {
     ReadScope scope = doc.scope();
+    MisplacedFields.check(doc, "ClusterTemplate");
     Optional<String> name = ObjectNames.name(doc, "ClusterTemplate");
     if (name.isEmpty()) {
       return Optional.empty();
@@ -59,6 +62,7 @@ final class KkpObjectBinder {
 
   static Optional<Seed> seed(FieldReader doc) {
     ReadScope scope = doc.scope();
+    MisplacedFields.check(doc, "Seed");
     Optional<String> name = ObjectNames.name(doc, "Seed");
     if (name.isEmpty()) {
       return Optional.empty();
@@ -119,6 +123,7 @@ final class KkpObjectBinder {
 
   static Optional<KubermaticConfiguration> kubermaticConfiguration(FieldReader doc) {
     ReadScope scope = doc.scope();
+    MisplacedFields.check(doc, "KubermaticConfiguration");
     Optional<String> name = ObjectNames.name(doc, "KubermaticConfiguration");
     if (name.isEmpty()) {
       return Optional.empty();

@@ -10,6 +10,7 @@ import dev.apiserverpolicy.model.Origin;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
+import dev.apiserverpolicy.model.Spelling;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,12 +101,20 @@ public final class InputBinding {
     if (matches.size() == 1) {
       return Optional.of(matches.get(0));
     }
-    if (matches.isEmpty() && seeds.size() == 1) {
+    // The only seed takes a cluster that names no datacenter, or one it cannot check (it lists none); a
+    // datacenter it does not list is a typo whose settings (Service type, authentication) would be lost.
+    if (matches.isEmpty() && seeds.size() == 1 && (dc.isEmpty() || seeds.get(0).datacenters().isEmpty())) {
       return Optional.of(seeds.get(0));
     }
     String message;
     String hint;
-    if (matches.size() > 1) {
+    if (matches.isEmpty() && seeds.size() == 1) {
+      Seed only = seeds.get(0);
+      message = "datacenter " + dc.get() + " is not one of seed " + only.name() + "'s: "
+          + String.join(", ", only.datacenters());
+      hint = closestDatacenter(dc.get(), only.datacenters()).map(d -> "did you mean '" + d + "'?")
+          .orElse("set spec.cloud.dc to one of the seed's datacenters");
+    } else if (matches.size() > 1) {
       message = "datacenter " + dc.get() + " is listed by several seeds: "
           + matches.stream().map(Seed::name).collect(Collectors.joining(", "));
       hint = "a datacenter name must be unique across seeds, as in KKP";
@@ -121,6 +130,12 @@ public final class InputBinding {
     findings.add(Diagnostic.at(DiagnosticCode.SEED_BINDING, cluster.origin(), FieldPath.of("spec", "cloud", "dc"))
         .object(cluster.ref()).message(message).hint(hint).build());
     return Optional.empty();
+  }
+
+  /** The datacenter {@code written} was probably meant to be: another case, or two letters off at most. */
+  private static Optional<String> closestDatacenter(String written, java.util.Collection<String> datacenters) {
+    return Spelling.closest(written, datacenters).filter(d -> d.equalsIgnoreCase(written)
+        || Spelling.distance(written.toLowerCase(java.util.Locale.ROOT), d.toLowerCase(java.util.Locale.ROOT)) <= 2);
   }
 
   private static <T> List<T> unique(List<T> objects, Function<T, String> name, Function<T, String> ref,

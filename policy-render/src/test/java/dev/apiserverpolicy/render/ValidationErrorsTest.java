@@ -140,6 +140,10 @@ class ValidationErrorsTest {
         new Case("OIDC issuer the context cannot resolve", DiagnosticCode.OIDC_ISSUER_UNRESOLVED, "Cluster/c1",
             "spec.oidc.issuerURL", new String[] {SEED, CONTEXT, cluster("c1",
                 "features: {apiserverNetworkPolicy: true}\noidc: {issuerURL: \"https://dex.example.com\"}")}),
+        new Case("an OIDC issuer at the cloud metadata address", DiagnosticCode.ADDRESS_SPECIAL_PURPOSE, "Cluster/c1",
+            "spec.oidc", new String[] {SEED, CONTEXT + "  oidcIssuers: [{url: \"https://dex.example.com\", ips: "
+                + "[169.254.169.254]}]\n", cluster("c1",
+                "features: {apiserverNetworkPolicy: true}\noidc: {issuerURL: \"https://dex.example.com\"}")}),
         new Case("authorization webhook the context cannot resolve", DiagnosticCode.AUTHORIZATION_WEBHOOK_UNRESOLVED,
             "Cluster/c1", "spec.authorizationConfig", new String[] {SEED, CONTEXT, cluster("c1",
                 "features: {apiserverNetworkPolicy: true}\nauthorizationConfig: {enabledModes: [Webhook], "
@@ -193,6 +197,18 @@ class ValidationErrorsTest {
     validation.remove(DiagnosticCode.KUBERMATIC_CONFIGURATION_MISSING); // needs an input without one, below
     Set<DiagnosticCode> covered = errors().map(Case::code).collect(Collectors.toSet());
     assertEquals(validation, covered);
+  }
+
+  /** Issue 22: with one Seed, a misspelt datacenter bound silently and lost the datacenter's settings. */
+  @Test
+  void aDatacenterTheOnlySeedDoesNotListIsAnErrorWithTheClosestOne() {
+    String typo = cluster("c1", "").replace("cloud: {dc: dc-1}", "cloud: {dc: DC-1x}");
+    List<Diagnostic> found = findings(SEED, CONTEXT, typo);
+    assertEquals(List.of("seed-binding spec.cloud.dc: datacenter DC-1x is not one of seed europe's: dc-1 "
+        + "(did you mean 'dc-1'?)"), found.stream().map(d -> d.code().id() + " " + d.path() + ": " + d.message()
+        + " (" + d.hint() + ")").toList());
+    String noDc = cluster("c1", "").replace("cloud: {dc: dc-1}", "cloud: {}");
+    assertEquals(List.of(), findings(SEED, CONTEXT, noDc), "a cluster naming no datacenter still binds");
   }
 
   @Test

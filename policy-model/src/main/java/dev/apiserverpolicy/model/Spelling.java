@@ -1,15 +1,15 @@
-package dev.apiserverpolicy.read;
+package dev.apiserverpolicy.model;
 
 import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /** Suggests the known name closest to a misspelt one. */
-final class Spelling {
+public final class Spelling {
   private Spelling() {}
 
   /** The known name within edit distance 3 of {@code word} (smallest distance, then alphabetical). */
-  static Optional<String> closest(String word, Collection<String> known) {
+  public static Optional<String> closest(String word, Collection<String> known) {
     String best = null;
     int bestDistance = 4;
     for (String candidate : new TreeSet<>(known)) {
@@ -22,7 +22,8 @@ final class Spelling {
     return Optional.ofNullable(best);
   }
 
-  private static int distance(String a, String b) {
+  /** Levenshtein distance; {@code Integer.MAX_VALUE} when the lengths differ by more than 3. */
+  public static int distance(String a, String b) {
     if (Math.abs(a.length() - b.length()) > 3 || a.length() > 200 || b.length() > 200) {
       return Integer.MAX_VALUE;
     }
