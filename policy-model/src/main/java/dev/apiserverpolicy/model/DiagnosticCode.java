@@ -144,6 +144,8 @@ public enum DiagnosticCode {
   RESOLVED_ADDRESSES_DIFFER("resolved-addresses-differ", Severity.WARNING),
 
   // Rendering.
+  /** A rendered object larger than the API server accepts; the cluster is not rendered. */
+  OBJECT_TOO_LARGE("object-too-large", Severity.ERROR),
   /** A cluster that was not rendered because of errors (its own, or its seed's or context's). */
   NOT_RENDERED("not-rendered", Severity.ERROR),
 

@@ -88,6 +88,10 @@ public final class ManifestRenderer {
       if (ManagedByLabel.wanted(inputs, options)) {
         objects.replaceAll(ManagedByLabel::apply);
       }
+      Optional<Diagnostic> tooLarge = ObjectSizes.tooLarge(inputs, objects);
+      if (tooLarge.isPresent()) {
+        return result.addDiagnostics(tooLarge.get()).build();
+      }
       return result.addAllObjects(objects).build();
     } catch (RuntimeException e) {
       // Validation should have caught whatever this is; report it rather than crash a whole run.

@@ -8,6 +8,7 @@ import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.IpFamily;
+import dev.apiserverpolicy.model.Origin;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
@@ -116,7 +117,9 @@ public final class OperationalLints {
           .hint("add spec.apiServerAllowedIPRanges (even {cidrBlocks: []}) to apply the seed's defaults")
           .build());
     }
-    rangeChecks(inputs, own.orElse(List.of()), out);
+    openToEveryone(inputs, out);
+    duplicatesAndNesting(inputs, own.orElse(List.of()), CIDR_BLOCKS, out);
+    families(inputs, effective, out);
     if (effective.isEmpty()) {
       return out;
     }
@@ -140,28 +143,53 @@ public final class OperationalLints {
     return out;
   }
 
-  private static void rangeChecks(ClusterInputs inputs, List<Cidr> ranges, List<Diagnostic> out) {
+  private static final FieldPath CIDR_BLOCKS = FieldPath.of("spec", "apiServerAllowedIPRanges", "cidrBlocks");
+
+  /**
+   * A range of the rendered list that allows a whole family, wherever it came from: the cluster's own ranges,
+   * the seed's defaults (appended when the cluster has the field) or the nodeport-proxy's source ranges.
+   */
+  private static void openToEveryone(ClusterInputs inputs, List<Diagnostic> out) {
     Cluster cluster = inputs.cluster();
-    FieldPath path = FieldPath.of("spec", "apiServerAllowedIPRanges", "cidrBlocks");
+    Seed seed = inputs.seed();
+    List<Cidr> own = cluster.spec().apiServerAllowedIPRanges().orElse(List.of());
+    everything(inputs, cluster.origin(), CIDR_BLOCKS, own, "", out);
+    if (cluster.spec().apiServerAllowedIPRanges().isPresent()) {
+      everything(inputs, seed.origin(), FieldPath.of("spec", "defaultAPIServerAllowedIPRanges"),
+          seed.defaultAPIServerAllowedIPRanges(), " (Seed " + seed.name() + "'s defaults, appended to this "
+              + "cluster's ranges)", out);
+    }
+    everything(inputs, seed.origin(), FieldPath.of("spec", "nodeportProxy", "envoy", "loadBalancerService",
+        "sourceRanges"), seed.nodeportProxySourceRanges(), " (Seed " + seed.name() + "'s nodeport-proxy source "
+            + "ranges, added to every cluster's)", out);
+  }
+
+  private static void everything(ClusterInputs inputs, Origin origin, FieldPath path, List<Cidr> ranges,
+      String from, List<Diagnostic> out) {
     for (int i = 0; i < ranges.size(); i++) {
       Cidr r = ranges.get(i);
       if (r.isEverything()) {
-        out.add(warning(DiagnosticCode.OPEN_TO_EVERYONE, inputs, path.index(i),
-            r + " allows every " + (r.family() == Cidr.Family.IPV4 ? "IPv4" : "IPv6") + " address: the allow-list "
-                + "restricts nothing for that family", "list the networks that need the API server instead"));
+        out.add(Diagnostic.at(DiagnosticCode.OPEN_TO_EVERYONE, origin, path.index(i))
+            .object(inputs.cluster().ref())
+            .message(r + from + " allows every " + (r.family() == Cidr.Family.IPV4 ? "IPv4" : "IPv6")
+                + " address into front-loadbalancer: the allow-list restricts nothing for that family")
+            .hint("list the networks that need the API server instead").build());
       }
     }
-    duplicatesAndNesting(inputs, ranges, path, out);
-    IpFamily family = cluster.spec().clusterNetwork().ipFamily().orElse(IpFamily.IPV4);
+  }
+
+  /** The rendered list against the cluster's IP family. */
+  private static void families(ClusterInputs inputs, List<Cidr> ranges, List<Diagnostic> out) {
+    IpFamily family = inputs.cluster().spec().clusterNetwork().ipFamily().orElse(IpFamily.IPV4);
     if (family == IpFamily.IPV4) {
       List<Cidr> v6 = ranges.stream().filter(c -> c.family() == Cidr.Family.IPV6).toList();
       if (!v6.isEmpty()) {
-        out.add(warning(DiagnosticCode.RANGE_FAMILY_MISMATCH, inputs, path,
+        out.add(warning(DiagnosticCode.RANGE_FAMILY_MISMATCH, inputs, CIDR_BLOCKS,
             "IPv6 ranges on an IPv4-only cluster: " + listed(v6) + "; front-loadbalancer has no IPv6 "
                 + "address to filter", "remove them, or make the cluster dual-stack (ipFamily: IPv4+IPv6)"));
       }
     } else if (ranges.stream().noneMatch(c -> c.family() == Cidr.Family.IPV6) && !ranges.isEmpty()) {
-      out.add(warning(DiagnosticCode.RANGE_FAMILY_MISMATCH, inputs, path,
+      out.add(warning(DiagnosticCode.RANGE_FAMILY_MISMATCH, inputs, CIDR_BLOCKS,
           "a dual-stack cluster with IPv4 ranges only: IPv6 clients are refused",
           "add the IPv6 networks that must reach the API server"));
     }

@@ -150,6 +150,39 @@ class OperationalLintsTest {
     return OperationalLints.lint(in, profile).stream().map(Diagnostic::code).collect(Collectors.toSet());
   }
 
+  /** Issue 22: the lints judge the rendered list; a seed-level 0.0.0.0/0 or ::/0 names the Seed's file and line. */
+  @Test
+  void aSeedLevelRangeForEveryoneIsReportedForEachClusterItOpens() {
+    String seed = """
+        apiVersion: kubermatic.k8c.io/v1
+        kind: Seed
+        metadata: {name: europe}
+        spec:
+          datacenters: {dc-1: {}}
+          defaultAPIServerAllowedIPRanges: [192.0.2.0/24, 0.0.0.0/0]
+          nodeportProxy: {envoy: {loadBalancerService: {sourceRanges: ["::/0"]}}}
+        """;
+    String clusters = java.util.stream.Stream.of("a", "b").map(n -> ValidationErrorsTest.cluster(n,
+        "exposeStrategy: LoadBalancer\nclusterNetwork: {ipFamily: IPv4+IPv6}\n"
+            + "apiServerAllowedIPRanges: {cidrBlocks: [198.51.100.0/24]}")).collect(Collectors.joining("---\n"));
+    String text = String.join("---\n", seed, ValidationErrorsTest.CONTEXT, clusters, ValidationErrorsTest.KKP);
+    Rendering r = ManifestRenderer.renderAll(dev.apiserverpolicy.read.ManifestReader.create().read("in.yaml", text),
+        RenderOptions.defaults());
+    List<String> open = r.allDiagnostics().stream().filter(d -> d.code() == DiagnosticCode.OPEN_TO_EVERYONE)
+        .map(d -> d.object().orElse("") + " " + d.line() + " " + d.path() + ": " + d.message()).toList();
+    assertEquals(List.of(
+        "Cluster/a 6 spec.defaultAPIServerAllowedIPRanges[1]: 0.0.0.0/0 (Seed europe's defaults, appended to this "
+            + "cluster's ranges) allows every IPv4 address into front-loadbalancer: the allow-list restricts "
+            + "nothing for that family",
+        "Cluster/a 7 spec.nodeportProxy.envoy.loadBalancerService.sourceRanges[0]: ::/0 (Seed europe's "
+            + "nodeport-proxy source ranges, added to every cluster's) allows every IPv6 address into "
+            + "front-loadbalancer: the allow-list restricts nothing for that family"),
+        open.stream().filter(o -> o.startsWith("Cluster/a")).toList());
+    assertEquals(2, open.stream().filter(o -> o.startsWith("Cluster/b")).count(), "each cluster it opens");
+    assertTrue(r.allDiagnostics().stream().filter(d -> d.object().orElse("").equals("Cluster/a"))
+        .noneMatch(d -> d.code() == DiagnosticCode.RANGE_FAMILY_MISMATCH), "the rendered list has IPv6 ranges");
+  }
+
   @Test
   void theBaseIsCleanButForTheBypass() {
     assertEquals(Set.of(DiagnosticCode.NODEPORT_BYPASS), codes(base(), Profile.KKP_V2_31));
