@@ -1,6 +1,8 @@
 package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.render.ClusterManifests;
 import java.io.PrintWriter;
@@ -31,7 +33,38 @@ final class RunSummary {
       failed.add(c.cluster() + ": " + first.code().id() + ": " + first.message());
     } else if (c.objects().stream().noneMatch(o -> o.kind().equals("NetworkPolicy"))) {
       withoutPolicies.add(c.seed() + "/cluster-" + c.cluster() + "/" + c.cluster());
+      c.inputs().ifPresent(in -> gatesOff.put(c.seed() + "/cluster-" + c.cluster() + "/", in.cluster()));
     }
+  }
+
+  // Clusters rendered without NetworkPolicies, by the folder their files go to.
+  private final java.util.Map<String, dev.apiserverpolicy.model.Cluster> gatesOff = new java.util.LinkedHashMap<>();
+
+  /**
+   * A warning for each cluster whose gate is off and whose NetworkPolicies in the output folder this run deletes
+   * (or would): its API server pods lose every egress restriction, which a typo in the gate also causes.
+   */
+  List<Diagnostic> gatesTurnedOff(OutputDirectory.Changes changes, boolean check) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (java.util.Map.Entry<String, dev.apiserverpolicy.model.Cluster> e : gatesOff.entrySet()) {
+      long policies = changes.delete().stream().filter(f -> f.startsWith(e.getKey() + "networkpolicy-")
+          || f.startsWith(e.getKey() + "ciliumnetworkpolicy-")).count();
+      if (policies == 0) {
+        continue;
+      }
+      dev.apiserverpolicy.model.Cluster cluster = e.getValue();
+      String value = cluster.spec().apiserverNetworkPolicyGate().map(String::valueOf).orElse("absent");
+      out.add(Diagnostic.at(DiagnosticCode.GATE_OFF_DELETES_POLICIES, cluster.origin(),
+              FieldPath.of("spec", "features", dev.apiserverpolicy.model.ClusterSpec.APISERVER_NETWORK_POLICY))
+          .object(cluster.ref())
+          .message("the gate spec.features.apiserverNetworkPolicy is " + value + ", so " + policies
+              + " policy files of this cluster " + (check ? "would be" : "were") + " deleted from the output "
+              + "folder: its API server pods' egress is no longer restricted")
+          .hint("if that is not meant, set spec.features.apiserverNetworkPolicy: true (exact spelling) and "
+              + "render again")
+          .build());
+    }
+    return out;
   }
 
   int clusters() {

@@ -112,6 +112,30 @@ class RenderCommandTest {
         second::toString);
   }
 
+  /** Issue 22, item 2: a gate that turns off (or is misspelt) deletes a cluster's policies; the run says so. */
+  @Test
+  void aGateThatTurnsOffIsAWarningNamingTheClusterTheFieldItsValueAndTheCount() throws IOException {
+    Path q = Cli.copyQuickstart(tmp);
+    assertEquals(0, Cli.run("render", q.toString(), "--out", out().toString()).exit());
+    long policies;
+    try (Stream<Path> listing = Files.list(out().resolve("europe-west/cluster-payments"))) {
+      policies = listing.filter(p -> p.getFileName().toString().startsWith("networkpolicy-")).count();
+    }
+    Path payments = q.resolve("clusters/loadbalancer-restricted.yaml");
+    Files.writeString(payments, Files.readString(payments).replace("apiserverNetworkPolicy: true",
+        "apiserverNetworkPolicy: false"));
+    Cli.Result check = Cli.run("render", q.toString(), "--out", out().toString(), "--check");
+    assertEquals(1, check.exit(), check::toString);
+    assertTrue(check.err().contains("warning[gate-off-deletes-policies] Cluster/payments "
+        + "spec.features.apiserverNetworkPolicy: the gate spec.features.apiserverNetworkPolicy is false, so "
+        + policies + " policy files of this cluster would be deleted"), check.err());
+    Cli.Result strict = Cli.run("render", q.toString(), "--out", out().toString(), "--fail-on", "warning");
+    assertEquals(1, strict.exit(), strict::toString);
+    assertTrue(strict.err().contains(policies + " policy files of this cluster were deleted"), strict.err());
+    Cli.Result after = Cli.run("render", q.toString(), "--out", out().toString(), "--fail-on", "warning");
+    assertFalse(after.err().contains("gate-off-deletes-policies"), "said once, when they go: " + after.err());
+  }
+
   @Test
   void checkPassesOnAnUpToDateTreeAndNamesEveryDriftedFile() throws IOException {
     assertEquals(0, Cli.run("render", Cli.quickstart().toString(), "--out", out().toString()).exit());

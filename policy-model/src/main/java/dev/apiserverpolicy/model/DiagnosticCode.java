@@ -143,6 +143,10 @@ public enum DiagnosticCode {
   /** Typed-in ips for a host differ from what ResolvedHosts says it resolved to; the typed-in ones are used. */
   RESOLVED_ADDRESSES_DIFFER("resolved-addresses-differ", Severity.WARNING),
 
+  // Writing the output folder.
+  /** A cluster's gate is off, and the run deletes (or would) its NetworkPolicies from the output folder. */
+  GATE_OFF_DELETES_POLICIES("gate-off-deletes-policies", Severity.WARNING),
+
   // Rendering.
   /** A rendered object larger than the API server accepts; the cluster is not rendered. */
   OBJECT_TOO_LARGE("object-too-large", Severity.ERROR),
