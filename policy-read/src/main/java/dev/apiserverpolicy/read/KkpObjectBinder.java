@@ -30,6 +30,7 @@ final class KkpObjectBinder {
   static Optional<Cluster> cluster(FieldReader doc) {
     ReadScope scope = doc.scope();
     MisplacedFields.check(doc, "Cluster");
+    KkpSchema.check(doc, "Cluster");
     Optional<String> name = ObjectNames.name(doc, "Cluster");
     if (name.isEmpty()) {
       return Optional.empty();
@@ -50,6 +51,7 @@ final class KkpObjectBinder {
   static Optional<ClusterTemplate> template(FieldReader doc) {
     ReadScope scope = doc.scope();
     MisplacedFields.check(doc, "ClusterTemplate");
+    KkpSchema.check(doc, "ClusterTemplate");
     Optional<String> name = ObjectNames.name(doc, "ClusterTemplate");
     if (name.isEmpty()) {
       return Optional.empty();
@@ -63,6 +65,7 @@ final class KkpObjectBinder {
   static Optional<Seed> seed(FieldReader doc) {
     ReadScope scope = doc.scope();
     MisplacedFields.check(doc, "Seed");
+    KkpSchema.check(doc, "Seed");
     Optional<String> name = ObjectNames.name(doc, "Seed");
     if (name.isEmpty()) {
       return Optional.empty();
@@ -124,6 +127,7 @@ final class KkpObjectBinder {
   static Optional<KubermaticConfiguration> kubermaticConfiguration(FieldReader doc) {
     ReadScope scope = doc.scope();
     MisplacedFields.check(doc, "KubermaticConfiguration");
+    KkpSchema.check(doc, "KubermaticConfiguration");
     Optional<String> name = ObjectNames.name(doc, "KubermaticConfiguration");
     if (name.isEmpty()) {
       return Optional.empty();

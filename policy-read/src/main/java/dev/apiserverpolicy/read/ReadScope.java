@@ -6,6 +6,7 @@ import dev.apiserverpolicy.model.FieldError;
 import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.Origin;
 import dev.apiserverpolicy.model.Position;
+import dev.apiserverpolicy.model.Severity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,27 @@ final class ReadScope {
     report(code, at == null ? start : at.start(), path, message, hint);
   }
 
+  /** Like {@link #report(DiagnosticCode, YamlNode, FieldPath, String, String)}, with a severity of its own. */
+  void report(DiagnosticCode code, Severity severity, YamlNode at, FieldPath path, String message, String hint) {
+    report(code, at.start(), path, message, hint);
+    Diagnostic d = sink.get(sink.size() - 1);
+    if (d.severity() == Severity.ERROR && severity != Severity.ERROR) {
+      errors--;
+    }
+    sink.set(sink.size() - 1, Diagnostic.builder().from(d).severity(severity).build());
+  }
+
+  /** True if this object already has a finding of {@code code} at {@code path}. */
+  boolean reported(DiagnosticCode code, FieldPath path) {
+    String p = path.toString();
+    for (int i = firstDiagnostic; i < sink.size(); i++) {
+      if (sink.get(i).code() == code && sink.get(i).path().equals(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** An error found by a validate function: at its field's line, or the nearest field above it that was read. */
   void report(FieldError error) {
     Position at = start;
@@ -98,7 +120,7 @@ final class ReadScope {
         .hint(hint);
     Optional.ofNullable(objectRef).ifPresent(b::object);
     Diagnostic d = b.build();
-    if (d.severity() == dev.apiserverpolicy.model.Severity.ERROR) {
+    if (d.severity() == Severity.ERROR) {
       errors++;
     }
     sink.add(d);

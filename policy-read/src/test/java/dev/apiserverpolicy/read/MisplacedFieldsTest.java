@@ -75,9 +75,32 @@ class MisplacedFieldsTest {
 
   @Test
   void fieldsThisToolDoesNotReadAndFreeKeysStaySilent() {
-    String text = CLUSTER.replace("metadata: {name: c1}", "metadata: {name: c1, labels: {apiServerAllowedIpRanges: x}}")
+    String text = CLUSTER.replace("metadata: {name: c1}", "metadata: {name: c1, labels: {apiServerAllowedIpRanges: x}, "
+        + "managedFields: [{manager: kubectl}]}")
         + "  version: 1.31.1\n  cniPlugin: {type: cilium}\n  clusterNetwork: {proxyMode: ipvs, dnsDomain: x}\n";
     assertEquals(List.of(), unknown(text));
+  }
+
+  /** KKP's own objects (the reference Seed and KubermaticConfiguration, every field set; a Cluster) read clean. */
+  @Test
+  void kkpsOwnObjectsHaveNoUnknownField() throws IOException {
+    int objects = 0;
+    for (String name : List.of("cluster-aws.yaml", "zz_generated.seed.ce.yaml",
+        "zz_generated.kubermaticConfiguration.ce.yaml")) {
+      ReadResult r = ManifestReader.create().read(name, Files.readAllBytes(TestData.fixture(name)));
+      assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.FIELD_UNKNOWN)
+          .toList(), name);
+      objects += r.clusters().size() + r.seeds().size() + r.kubermaticConfigurations().size();
+    }
+    assertEquals(3, objects);
+  }
+
+  /** Any other field KKP's schema lacks is a warning, with the closest name KKP has there. */
+  @Test
+  void anyOtherUnknownFieldIsAWarningWithTheClosestKnownName() {
+    List<Diagnostic> found = unknown(CLUSTER + "  verison: 1.31.1\n  cniPlugin: {typ: cilium}\n");
+    assertEquals(List.of("warning spec.verison: did you mean 'version'?", "warning spec.cniPlugin.typ: did you mean "
+        + "'type'?"), found.stream().map(d -> d.severity().label() + " " + d.path() + ": " + d.hint()).toList());
   }
 
   /** Every property of KKP v2.31.0's schemas, wherever this tool looks: none is taken for a near miss. */
@@ -120,7 +143,7 @@ class MisplacedFieldsTest {
     return count;
   }
 
-  private static YamlNode openApiSchema(String crd) {
+  static YamlNode openApiSchema(String crd) {
     List<Diagnostic> sink = new ArrayList<>();
     ReadLimits limits = ReadLimits.builder().maxDocumentChars(4_000_000).maxInputBytes(8_000_000).build();
     YamlNode doc = new YamlStream(limits).compose("crd", crd, sink).get(0);
@@ -130,7 +153,7 @@ class MisplacedFieldsTest {
     return get(get(version, "schema").orElseThrow(), "openAPIV3Schema").orElseThrow();
   }
 
-  private static Optional<YamlNode> get(YamlNode node, String key) {
+  static Optional<YamlNode> get(YamlNode node, String key) {
     if (!(node instanceof YamlNode.Mapping m)) {
       return Optional.empty();
     }
