@@ -1,5 +1,7 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
@@ -7,7 +9,9 @@ import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.render.ClusterManifests;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a render did, collected cluster by cluster (so it also works when clusters are
@@ -38,7 +42,7 @@ final class RunSummary {
   }
 
   // Clusters rendered without NetworkPolicies, by the folder their files go to.
-  private final java.util.Map<String, dev.apiserverpolicy.model.Cluster> gatesOff = new java.util.LinkedHashMap<>();
+  private final Map<String, Cluster> gatesOff = new LinkedHashMap<>();
 
   /**
    * A warning for each cluster whose gate is off and whose NetworkPolicies in the output folder this run deletes
@@ -46,16 +50,16 @@ final class RunSummary {
    */
   List<Diagnostic> gatesTurnedOff(OutputDirectory.Changes changes, boolean check) {
     List<Diagnostic> out = new ArrayList<>();
-    for (java.util.Map.Entry<String, dev.apiserverpolicy.model.Cluster> e : gatesOff.entrySet()) {
+    for (Map.Entry<String, Cluster> e : gatesOff.entrySet()) {
       long policies = changes.delete().stream().filter(f -> f.startsWith(e.getKey() + "networkpolicy-")
           || f.startsWith(e.getKey() + "ciliumnetworkpolicy-")).count();
       if (policies == 0) {
         continue;
       }
-      dev.apiserverpolicy.model.Cluster cluster = e.getValue();
+      Cluster cluster = e.getValue();
       String value = cluster.spec().apiserverNetworkPolicyGate().map(String::valueOf).orElse("absent");
       out.add(Diagnostic.at(DiagnosticCode.GATE_OFF_DELETES_POLICIES, cluster.origin(),
-              FieldPath.of("spec", "features", dev.apiserverpolicy.model.ClusterSpec.APISERVER_NETWORK_POLICY))
+              FieldPath.of("spec", "features", ClusterSpec.APISERVER_NETWORK_POLICY))
           .object(cluster.ref())
           .message("the gate spec.features.apiserverNetworkPolicy is " + value + ", so " + policies
               + " policy files of this cluster " + (check ? "would be" : "were") + " deleted from the output "

@@ -79,7 +79,7 @@ final class KkpSchema {
       Node child = schema.children().getOrDefault(key.value(), schema.children().get("*"));
       if (child != null) {
         walk(doc, child, entry.value(), path.child(key.value()), kind);
-      } else if (!doc.scope().reported(DiagnosticCode.FIELD_UNKNOWN, path.child(key.value()))) {
+      } else if (!doc.scope().reportedUnknown(path.child(key.value()))) {
         java.util.Set<String> names = new java.util.TreeSet<>(schema.children().keySet());
         names.removeAll(java.util.Set.of("*", "-"));
         doc.scope().report(DiagnosticCode.FIELD_UNKNOWN, Severity.WARNING, key, path.child(key.value()),

@@ -72,28 +72,21 @@ final class ReadScope {
   }
 
   void report(DiagnosticCode code, YamlNode at, FieldPath path, String message, String hint) {
-    report(code, at == null ? start : at.start(), path, message, hint);
+    report(code, code.defaultSeverity(), at == null ? start : at.start(), path, message, hint);
   }
 
   /** Like {@link #report(DiagnosticCode, YamlNode, FieldPath, String, String)}, with a severity of its own. */
   void report(DiagnosticCode code, Severity severity, YamlNode at, FieldPath path, String message, String hint) {
-    report(code, at.start(), path, message, hint);
-    Diagnostic d = sink.get(sink.size() - 1);
-    if (d.severity() == Severity.ERROR && severity != Severity.ERROR) {
-      errors--;
-    }
-    sink.set(sink.size() - 1, Diagnostic.builder().from(d).severity(severity).build());
+    report(code, severity, at.start(), path, message, hint);
   }
 
-  /** True if this object already has a finding of {@code code} at {@code path}. */
-  boolean reported(DiagnosticCode code, FieldPath path) {
-    String p = path.toString();
-    for (int i = firstDiagnostic; i < sink.size(); i++) {
-      if (sink.get(i).code() == code && sink.get(i).path().equals(p)) {
-        return true;
-      }
-    }
-    return false;
+  // The paths of the unknown fields reported so far, so that a field is reported once (a set: an object
+  // may have thousands of them).
+  private final java.util.Set<String> unknownFields = new java.util.HashSet<>();
+
+  /** True if an unknown field was already reported at {@code path}. */
+  boolean reportedUnknown(FieldPath path) {
+    return unknownFields.contains(path.toString());
   }
 
   /** An error found by a validate function: at its field's line, or the nearest field above it that was read. */
@@ -106,12 +99,17 @@ final class ReadScope {
         break;
       }
     }
-    report(error.code(), at, error.path(), error.message(), error.hint());
+    report(error.code(), error.code().defaultSeverity(), at, error.path(), error.message(), error.hint());
   }
 
-  private void report(DiagnosticCode code, Position p, FieldPath path, String message, String hint) {
+  private void report(DiagnosticCode code, Severity severity, Position p, FieldPath path, String message,
+      String hint) {
+    if (code == DiagnosticCode.FIELD_UNKNOWN) {
+      unknownFields.add(path.toString());
+    }
     Diagnostic.Builder b = Diagnostic.builder()
         .code(code)
+        .severity(severity)
         .file(source)
         .line(p.line())
         .column(p.column())

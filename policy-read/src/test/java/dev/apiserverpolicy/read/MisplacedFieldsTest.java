@@ -103,6 +103,22 @@ class MisplacedFieldsTest {
         + "'type'?"), found.stream().map(d -> d.severity().label() + " " + d.path() + ": " + d.hint()).toList());
   }
 
+  /** As an attacker would: 50,000 unknown fields in one object cost linear time, one warning each, no error. */
+  @Test
+  void fiftyThousandUnknownFieldsAreReadInLinearTime() {
+    StringBuilder text = new StringBuilder(CLUSTER);
+    for (int i = 0; i < 50_000; i++) {
+      text.append("  x").append(i).append(": 1\n");
+    }
+    text.append("  \"a;$(reboot)\": 1\n");
+    ReadResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+        () -> ManifestReader.create().read("in.yaml", text.toString()));
+    assertEquals(50_001, r.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.FIELD_UNKNOWN
+        && d.severity() == Severity.WARNING).count());
+    assertEquals(1, r.clusters().size(), "warnings do not stop the cluster");
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.path().startsWith("spec") && d.path().contains("a;$(reboot)")));
+  }
+
   /** Every property of KKP v2.31.0's schemas, wherever this tool looks: none is taken for a near miss. */
   @Test
   void noFieldOfKkpsOwnSchemasIsANearMiss() throws IOException {
