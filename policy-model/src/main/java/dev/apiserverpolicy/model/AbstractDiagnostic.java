@@ -45,6 +45,12 @@ abstract class AbstractDiagnostic {
   /** The object concerned, as {@code Kind/name}, if any. */
   public abstract Optional<String> object();
 
+  /**
+   * The KKP version whose CRD schema this finding holds against ({@code v2.31.0}), when it holds against
+   * that schema only: under a profile that reads another version's schema it is not reported.
+   */
+  public abstract Optional<String> kkpSchema();
+
   /** What is wrong, in one sentence. */
   public abstract String message();
 

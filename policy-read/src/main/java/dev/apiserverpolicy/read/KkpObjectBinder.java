@@ -28,9 +28,15 @@ final class KkpObjectBinder {
   private KkpObjectBinder() {}
 
   static Optional<Cluster> cluster(FieldReader doc) {
-    ReadScope scope = doc.scope();
     MisplacedFields.check(doc, "Cluster");
+    Optional<Cluster> bound = bindCluster(doc);
+    // Last, so that a field the binder has reported is not reported again against the schema.
     KkpSchema.check(doc, "Cluster");
+    return bound;
+  }
+
+  private static Optional<Cluster> bindCluster(FieldReader doc) {
+    ReadScope scope = doc.scope();
     Optional<String> name = ObjectNames.name(doc, "Cluster");
     if (name.isEmpty()) {
       return Optional.empty();
@@ -49,9 +55,15 @@ final class KkpObjectBinder {
   }
 
   static Optional<ClusterTemplate> template(FieldReader doc) {
-    ReadScope scope = doc.scope();
     MisplacedFields.check(doc, "ClusterTemplate");
+    Optional<ClusterTemplate> bound = bindTemplate(doc);
+    // Last, so that a field the binder has reported is not reported again against the schema.
     KkpSchema.check(doc, "ClusterTemplate");
+    return bound;
+  }
+
+  private static Optional<ClusterTemplate> bindTemplate(FieldReader doc) {
+    ReadScope scope = doc.scope();
     Optional<String> name = ObjectNames.name(doc, "ClusterTemplate");
     if (name.isEmpty()) {
       return Optional.empty();
@@ -63,9 +75,15 @@ final class KkpObjectBinder {
   }
 
   static Optional<Seed> seed(FieldReader doc) {
-    ReadScope scope = doc.scope();
     MisplacedFields.check(doc, "Seed");
+    Optional<Seed> bound = bindSeed(doc);
+    // Last, so that a field the binder has reported is not reported again against the schema.
     KkpSchema.check(doc, "Seed");
+    return bound;
+  }
+
+  private static Optional<Seed> bindSeed(FieldReader doc) {
+    ReadScope scope = doc.scope();
     Optional<String> name = ObjectNames.name(doc, "Seed");
     if (name.isEmpty()) {
       return Optional.empty();
@@ -125,9 +143,15 @@ final class KkpObjectBinder {
   }
 
   static Optional<KubermaticConfiguration> kubermaticConfiguration(FieldReader doc) {
-    ReadScope scope = doc.scope();
     MisplacedFields.check(doc, "KubermaticConfiguration");
+    Optional<KubermaticConfiguration> bound = bindKubermaticConfiguration(doc);
+    // Last, so that a field the binder has reported is not reported again against the schema.
     KkpSchema.check(doc, "KubermaticConfiguration");
+    return bound;
+  }
+
+  private static Optional<KubermaticConfiguration> bindKubermaticConfiguration(FieldReader doc) {
+    ReadScope scope = doc.scope();
     Optional<String> name = ObjectNames.name(doc, "KubermaticConfiguration");
     if (name.isEmpty()) {
       return Optional.empty();

@@ -7,10 +7,12 @@ import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.Origin;
 import dev.apiserverpolicy.model.Position;
 import dev.apiserverpolicy.model.Severity;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -80,13 +82,19 @@ final class ReadScope {
     report(code, severity, at.start(), path, message, hint);
   }
 
-  // The paths of the unknown fields reported so far, so that a field is reported once (a set: an object
-  // may have thousands of them).
-  private final java.util.Set<String> unknownFields = new java.util.HashSet<>();
+  // The paths of the fields reported so far, so that the schema check does not report a field twice (a
+  // set: an object may have thousands of them).
+  private final Set<String> reportedPaths = new HashSet<>();
 
-  /** True if an unknown field was already reported at {@code path}. */
-  boolean reportedUnknown(FieldPath path) {
-    return unknownFields.contains(path.toString());
+  /** True if a finding was already reported at {@code path}. */
+  boolean reported(FieldPath path) {
+    return reportedPaths.contains(path.toString());
+  }
+
+  /** A finding that holds against KKP's CRD schema of {@link KkpSchema#VERSION} only. */
+  void reportAgainstSchema(DiagnosticCode code, Severity severity, YamlNode at, FieldPath path, String message,
+      String hint) {
+    report(code, severity, at.start(), path, message, hint, Optional.of(KkpSchema.VERSION));
   }
 
   /** An error found by a validate function: at its field's line, or the nearest field above it that was read. */
@@ -104,9 +112,12 @@ final class ReadScope {
 
   private void report(DiagnosticCode code, Severity severity, Position p, FieldPath path, String message,
       String hint) {
-    if (code == DiagnosticCode.FIELD_UNKNOWN) {
-      unknownFields.add(path.toString());
-    }
+    report(code, severity, p, path, message, hint, Optional.empty());
+  }
+
+  private void report(DiagnosticCode code, Severity severity, Position p, FieldPath path, String message,
+      String hint, Optional<String> kkpSchema) {
+    reportedPaths.add(path.toString());
     Diagnostic.Builder b = Diagnostic.builder()
         .code(code)
         .severity(severity)
@@ -115,7 +126,8 @@ final class ReadScope {
         .column(p.column())
         .path(path.toString())
         .message(message)
-        .hint(hint);
+        .hint(hint)
+        .kkpSchema(kkpSchema);
     Optional.ofNullable(objectRef).ifPresent(b::object);
     Diagnostic d = b.build();
     if (d.severity() == Severity.ERROR) {

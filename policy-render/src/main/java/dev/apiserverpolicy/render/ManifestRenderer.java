@@ -139,7 +139,7 @@ public final class ManifestRenderer {
     // Diagnostics by the object they name, so each cluster finds its own without a scan.
     Map<String, List<Diagnostic>> byObject = new HashMap<>();
     Set<String> withErrors = new HashSet<>();
-    for (Diagnostic d : concat(read.diagnostics(), bound.diagnostics())) {
+    for (Diagnostic d : concat(SchemaFindings.inForce(read, bound.clusters(), options), bound.diagnostics())) {
       d.object().ifPresent(o -> {
         byObject.computeIfAbsent(o, k -> new ArrayList<>()).add(d);
         if (d.severity() == Severity.ERROR) {

@@ -159,8 +159,8 @@ class OperationalLintsTest {
         metadata: {name: europe}
         spec:
           datacenters: {dc-1: {}}
-          defaultAPIServerAllowedIPRanges: [192.0.2.0/24, 0.0.0.0/0]
-          nodeportProxy: {envoy: {loadBalancerService: {sourceRanges: ["::/0"]}}}
+          defaultAPIServerAllowedIPRanges: [192.0.2.0/24, "::/0"]
+          nodeportProxy: {envoy: {loadBalancerService: {sourceRanges: [0.0.0.0/0]}}}
         """;
     String clusters = java.util.stream.Stream.of("a", "b").map(n -> ValidationErrorsTest.cluster(n,
         "exposeStrategy: LoadBalancer\nclusterNetwork: {ipFamily: IPv4+IPv6}\n"
@@ -171,11 +171,12 @@ class OperationalLintsTest {
     List<String> open = r.allDiagnostics().stream().filter(d -> d.code() == DiagnosticCode.OPEN_TO_EVERYONE)
         .map(d -> d.object().orElse("") + " " + d.line() + " " + d.path() + ": " + d.message()).toList();
     assertEquals(List.of(
-        "Cluster/a 6 spec.defaultAPIServerAllowedIPRanges[1]: 0.0.0.0/0 (Seed europe's defaults, appended to this "
-            + "cluster's ranges) allows every IPv4 address into front-loadbalancer: the allow-list restricts "
+        "Cluster/a 6 spec.defaultAPIServerAllowedIPRanges[1]: ::/0 (Seed europe's defaults, appended to this "
+            + "cluster's ranges) allows every IPv6 address into front-loadbalancer: the allow-list restricts "
             + "nothing for that family",
-        "Cluster/a 7 spec.nodeportProxy.envoy.loadBalancerService.sourceRanges[0]: ::/0 (Seed europe's "
-            + "nodeport-proxy source ranges, added to every cluster's) allows every IPv6 address into "
+        // KKP v2.31's Seed schema takes IPv4 source ranges only for the nodeport-proxy.
+        "Cluster/a 7 spec.nodeportProxy.envoy.loadBalancerService.sourceRanges[0]: 0.0.0.0/0 (Seed europe's "
+            + "nodeport-proxy source ranges, added to every cluster's) allows every IPv4 address into "
             + "front-loadbalancer: the allow-list restricts nothing for that family"),
         open.stream().filter(o -> o.startsWith("Cluster/a")).toList());
     assertEquals(2, open.stream().filter(o -> o.startsWith("Cluster/b")).count(), "each cluster it opens");
