@@ -45,7 +45,8 @@ final class OutputDirectory {
    * did not allow it; {@code otherInputs}: files generated from another input, never deleted.
    */
   record Changes(List<String> create, List<String> update, List<String> delete, List<String> unchanged,
-      List<String> conflicts, List<String> foreign, List<String> kept, List<String> otherInputs, Prune prune) {
+      List<String> conflicts, List<String> foreign, List<String> kept, List<String> otherInputs, Prune prune,
+      Map<String, Integer> policiesDropped) {
     boolean drift() {
       return !create.isEmpty() || !update.isEmpty() || !delete.isEmpty() || !conflicts.isEmpty();
     }
@@ -89,6 +90,8 @@ final class OutputDirectory {
     private final java.util.Queue<String> update = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Queue<String> unchanged = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Queue<String> conflicts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    // Files that hold fewer NetworkPolicies than before (one file a cluster), by how many fewer.
+    private final Map<String, Integer> policiesDropped = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
     private final java.util.concurrent.atomic.AtomicReference<IOException> failure =
         new java.util.concurrent.atomic.AtomicReference<>();
@@ -166,10 +169,26 @@ final class OutputDirectory {
           return;
         }
         update.add(relative);
+        int dropped = policyDocuments(there) - policyDocuments(bytes);
+        if (dropped > 0) {
+          policiesDropped.put(relative, dropped);
+        }
       }
       if (write) {
         writer.write(target, bytes);
       }
+    }
+
+    // The documents of a generated file that are policies: each starts with its apiVersion, then its kind.
+    private static int policyDocuments(byte[] file) {
+      String text = new String(file, StandardCharsets.UTF_8);
+      int count = 0;
+      for (String kind : List.of("\nkind: NetworkPolicy\n", "\nkind: CiliumNetworkPolicy\n")) {
+        for (int at = text.indexOf(kind); at >= 0; at = text.indexOf(kind, at + 1)) {
+          count++;
+        }
+      }
+      return count;
     }
 
     /**
@@ -209,7 +228,7 @@ final class OutputDirectory {
         }
       }
       return new Changes(sorted(create), sorted(update), delete, sorted(unchanged), sorted(conflicts), foreign, kept,
-          otherInputs, prune);
+          otherInputs, prune, Map.copyOf(policiesDropped));
     }
 
     /** Stops after a failure elsewhere: waits for what is in flight, writes nothing new. */

@@ -51,8 +51,11 @@ final class RunSummary {
   List<Diagnostic> gatesTurnedOff(OutputDirectory.Changes changes, boolean check) {
     List<Diagnostic> out = new ArrayList<>();
     for (Map.Entry<String, Cluster> e : gatesOff.entrySet()) {
-      long policies = changes.delete().stream().filter(f -> f.startsWith(e.getKey() + "networkpolicy-")
-          || f.startsWith(e.getKey() + "ciliumnetworkpolicy-")).count();
+      // One file a policy (gitops), or one file a cluster (single-file) that holds fewer policies.
+      String folder = e.getKey();
+      long policies = changes.delete().stream().filter(f -> f.startsWith(folder + "networkpolicy-")
+          || f.startsWith(folder + "ciliumnetworkpolicy-")).count()
+          + changes.policiesDropped().getOrDefault(folder.substring(0, folder.length() - 1) + ".yaml", 0);
       if (policies == 0) {
         continue;
       }
@@ -62,7 +65,7 @@ final class RunSummary {
               FieldPath.of("spec", "features", ClusterSpec.APISERVER_NETWORK_POLICY))
           .object(cluster.ref())
           .message("the gate spec.features.apiserverNetworkPolicy is " + value + ", so " + policies
-              + " policy files of this cluster " + (check ? "would be" : "were") + " deleted from the output "
+              + " policies of this cluster " + (check ? "would be" : "were") + " deleted from the output "
               + "folder: its API server pods' egress is no longer restricted")
           .hint("if that is not meant, set spec.features.apiserverNetworkPolicy: true (exact spelling) and "
               + "render again")

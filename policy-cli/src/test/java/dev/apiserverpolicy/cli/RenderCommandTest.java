@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code render}: layout, idempotence, --check, --stdout, prune and ownership, path safety. */
 class RenderCommandTest {
@@ -113,27 +115,33 @@ class RenderCommandTest {
   }
 
   /** Issue 22, item 2: a gate that turns off (or is misspelt) deletes a cluster's policies; the run says so. */
-  @Test
-  void aGateThatTurnsOffIsAWarningNamingTheClusterTheFieldItsValueAndTheCount() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"gitops", "single-file"})
+  void aGateThatTurnsOffIsAWarningNamingTheClusterTheFieldItsValueAndTheCount(String layout) throws IOException {
     Path q = Cli.copyQuickstart(tmp);
-    assertEquals(0, Cli.run("render", q.toString(), "--out", out().toString()).exit());
-    long policies;
-    try (Stream<Path> listing = Files.list(out().resolve("europe-west/cluster-payments"))) {
-      policies = listing.filter(p -> p.getFileName().toString().startsWith("networkpolicy-")).count();
-    }
+    String[] out = {"--out", out().toString(), "--layout", layout};
+    assertEquals(0, Cli.run(concat(new String[] {"render", q.toString()}, out)).exit());
+    long policies = 11; // the NetworkPolicies the quick start renders for payments
     Path payments = q.resolve("clusters/loadbalancer-restricted.yaml");
     Files.writeString(payments, Files.readString(payments).replace("apiserverNetworkPolicy: true",
         "apiserverNetworkPolicy: false"));
-    Cli.Result check = Cli.run("render", q.toString(), "--out", out().toString(), "--check");
+    Cli.Result check = Cli.run(concat(new String[] {"render", q.toString()}, out, "--check"));
     assertEquals(1, check.exit(), check::toString);
     assertTrue(check.err().contains("warning[gate-off-deletes-policies] Cluster/payments "
         + "spec.features.apiserverNetworkPolicy: the gate spec.features.apiserverNetworkPolicy is false, so "
-        + policies + " policy files of this cluster would be deleted"), check.err());
-    Cli.Result strict = Cli.run("render", q.toString(), "--out", out().toString(), "--fail-on", "warning");
+        + policies + " policies of this cluster would be deleted"), check.err());
+    Cli.Result strict = Cli.run(concat(new String[] {"render", q.toString()}, out, "--fail-on", "warning"));
     assertEquals(1, strict.exit(), strict::toString);
-    assertTrue(strict.err().contains(policies + " policy files of this cluster were deleted"), strict.err());
-    Cli.Result after = Cli.run("render", q.toString(), "--out", out().toString(), "--fail-on", "warning");
+    assertTrue(strict.err().contains(policies + " policies of this cluster were deleted"), strict.err());
+    Cli.Result after = Cli.run(concat(new String[] {"render", q.toString()}, out, "--fail-on", "warning"));
     assertFalse(after.err().contains("gate-off-deletes-policies"), "said once, when they go: " + after.err());
+  }
+
+  private static String[] concat(String[] first, String[] second, String... third) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(List.of(second));
+    all.addAll(List.of(third));
+    return all.toArray(String[]::new);
   }
 
   @Test
