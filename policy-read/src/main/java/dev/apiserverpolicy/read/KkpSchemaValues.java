@@ -72,7 +72,7 @@ final class KkpSchemaValues {
 
   private static void report(FieldReader doc, DiagnosticCode code, YamlNode at, FieldPath path, String kind,
       String what, String hint) {
-    doc.scope().reportAgainstSchema(code, Severity.ERROR, at, path, "'" + path + "' " + what + ": KKP "
-        + KkpSchema.VERSION + "'s API server refuses this " + kind, hint);
+    doc.scope().reportAgainstSchema(code, Severity.ERROR, at, path, what + ": KKP " + KkpSchema.VERSION
+        + "'s API server refuses this " + kind, hint);
   }
 }
