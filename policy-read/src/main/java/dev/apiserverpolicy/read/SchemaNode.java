@@ -84,7 +84,8 @@ final class SchemaNode {
     while (lineStart < to) {
       int lineEnd = tree.indexOf('\n', lineStart);
       lineEnd = lineEnd < 0 || lineEnd > to ? to : lineEnd;
-      if (indentOf(lineStart, lineEnd) == childIndent) {
+      // Every line in the range is indented at least childIndent: a field of this node has no more.
+      if (tree.charAt(lineStart + childIndent) != ' ') {
         addChild(read, childStart, lineStart);
         childStart = lineStart;
       }
@@ -105,13 +106,5 @@ final class SchemaNode {
     SchemaNode child = new SchemaNode(tree, Math.min(lineEnd + 1, end), end, childIndent + 2, patterns, line);
     String name = line.substring(0, line.indexOf(' ') < 0 ? line.length() : line.indexOf(' '));
     read.put(child.free ? name.substring(0, name.length() - 1) : name, child);
-  }
-
-  private int indentOf(int lineStart, int lineEnd) {
-    int i = lineStart;
-    while (i < lineEnd && tree.charAt(i) == ' ') {
-      i++;
-    }
-    return i - lineStart;
   }
 }
