@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -87,6 +88,10 @@ final class EgressCatalogue {
       .thenComparing(p -> p.endPort().orElse(0));
 
   private static final String DNS_POLICY = "dns-allow";
+  /** UDP first, as KKP writes them. */
+  private static final ToAnywhere DNS_TO_ANYWHERE = new ToAnywhere(
+      List.of(port(Protocol.UDP, 53), port(Protocol.TCP, 53)),
+      "pkg/resources/apiserver/networkpolicy.go, DNSAllowReconciler: an egress rule with Ports and no To");
   private static final String OPENVPN_DESCRIPTION = "Allows the kube-apiserver pods to reach this cluster's OpenVPN "
       + "server, their tunnel to the nodes when Konnectivity is off.";
   private static final String METRICS_DESCRIPTION = "Allows the kube-apiserver pods to reach the seed-side "
@@ -102,11 +107,11 @@ final class EgressCatalogue {
           f -> "Allows the kube-apiserver pods to resolve names at this cluster's dns-resolver "
               + "(port 53, UDP and TCP).",
           f -> List.of(rule(List.of(dnsResolver(f)), List.of()))),
-      // The one rule without peers: KKP v2.31 allows port 53 to any address, UDP first, as it writes them.
-      target(DNS_POLICY, KKP_V2_31_ONLY, f -> true,
+      // The one rule without peers, declared as such: KKP v2.31 allows port 53 to any address.
+      new EgressTarget(DNS_POLICY, KKP_V2_31_ONLY, f -> true,
           f -> "Allows the kube-apiserver pods to resolve names over DNS (port 53, UDP and TCP) at any "
               + "address, as KKP does.",
-          f -> List.of(NetworkPolicyRule.builder().addPorts(port(Protocol.UDP, 53), port(Protocol.TCP, 53)).build())),
+          f -> List.of(toAnywhere(DNS_TO_ANYWHERE)), Set.of(), Optional.of(DNS_TO_ANYWHERE)),
       new EgressTarget(DNS_POLICY, LEAST_PRIVILEGE_ONLY, f -> true,
           f -> "Allows the kube-apiserver pods to resolve names at the seed's cluster DNS and "
               + "this cluster's dns-resolver (port 53, UDP and TCP).",
@@ -283,10 +288,19 @@ final class EgressCatalogue {
     return f.has(Trait.EXPLICIT_PORTS) ? ports : List.of();
   }
 
+  /** A rule to {@code peers}, on {@code ports} (all ports if none); refused without peers. */
   static NetworkPolicyRule rule(List<NetworkPolicyPeer> peers, List<NetworkPolicyPort> ports) {
+    if (peers.isEmpty()) {
+      throw new RuleWithoutPeersException("a catalogue rule", PeerGuard.describe(ports));
+    }
     List<NetworkPolicyPort> sorted = new ArrayList<>(ports);
     sorted.sort(PORT_ORDER);
     return NetworkPolicyRule.builder().addAllPeers(peers).addAllPorts(sorted).build();
+  }
+
+  /** The rule a target declares to go to every address on its ports, in the order declared. */
+  private static NetworkPolicyRule toAnywhere(ToAnywhere declared) {
+    return NetworkPolicyRule.builder().addAllPorts(declared.ports()).build();
   }
 
   /**

@@ -80,6 +80,15 @@ public final class ManifestRenderer {
       return result.build();
     }
     result.addAllDiagnostics(OperationalLints.lint(inputs, profile));
+    return renderValidated(inputs, profile, options, result);
+  }
+
+  /**
+   * The objects of a cluster the validators have passed, or the error that stops it; package-private so that
+   * a test can take a path around the validators, as a future defect might.
+   */
+  static ClusterManifests renderValidated(ClusterInputs inputs, Profile profile, RenderOptions options,
+      ClusterManifests.Builder result) {
     try {
       ClusterFacts facts = new ClusterFacts(inputs, profile);
       List<KubernetesObject> objects = new ArrayList<>(PolicyRenderer.render(facts));
@@ -93,6 +102,13 @@ public final class ManifestRenderer {
         return result.addDiagnostics(tooLarge.get()).build();
       }
       return result.addAllObjects(objects).build();
+    } catch (RuleWithoutPeersException e) {
+      return result.addDiagnostics(Diagnostic.at(DiagnosticCode.RULE_WITHOUT_PEERS, inputs.cluster().origin(),
+              FieldPath.root())
+          .object(inputs.cluster().ref())
+          .message("not rendered: " + e.getMessage() + "; no check before the renderer stopped this input")
+          .hint("please report this with the input that caused it; until then, give the target its addresses")
+          .build()).build();
     } catch (RuntimeException e) {
       // Validation should have caught whatever this is; report it rather than crash a whole run.
       return result.addDiagnostics(Diagnostic.at(DiagnosticCode.INTERNAL_ERROR, inputs.cluster().origin(), FieldPath

@@ -29,8 +29,7 @@ final class PolicyRenderer {
     List<NetworkPolicy> policies = new ArrayList<>();
     for (EgressTarget target : EgressCatalogue.TARGETS) {
       if (target.appliesTo(facts)) {
-        policies.add(policy(facts, target.policyName(), target.description().apply(facts),
-            target.rules().apply(facts)));
+        policies.add(policy(facts, target.policyName(), target.description().apply(facts), rules(target, facts)));
       }
     }
     for (ExtraEgressRule extra : facts.context().map(RenderContext::extraEgress).orElse(List.of())) {
@@ -38,15 +37,25 @@ final class PolicyRenderer {
       if (peers.isEmpty() && facts.fqdnEgress() && !extra.hosts().isEmpty()) {
         continue; // only hosts: the Cilium flavour's CiliumNetworkPolicy of this name reaches them
       }
-      if (peers.isEmpty()) {
-        // The validator refuses this; should it ever let one through, fail rather than allow everything.
-        throw new IllegalStateException("extraEgress " + extra.name() + " has no peers");
+      // The validator refuses an entry without peers; should it ever let one through, the rule is refused.
+      try {
+        policies.add(policy(facts, extra.name(), extra.description(),
+            List.of(EgressCatalogue.rule(peers, extra.ports()))));
+      } catch (RuleWithoutPeersException e) {
+        throw e.forPolicy(extra.name());
       }
-      policies.add(policy(facts, extra.name(), extra.description(),
-          List.of(EgressCatalogue.rule(peers, extra.ports()))));
     }
     policies.sort(Comparator.comparing(p -> p.metadata().name()));
     return List.copyOf(policies);
+  }
+
+  /** A target's rules, refused (naming the policy) when one has no peers the target does not declare. */
+  static List<NetworkPolicyRule> rules(EgressTarget target, ClusterFacts facts) {
+    try {
+      return target.rulesFor(facts);
+    } catch (RuleWithoutPeersException e) {
+      throw e.forPolicy(target.policyName());
+    }
   }
 
   private static NetworkPolicy policy(ClusterFacts facts, String name, String description,
