@@ -1,6 +1,7 @@
 package dev.apiserverpolicy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -95,11 +96,10 @@ class CrashSafetyTest {
     Path dir = Files.createDirectories(tmp.resolve("d"));
     Path target = Files.createDirectories(dir.resolve("a-folder.yaml"));
     Files.writeString(target.resolve("inside"), "x");
-    try {
-      ManifestFileWriter.ATOMIC.write(target, "new".getBytes(StandardCharsets.UTF_8));
-    } catch (IOException expected) {
-      // A non-empty folder cannot be replaced by a file.
-    }
+    // A non-empty folder cannot be replaced by a file: the write must fail, and say so.
+    assertThrows(IOException.class,
+        () -> ManifestFileWriter.ATOMIC.write(target, "new".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("x", Files.readString(target.resolve("inside")), "what was there is untouched");
     try (Stream<Path> list = Files.list(dir)) {
       assertEquals(1, list.count(), "no temp file left behind");
     }

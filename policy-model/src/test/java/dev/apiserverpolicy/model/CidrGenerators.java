@@ -1,8 +1,11 @@
 package dev.apiserverpolicy.model;
 
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 /** Generators of CIDRs and of the many valid spellings of one. */
 public final class CidrGenerators {
@@ -43,6 +46,46 @@ public final class CidrGenerators {
     return offset.zip(Generate.range(within.prefixLength(), within.family().bits()), (off, prefix) ->
         Cidr.of(within.family(), within.firstAddress().add(BigInteger.valueOf(off)), within.family().bits())
             .truncate(prefix));
+  }
+
+  /**
+   * IPv6 host or short-prefix ranges whose words are each zero half the time, so that {@code ::} can stand at
+   * any position with any number of groups on either side; the other words are small or random, distinct
+   * enough that groups read in the wrong order give another address.
+   */
+  public static Gen<Cidr> ipv6WithZeroRuns() {
+    Gen<Integer> word = Generate.pick(List.of(0, 0, 0, 1, 0x10, 0x20, 0xfd00, 0xffff))
+        .zip(Generate.range(1, 0xFFFF), Generate.booleans(), (fixed, any, useAny) -> useAny ? any : fixed);
+    Gen<List<Integer>> words = SourceDSL.lists().of(word).ofSize(8);
+    return words.zip(Generate.range(0, 16), (w, cut) -> {
+      BigInteger a = BigInteger.ZERO;
+      for (int v : w) {
+        a = a.shiftLeft(16).or(BigInteger.valueOf(v));
+      }
+      // Mostly single addresses; sometimes a prefix, which keeps the words above it.
+      int prefix = cut < 12 ? 128 : 16 * (cut - 8);
+      return Cidr.of(Cidr.Family.IPV6, a, 128).truncate(prefix);
+    });
+  }
+
+  /**
+   * A range inside {@code universe} that touches {@code base}: 0 its first address, 1 its last, 2 the
+   * address before it, 3 the one after it, 4 the range itself, 5 its first half.
+   */
+  public static Optional<Cidr> touching(Cidr base, int kind, Cidr universe) {
+    int bits = base.family().bits();
+    Cidr touching = switch (kind) {
+      case 0 -> Cidr.of(base.family(), base.firstAddress(), bits);
+      case 1 -> Cidr.of(base.family(), base.lastAddress(), bits);
+      case 2 -> base.firstAddress().signum() == 0 ? null
+          : Cidr.of(base.family(), base.firstAddress().subtract(BigInteger.ONE), bits);
+      case 3 -> base.lastAddress().bitLength() == bits && base.lastAddress().bitCount() == bits ? null
+          : Cidr.of(base.family(), base.lastAddress().add(BigInteger.ONE), bits);
+      case 4 -> base;
+      default -> base.prefixLength() == bits ? base
+          : Cidr.of(base.family(), base.firstAddress(), base.prefixLength() + 1);
+    };
+    return Optional.ofNullable(touching).filter(universe::contains);
   }
 
   /**

@@ -207,4 +207,34 @@ class ModuleRulesTest {
     assertEquals(List.of(), broken);
     assertFalse(rules.isEmpty());
   }
+
+  /** Libraries a test may import, by the artifact its module's POM must then declare (none arrives unlisted). */
+  private static final Map<String, String> TEST_LIBRARIES = Map.of(
+      "org.snakeyaml.engine", "snakeyaml-engine", "inet.ipaddr", "ipaddress", "org.quicktheories", "quicktheories",
+      "com.networknt", "json-schema-validator");
+
+  /**
+   * A test that imports a library its module's POM does not declare runs only while another module brings it
+   * along (policy-read's jar carries snakeyaml-engine relocated, so its POM does not list it).
+   */
+  @Test
+  void everyLibraryATestImportsIsDeclaredByItsModule() throws IOException {
+    List<String> undeclared = new ArrayList<>();
+    for (Rule rule : rules().values()) {
+      Path module = ProjectFiles.root().resolve(rule.module());
+      String pom = Files.readString(module.resolve("pom.xml"), StandardCharsets.UTF_8);
+      Set<String> imported = new TreeSet<>();
+      for (Path source : ProjectFiles.testSources(rule.module())) {
+        Matcher m = IMPORT.matcher(Files.readString(source, StandardCharsets.UTF_8));
+        while (m.find()) {
+          String name = m.group(1);
+          TEST_LIBRARIES.keySet().stream().filter(name::startsWith).forEach(imported::add);
+        }
+      }
+      imported.stream().filter(p -> !pom.contains("<artifactId>" + TEST_LIBRARIES.get(p) + "</artifactId>"))
+          .forEach(p -> undeclared.add(rule.module() + " imports " + p + " without declaring "
+              + TEST_LIBRARIES.get(p)));
+    }
+    assertEquals(List.of(), undeclared);
+  }
 }

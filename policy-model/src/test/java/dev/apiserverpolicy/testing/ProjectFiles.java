@@ -41,7 +41,16 @@ public final class ProjectFiles {
 
   /** Every Java file of {@code module}'s main sources, sorted. */
   public static List<Path> mainSources(String module) {
-    Path main = root().resolve(module).resolve("src/main/java");
+    return javaSources(module, "src/main/java");
+  }
+
+  /** The Java test sources of {@code module}, sorted. */
+  public static List<Path> testSources(String module) {
+    return javaSources(module, "src/test/java");
+  }
+
+  private static List<Path> javaSources(String module, String folder) {
+    Path main = root().resolve(module).resolve(folder);
     if (!Files.isDirectory(main)) {
       return List.of();
     }
