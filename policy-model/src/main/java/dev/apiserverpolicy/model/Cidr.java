@@ -461,7 +461,7 @@ public final class Cidr implements Comparable<Cidr> {
         }
       }
     }
-    result.sort(null);
+    // Already in order: families in order, each family's spans sorted, each span's blocks ascending.
     return List.copyOf(result);
   }
 
