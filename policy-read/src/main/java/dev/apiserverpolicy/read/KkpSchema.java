@@ -2,6 +2,7 @@ package dev.apiserverpolicy.read;
 
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.Spelling;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class KkpSchema {
   /** The KKP version of the schemas in {@link KkpSchemaData}. */
-  static final String VERSION = "v2.31.0";
+  static final String VERSION = Profile.KKP_V2_31.kkpSchema();
 
   private static final Map<String, SchemaNode> BY_KIND = new HashMap<>();
   private static List<Pattern> patterns;

@@ -25,12 +25,17 @@ class CiliumFlavourTest {
 
   /** The quick start with its RenderContext changed by {@code edit}. */
   static Rendering quickstart(UnaryOperator<String> edit) {
+    return ManifestRenderer.renderAll(quickstartRead(edit), RenderOptions.builder().build());
+  }
+
+  /** The quick start as read, its RenderContext passed through {@code edit} first. */
+  static ReadResult quickstartRead(UnaryOperator<String> edit) {
     ReadResult read = ReadResult.builder().build();
     for (Map.Entry<String, byte[]> f : new TreeMap<>(ProjectFiles.quickstartFiles()).entrySet()) {
       String text = new String(f.getValue(), StandardCharsets.UTF_8);
       read = read.plus(READER.read(f.getKey(), f.getKey().equals("render-context.yaml") ? edit.apply(text) : text));
     }
-    return ManifestRenderer.renderAll(read, RenderOptions.builder().build());
+    return read;
   }
 
   /** The quick start's context with the flavour on and no issuer, webhook or seed API address in it. */

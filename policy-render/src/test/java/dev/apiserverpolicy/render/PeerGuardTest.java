@@ -10,18 +10,14 @@ import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.manifest.CiliumEgressRule;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
-import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.testing.ProjectFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -44,22 +40,12 @@ class PeerGuardTest {
       c -> c.replace("  cni: cilium\n", "  cni: cilium\n  cilium: {fqdnEgress: true, seedAPIServerEntity: true}\n"),
       c -> c.replace("  cni: cilium\n", "  cni: cilium\n  cilium: {fqdnEgress: true}\n"));
 
-  private static ReadResult quickstart(UnaryOperator<String> contextEdit) {
-    ReadResult read = ReadResult.builder().build();
-    for (Map.Entry<String, byte[]> f : new TreeMap<>(ProjectFiles.quickstartFiles()).entrySet()) {
-      String text = new String(f.getValue(), StandardCharsets.UTF_8);
-      read = read.plus(ManifestReader.create().read(f.getKey(),
-          f.getKey().equals("render-context.yaml") ? contextEdit.apply(text) : text));
-    }
-    return read;
-  }
-
   @Test
   void noTargetWithItsListsEmptyRendersARuleWithoutPeersButTheDeclaredOne() {
     Set<String> reached = new TreeSet<>();
     Set<String> refused = new TreeSet<>();
     for (UnaryOperator<String> flavour : FLAVOURS) {
-      ReadResult read = quickstart(c -> flavour.apply(emptyLists(c)));
+      ReadResult read = CiliumFlavourTest.quickstartRead(c -> flavour.apply(emptyLists(c)));
       for (ClusterInputs inputs : InputBinding.bind(read).clusters()) {
         for (Profile profile : Profile.values()) {
           ClusterFacts facts = new ClusterFacts(inputs, profile);
@@ -139,7 +125,7 @@ class PeerGuardTest {
 
   @Test
   void theRendererTurnsARefusalIntoAnErrorOfTheCluster() {
-    ReadResult read = quickstart(c -> c.replace("ips: [203.0.113.30]", "ips: []"));
+    ReadResult read = CiliumFlavourTest.quickstartRead(c -> c.replace("ips: [203.0.113.30]", "ips: []"));
     ClusterInputs payments = InputBinding.bind(read).clusters().stream()
         .filter(c -> c.cluster().name().equals("payments")).findFirst().orElseThrow();
     // Past every validator: straight to the renderer, as a future path around them would go.
