@@ -120,4 +120,26 @@ class KkpSchemaValuesTest {
       assertTrue(KkpSchema.goPattern(pattern).pattern().endsWith("\\z"), pattern);
     }
   }
+
+  /** Hostile input: 50,000 values the schema refuses in one list are each reported, in linear time. */
+  @Test
+  void fiftyThousandRefusedValuesAreReadInLinearTime() {
+    StringBuilder seed = new StringBuilder("apiVersion: kubermatic.k8c.io/v1\nkind: Seed\nmetadata: {name: s}\n"
+        + "spec:\n  disabledCollectors:\n");
+    for (int i = 0; i < 50_000; i++) {
+      seed.append("  - Colector").append(i % 7).append('\n');
+    }
+    long start = System.nanoTime();
+    List<Diagnostic> found = findings(seed.toString());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(50_000, found.stream().filter(d -> d.code() == DiagnosticCode.FIELD_VALUE).count());
+    assertTrue(millis < 20_000, millis + " ms");
+  }
+
+  /** A refused value with control characters is quoted as it was written; the printers escape it. */
+  @Test
+  void aRefusedValueIsNamedAsWritten() {
+    Diagnostic d = findings(CLUSTER.replace("{type: cilium}", "{type: \"cil\\u001b[2Jium\"}")).get(0);
+    assertTrue(d.message().startsWith("'cil\u001b[2Jium' is not one of"), d.message());
+  }
 }
