@@ -55,21 +55,20 @@ final class OutputDirectory {
   /** Whether files this input generated before and no longer generates may be deleted, and if not, why. */
   record Prune(boolean allowed, String reason) {
     static final Prune ALLOWED = new Prune(true, "");
+    static final Prune AFTER_ERRORS = new Prune(false, "the run has errors (above); files are deleted only by a "
+        + "run without errors");
   }
 
   /** Most file contents held at once while they wait to be compared or written. */
   static final int MAX_IN_FLIGHT = 2048;
 
   /**
-   * Starts a sync: walks the folder once (removing leftovers of an interrupted run when
-   * {@code write}), then takes the planned files one by one with {@link Sync#add}.
+   * Starts a sync: walks the folder once, then takes the planned files one by one with
+   * {@link Sync#add}.
    */
   Sync sync(boolean write, ManifestFileWriter writer) throws IOException {
     existingFolders.clear();
     linkChecks.clear();
-    if (write) {
-      removeLeftoverTempFiles();
-    }
     return new Sync(write, writer, existingFiles());
   }
 
@@ -192,16 +191,19 @@ final class OutputDirectory {
     }
 
     /**
-     * Waits for every file in flight; then, if none failed, prunes (when writing) and returns
-     * what changed. If one failed, throws it once nothing is in flight any more, so the folder
-     * no longer changes when the caller hears of it.
+     * Waits for every file in flight; then, if none failed, prunes (when writing, and only if
+     * {@code asked} allows it and no planned file was refused) and returns what changed. If one
+     * failed, throws it once nothing is in flight any more, so the folder no longer changes when
+     * the caller hears of it.
      */
-    Changes finish(Prune prune) throws IOException {
+    Changes finish(Prune asked) throws IOException {
       awaitAll();
       IOException failed = failure.get();
       if (failed != null) {
         throw failed;
       }
+      // A file that could not be written is an error of the run like any other: nothing is deleted.
+      Prune prune = conflicts.isEmpty() ? asked : Prune.AFTER_ERRORS;
       List<String> delete = new ArrayList<>();
       List<String> foreign = new ArrayList<>();
       List<String> kept = new ArrayList<>();
@@ -221,11 +223,12 @@ final class OutputDirectory {
           delete.add(e.getKey());
         }
       }
-      if (write) {
+      if (write && prune.allowed()) {
         for (String relative : delete) {
           Files.deleteIfExists(root.resolve(relative));
           removeEmptyParents(root.resolve(relative).getParent());
         }
+        removeLeftoverTempFiles();
       }
       return new Changes(sorted(create), sorted(update), delete, sorted(unchanged), sorted(conflicts), foreign, kept,
           otherInputs, prune, Map.copyOf(policiesDropped));

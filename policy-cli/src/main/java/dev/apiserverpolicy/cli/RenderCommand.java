@@ -249,8 +249,7 @@ final class RenderCommand implements Callable<Integer> {
   private OutputDirectory.Prune prune(RunSummary summary, List<Diagnostic> general) {
     if (summary.anyAtLeast(dev.apiserverpolicy.model.Severity.ERROR)
         || DiagnosticPrinter.anyAtLeast(general, dev.apiserverpolicy.model.Severity.ERROR)) {
-      return new OutputDirectory.Prune(false, "the run has errors (above); files are deleted only by a run "
-          + "without errors");
+      return OutputDirectory.Prune.AFTER_ERRORS;
     }
     if (summary.clusters() == 0 && !allowEmptyInput) {
       return new OutputDirectory.Prune(false, "the input has no clusters; add --allow-empty-input if that is meant");

@@ -57,6 +57,26 @@ class CliProcessIT {
   }
 
   /**
+   * Two processes, one output folder: while this one holds the lock, the packaged command
+   * waits its ten seconds, then exits 3 and writes nothing.
+   */
+  @Test
+  void aSecondProcessWaitsForTheLockThenExits3() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("manifests")).toRealPath();
+    try (OutputLock held = OutputLock.forWriting(out, java.time.Duration.ZERO)) {
+      long start = System.nanoTime();
+      Run r = java(tmp, "render", Cli.quickstart().toAbsolutePath().toString(), "--out", out.toString());
+      long waited = (System.nanoTime() - start) / 1_000_000;
+      assertEquals(3, r.exit(), r.err());
+      assertTrue(r.err().contains("is in use by another apiserver-policy run"), r.err());
+      assertTrue(waited >= OutputLock.DEFAULT_WAIT.toMillis(), "waited " + waited + " ms");
+      try (Stream<Path> files = Files.list(out)) {
+        assertEquals(List.of(out.resolve(OutputDirectory.LOCK_FILE)), files.toList(), "nothing written");
+      }
+    }
+  }
+
+  /**
    * Issue 16's acceptance, as a process with the JDK's resolver pointed at a hosts file: the quick
    * start without a typed-in address, plus kubectl's EndpointSlice list and what resolve wrote,
    * renders what the quick start renders; --check sees a moved address; a host that does not
