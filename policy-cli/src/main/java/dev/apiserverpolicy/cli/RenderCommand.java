@@ -123,6 +123,7 @@ final class RenderCommand implements Callable<Integer> {
   private int renderToFolder(LoadedInput loaded, RenderOptions.Builder options, PrintWriter err,
       PrintWriter outWriter) throws FileAccessException, IOException {
     Path root = out;
+    LinksOnTheWay.refuse(root, "--out");
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new FileAccessException(out + ": exists and is not a folder", "choose a folder for --out");
     }

@@ -79,6 +79,7 @@ final class ResolveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    LinksOnTheWay.refuse(out, "--out");
     LoadedInput loaded = LoadedInput.load(paths);
     List<Diagnostic> errors = loaded.read().diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
         .toList();

@@ -194,6 +194,87 @@ class HostileOutputFolderTest {
     assertTrue(Files.isDirectory(cluster), "and the link still leads to it");
   }
 
+  /** A generated file grown to 3 GB (sparse) is not read whole: --check sees it change, a run replaces it. */
+  @Test
+  void aHugeFileAtAGeneratedNameIsReplacedWithoutBeingRead() throws IOException {
+    assertEquals(0, Cli.run("render", Cli.quickstart().toString(), "--out", out().toString()).exit());
+    java.util.Map<String, String> before = Cli.files(out());
+    String name = "europe-west/cluster-payments/networkpolicy-etcd-allow.yaml";
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(out().resolve(name).toFile(), "rw")) {
+      file.setLength(3L << 30);
+    }
+    Cli.Result check = Cli.run("render", Cli.quickstart().toString(), "--out", out().toString(), "--check");
+    assertEquals(1, check.exit(), check::toString);
+    assertTrue(check.out().contains("would change: " + LoadedInput.display(out().resolve(name))), check::toString);
+    assertTrue(check.err().contains("unchanged " + (Cli.QUICKSTART_FILES - 1)), check::toString);
+    assertFalse(check.err().contains("Exception") || check.err().contains("Error:"), check::toString);
+    Cli.Result r = Cli.run("render", Cli.quickstart().toString(), "--out", out().toString());
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.err().contains("changed 1"), r::toString);
+    assertEquals(before.get(name).length(), Files.size(out().resolve(name)), "replaced by what is generated");
+    assertEquals(before, Cli.files(out()));
+  }
+
+  /** Policies a file loses are counted as its old content streams past, however large, at any chunk border. */
+  @Test
+  void policiesAreCountedInAStreamedFileAsInMemory() throws IOException {
+    StringBuilder text = new StringBuilder("# header\n");
+    java.util.Random random = new java.util.Random(24);
+    int expected = 0;
+    for (int i = 0; i < 20_000; i++) {
+      text.append("x".repeat(random.nextInt(40)));
+      if (random.nextBoolean()) {
+        text.append(random.nextBoolean() ? "\nkind: NetworkPolicy\n" : "\nkind: CiliumNetworkPolicy\n");
+        expected++;
+      } else {
+        text.append("\nkind: Service\n");
+      }
+    }
+    byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Path file = tmp.resolve("policies.yaml");
+    Files.write(file, bytes);
+    assertEquals(expected, PolicyCount.in(bytes));
+    assertEquals(expected, PolicyCount.inFile(file));
+  }
+
+  /** A committed {@code manifests -> ../elsewhere} link, or one further up the way, is never written through. */
+  @Test
+  void anOutputFolderReachedThroughALinkIsRefused() throws IOException {
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Files.createSymbolicLink(repo.resolve("manifests"), Path.of("../elsewhere"));
+    Files.createSymbolicLink(repo.resolve("deploy"), Path.of("../elsewhere"));
+    for (Path out : List.of(repo.resolve("manifests"), repo.resolve("deploy/manifests"))) {
+      for (String check : List.of("--check", "--allow-empty-input")) {
+        Cli.Result r = Cli.run("render", Cli.quickstart().toString(), "--out", out.toString(), check);
+        assertEquals(3, r.exit(), r::toString);
+        assertTrue(r.err().contains(" is a link; apiserver-policy does not write through links"), r::toString);
+      }
+    }
+    Cli.Result resolve = Cli.run("resolve", Cli.quickstart().toString(), "--out",
+        repo.resolve("deploy/resolved-hosts.yaml").toString());
+    assertEquals(3, resolve.exit(), resolve::toString);
+    assertTrue(resolve.err().contains("deploy is a link"), resolve::toString);
+    assertEquals(java.util.Map.of(), Cli.files(elsewhere), "nothing landed outside the repository");
+  }
+
+  /** The way is checked from the folder the run starts in, however that folder is spelled. */
+  @Test
+  void theWayIsCheckedFromTheWorkingDirectory() throws IOException {
+    Path real = Files.createDirectories(tmp.resolve("real/repo/inputs"));
+    Files.createSymbolicLink(tmp.resolve("logical"), tmp.resolve("real"));
+    Path logicalCwd = tmp.resolve("logical/repo/inputs");
+    Files.createSymbolicLink(tmp.resolve("real/repo/linked"), tmp.resolve("real"));
+    assertEquals(java.util.Optional.empty(), LinksOnTheWay.firstLink(Path.of("../manifests"), real));
+    assertEquals(java.util.Optional.empty(), LinksOnTheWay.firstLink(Path.of("../manifests"), logicalCwd));
+    assertEquals(java.util.Optional.empty(), LinksOnTheWay.firstLink(logicalCwd.resolve("../manifests"), real),
+        "a link before the working directory is where the run already is");
+    assertEquals(java.util.Optional.of(real.resolve("../linked")),
+        LinksOnTheWay.firstLink(Path.of("../linked/manifests"), real));
+    assertEquals(java.util.Optional.of(logicalCwd.resolve("../linked")),
+        LinksOnTheWay.firstLink(Path.of("../linked"), logicalCwd));
+  }
+
   @Test
   void anInputWithoutClustersDeletesNothingUnlessAllowed() throws IOException {
     Path input = Cli.copyQuickstart(tmp);
