@@ -69,7 +69,11 @@ public final class ApiserverPolicy {
     return new ApiserverPolicy(Optional.of(chosen), executor, managedByLabel);
   }
 
-  /** The same, reading and rendering on {@code executor} ({@code Runnable::run}: the calling thread only). */
+  /**
+   * The same, reading and rendering on {@code executor} ({@code Runnable::run}: the calling thread
+   * only). An executor that refuses a task (a pool shut down, a full queue) makes {@link #render}
+   * throw its {@link java.util.concurrent.RejectedExecutionException}: a render is never half done.
+   */
   public ApiserverPolicy withExecutor(Executor executor) {
     return new ApiserverPolicy(profile, Optional.of(Objects.requireNonNull(executor, "executor")), managedByLabel);
   }
@@ -85,15 +89,30 @@ public final class ApiserverPolicy {
   /**
    * Reads every file (in the order of their names), then binds, validates and renders every
    * cluster, as the CLI does. Never throws on bad input: what is wrong is in
-   * {@link Result#diagnostics()}, and a cluster with an error has no objects.
+   * {@link Result#diagnostics()}, and a cluster with an error has no objects. When part of a file
+   * could not be read (a YAML syntax error hides the documents after it), the finding says from
+   * which line of which file, and {@link Result#readComplete()} is false: a caller that deletes
+   * what a cluster no longer renders must not do so then.
+   *
+   * @param files each file's name (what diagnostics call it) and its UTF-8 content
+   * @throws NullPointerException if {@code files}, a name or a content is null (the message
+   *     names which)
+   * @throws java.util.concurrent.RejectedExecutionException if the executor given to {@link
+   *     #withExecutor} refuses a task; nothing is returned then
    */
   public Result render(Map<String, byte[]> files) {
     Objects.requireNonNull(files, "files");
-    ReadResult read = ReadResult.builder().build();
-    Map<String, byte[]> sorted = new TreeMap<>(files);
-    for (Map.Entry<String, byte[]> file : sorted.entrySet()) {
-      read = read.plus(reader.read(file.getKey(), file.getValue()));
+    Map<String, byte[]> sorted = new TreeMap<>();
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      String name = Objects.requireNonNull(file.getKey(), "files: a file without a name (every file needs one; "
+          + "diagnostics name it)");
+      sorted.put(name, Objects.requireNonNull(file.getValue(), () -> "files: no content for '" + name + "'"));
     }
+    List<ReadResult> each = new ArrayList<>(sorted.size());
+    for (Map.Entry<String, byte[]> file : sorted.entrySet()) {
+      each.add(reader.read(file.getKey(), file.getValue()));
+    }
+    ReadResult read = ReadResult.builder().build().plusAll(each);
     RenderOptions.Builder options = RenderOptions.builder().profile(profile).managedByLabel(managedByLabel);
     executor.ifPresent(options::executor);
     List<ClusterManifests> clusters = new ArrayList<>();
@@ -135,6 +154,15 @@ public final class ApiserverPolicy {
      */
     public List<Map<String, Object>> trees() {
       return objects.stream().map(ManifestTrees::of).toList();
+    }
+
+    /**
+     * True if every file was read to its end. False when a finding says some of the input was
+     * not read (a syntax error, a limit, text that is not UTF-8): the clusters, seeds and
+     * contexts there are missing from this result, so it is no ground for deleting anything.
+     */
+    public boolean readComplete() {
+      return diagnostics.stream().noneMatch(d -> d.code().losesInput());
     }
 
     /** True if any finding is an error. */

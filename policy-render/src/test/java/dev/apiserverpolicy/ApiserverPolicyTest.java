@@ -133,4 +133,56 @@ class ApiserverPolicyTest {
       two.shutdown();
     }
   }
+
+  /** A syntax error hides the documents after it: the result says from where, and that it is partial. */
+  @Test
+  void aPartialReadIsNamedAndToldApart() {
+    Map<String, byte[]> files = new java.util.TreeMap<>(quickstart());
+    String clusters = new String(files.get("clusters/loadbalancer-restricted.yaml"), StandardCharsets.UTF_8);
+    String broken = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: first}\n---\nkey: [unclosed\n---\n"
+        + clusters;
+    files.put("clusters/loadbalancer-restricted.yaml", broken.getBytes(StandardCharsets.UTF_8));
+    ApiserverPolicy.Result partial = ApiserverPolicy.create().render(files);
+    assertFalse(partial.readComplete());
+    Diagnostic syntax = partial.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.YAML_SYNTAX)
+        .findFirst().orElseThrow();
+    assertEquals("clusters/loadbalancer-restricted.yaml", syntax.file().orElseThrow());
+    assertTrue(syntax.message().endsWith("; not read: clusters/loadbalancer-restricted.yaml from line 4 to its end "
+        + "(any object there is missing)"), syntax::message);
+    assertFalse(partial.clusters().stream().anyMatch(c -> c.cluster().equals("payments")),
+        "the cluster after the error is missing, and the result says so");
+    assertTrue(ApiserverPolicy.create().render(quickstart()).readComplete());
+  }
+
+  @Test
+  void aNullNameOrContentIsRefusedByName() {
+    Map<String, byte[]> nullName = new java.util.HashMap<>(quickstart());
+    nullName.put(null, new byte[0]);
+    NullPointerException name = assertThrows(NullPointerException.class,
+        () -> ApiserverPolicy.create().render(nullName));
+    assertTrue(name.getMessage().contains("a file without a name"), name::getMessage);
+    Map<String, byte[]> nullContent = new java.util.HashMap<>(quickstart());
+    nullContent.put("clusters/empty.yaml", null);
+    NullPointerException content = assertThrows(NullPointerException.class,
+        () -> ApiserverPolicy.create().render(nullContent));
+    assertEquals("files: no content for 'clusters/empty.yaml'", content.getMessage());
+  }
+
+  @Test
+  void aRejectingExecutorsExceptionIsWhatRenderThrows() {
+    ExecutorService closed = Executors.newSingleThreadExecutor();
+    closed.shutdown();
+    assertThrows(java.util.concurrent.RejectedExecutionException.class,
+        () -> ApiserverPolicy.create().withExecutor(closed).render(quickstart()));
+  }
+
+  /** A right-to-left override in a key would make the header read as something it does not say. */
+  @Test
+  void bidiAndControlCharactersInAKeyAreEscapedInTheHeader() {
+    Map<String, byte[]> files = new java.util.TreeMap<>(quickstart());
+    files.put("clusters/\u202Egnp.yaml\u0007", "# nothing\n".getBytes(StandardCharsets.UTF_8));
+    String header = ApiserverPolicy.create().render(files).yaml().lines().findFirst().orElseThrow();
+    assertTrue(header.contains("clusters/\\u202egnp.yaml\\u0007"), header);
+    assertFalse(header.chars().anyMatch(c -> c == 0x202E || c == 7), header);
+  }
 }

@@ -7,29 +7,39 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** Everything read from a command's PATHs, and how generated files name their input. */
-record LoadedInput(ReadResult read, String label, int files) {
+/**
+ * Everything read from a command's PATHs. Files are named in diagnostics (and where a
+ * RenderContext names another input) by their path as given, normalised: {@code ./in/x.yaml}
+ * and {@code in//x.yaml} are {@code in/x.yaml}.
+ */
+record LoadedInput(ReadResult read, List<Path> paths, int files) {
   private static final ManifestReader READER = ManifestReader.create();
 
   static LoadedInput load(List<Path> paths) throws FileAccessException {
     InputFiles.Collected collected = InputFiles.collect(paths);
     List<Path> files = collected.files();
     ReadResult read = ReadResult.builder().addAllDiagnostics(collected.problems()).build();
+    List<ReadResult> each = new java.util.ArrayList<>(files.size());
     for (Path file : files) {
       try (InputStream in = Files.newInputStream(file)) {
-        read = read.plus(READER.read(display(file), in));
+        each.add(READER.read(display(file.normalize()), in));
       } catch (IOException e) {
         throw new FileAccessException(file + ": cannot be read (" + e.getMessage() + ")",
             "check that the file is readable");
       }
     }
-    // The label is the PATHs as given, with '/' separators, so headers are equal on every machine.
-    // Normalised, so that ./inputs and inputs/ name the same input (prune trusts the header).
-    String label = paths.stream().map(p -> p.normalize().toString().isEmpty() ? "." : display(p.normalize()))
-        .collect(Collectors.joining(", "));
-    return new LoadedInput(read, label, files.size());
+    return new LoadedInput(read.plusAll(each), List.copyOf(paths), files.size());
+  }
+
+  /** How output written into {@code folder} names this input (see {@link InputLabel}). */
+  InputLabel labelFor(Path folder) {
+    return InputLabel.forOutputIn(paths, folder);
+  }
+
+  /** How output written to standard output names this input (see {@link InputLabel#forStandardOutput}). */
+  String label() {
+    return InputLabel.forStandardOutput(paths).label();
   }
 
   static String display(Path path) {

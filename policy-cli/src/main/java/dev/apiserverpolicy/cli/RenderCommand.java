@@ -179,8 +179,10 @@ final class RenderCommand implements Callable<Integer> {
   private int renderInto(Path root, LoadedInput loaded, RenderOptions.Builder options, PrintWriter err,
       PrintWriter outWriter) throws FileAccessException {
     OutputDirectory.Sync sync;
+    // Named from where the output goes, so that neither the working directory nor the spelling counts.
+    InputLabel label = loaded.labelFor(out.toAbsolutePath().getParent());
     try {
-      OutputDirectory directory = new OutputDirectory(root, loaded.label());
+      OutputDirectory directory = new OutputDirectory(root, label);
       sync = directory.sync(!check, progress(err));
     } catch (IOException e) {
       throw cannotWrite(e);
@@ -192,7 +194,7 @@ final class RenderCommand implements Callable<Integer> {
     OutputDirectory.Changes changes;
     try {
       general = ManifestRenderer.renderAll(loaded.read(), options.build(),
-          c -> new PlannedFiles(c, layout.files(List.of(c), loaded.label()), DiagnosticPrinter.text(c.diagnostics())),
+          c -> new PlannedFiles(c, layout.files(List.of(c), label.label()), DiagnosticPrinter.text(c.diagnostics())),
           files -> {
             summary.add(files.cluster());
             err.print(files.findings());

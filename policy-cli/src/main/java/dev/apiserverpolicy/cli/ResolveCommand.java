@@ -118,7 +118,7 @@ final class ResolveCommand implements Callable<Integer> {
       return ExitCodes.FILE_ACCESS;
     }
     ResolvedHosts now = resolved.build();
-    return check ? check(now, err) : write(now, loaded.label(), err);
+    return check ? check(now, err) : write(now, loaded.labelFor(out.toAbsolutePath().getParent()).label(), err);
   }
 
   /** The host's addresses as host ranges, sorted (IPv4 first), each once. */

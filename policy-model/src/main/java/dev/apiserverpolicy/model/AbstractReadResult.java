@@ -45,18 +45,27 @@ abstract class AbstractReadResult {
         .anyMatch(d -> d.severity() == Severity.ERROR && d.object().filter(objectRef::equals).isPresent());
   }
 
-  /** This result followed by {@code other}, e.g. for several files. */
+  /**
+   * This result followed by {@code other}. It copies both: to join the results of many files,
+   * use {@link #plusAll}, which copies each once.
+   */
   public ReadResult plus(ReadResult other) {
-    return ReadResult.builder()
-        .from(this)
-        .addAllClusters(other.clusters())
-        .addAllSeeds(other.seeds())
-        .addAllTemplates(other.templates())
-        .addAllContexts(other.contexts())
-        .addAllKubermaticConfigurations(other.kubermaticConfigurations())
-        .addAllSeedApiEndpoints(other.seedApiEndpoints())
-        .addAllResolvedHosts(other.resolvedHosts())
-        .addAllDiagnostics(other.diagnostics())
-        .build();
+    return plusAll(List.of(other));
+  }
+
+  /** This result followed by each of {@code others} in order, built once (linear in what they hold). */
+  public ReadResult plusAll(List<ReadResult> others) {
+    ReadResult.Builder all = ReadResult.builder().from(this);
+    for (ReadResult other : others) {
+      all.addAllClusters(other.clusters())
+          .addAllSeeds(other.seeds())
+          .addAllTemplates(other.templates())
+          .addAllContexts(other.contexts())
+          .addAllKubermaticConfigurations(other.kubermaticConfigurations())
+          .addAllSeedApiEndpoints(other.seedApiEndpoints())
+          .addAllResolvedHosts(other.resolvedHosts())
+          .addAllDiagnostics(other.diagnostics());
+    }
+    return all.build();
   }
 }

@@ -170,6 +170,18 @@ public enum DiagnosticCode {
     this.severity = severity;
   }
 
+  /**
+   * True for the findings that mean some of the input was not read (the file, the rest of it
+   * from a line, or a List's items): what the input holds there is missing from the result.
+   */
+  public boolean losesInput() {
+    return switch (this) {
+      case INPUT_TOO_LARGE, INPUT_ENCODING, INPUT_UNREADABLE, YAML_SYNTAX, YAML_ALIAS_LIMIT, YAML_DEPTH_LIMIT,
+          DOCUMENT_TOO_LARGE, LIST_NOT_READ -> true;
+      default -> false;
+    };
+  }
+
   /** Stable identifier, e.g. {@code cidr-host-bits}. */
   public String id() {
     return id;

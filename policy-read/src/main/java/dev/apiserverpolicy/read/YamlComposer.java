@@ -47,6 +47,8 @@ final class YamlComposer {
   private YamlNode root;
   private int collectionAliases;
   private int documentStart;
+  // Where the document being composed starts (1-based), or 0 between documents.
+  private int openDocumentLine;
 
   YamlComposer(ReadLimits limits) {
     this.limits = limits;
@@ -56,6 +58,11 @@ final class YamlComposer {
     return documents;
   }
 
+  /** The line the document being composed starts on, or 0 if none is open. */
+  int openDocumentLine() {
+    return openDocumentLine;
+  }
+
   void accept(Event event) {
     switch (event.getEventId()) {
       case DocumentStart:
@@ -63,8 +70,10 @@ final class YamlComposer {
         collectionAliases = 0;
         root = null;
         documentStart = event.getStartMark().map(Mark::getIndex).orElse(0);
+        openDocumentLine = event.getStartMark().map(m -> m.getLine() + 1).orElse(1);
         return;
       case DocumentEnd:
+        openDocumentLine = 0;
         if (root != null && !isEmptyScalar(root)) {
           documents.add(root);
         }

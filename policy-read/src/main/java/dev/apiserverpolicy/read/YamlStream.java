@@ -134,6 +134,7 @@ final class YamlStream {
         .setParseComments(false)
         .build();
     YamlComposer composer = new YamlComposer(limits);
+    int before = sink.size();
     try {
       // The parser and scanner packages are exported by snakeyaml-engine's module (api.lowlevel is not),
       // so this also works when the library runs on the module path.
@@ -173,7 +174,22 @@ final class YamlStream {
       sink.add(fileDiagnostic(source, DiagnosticCode.YAML_SYNTAX, 0, 0,
           "YAML error: " + e.getMessage(), "fix the YAML; documents after it were not read"));
     }
+    if (sink.size() > before) {
+      int last = sink.size() - 1;
+      sink.set(last, namingWhatWasNotRead(sink.get(last), source, composer.openDocumentLine()));
+    }
     return composer.documents();
+  }
+
+  /**
+   * The error that stopped composition, saying what it leaves out: from the start of the document
+   * being composed (or, between documents, the error's own line) to the end of the input. A
+   * caller that prunes by what it read must know.
+   */
+  private static Diagnostic namingWhatWasNotRead(Diagnostic error, String source, int openDocument) {
+    int from = openDocument > 0 ? openDocument : Math.max(error.line(), 1);
+    return Diagnostic.builder().from(error).message(error.message() + "; not read: " + source + " from line " + from
+        + " to its end (any object there is missing)").build();
   }
 
   static Diagnostic fileDiagnostic(String source, DiagnosticCode code, int line, int column,

@@ -108,7 +108,11 @@ final class RunTimeFacts {
     return bySeed;
   }
 
-  /** The input a context names, relative to the context's own input. */
+  /**
+   * The input a context names, relative to the context's own input and spelled as inputs are
+   * named (an absolute name stays absolute; {@code .} and {@code dir/..} are taken out), so that
+   * {@code ./in}, {@code in} and {@code /abs/in} bind alike.
+   */
   static String named(RenderContext context) {
     String from = context.seedAPIServerEndpointsFrom().orElseThrow();
     String own = context.origin().source().orElse("");
@@ -116,11 +120,13 @@ final class RunTimeFacts {
     String folder = slash < 0 ? "" : own.substring(0, slash + 1);
     List<String> parts = new ArrayList<>();
     for (String part : (folder + from).split("/")) {
-      if (!part.isEmpty() && !part.equals(".")) {
+      if (part.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+        parts.remove(parts.size() - 1);
+      } else if (!part.isEmpty() && !part.equals(".")) {
         parts.add(part);
       }
     }
-    return String.join("/", parts);
+    return (own.startsWith("/") ? "/" : "") + String.join("/", parts);
   }
 
   private static Diagnostic fromError(RenderContext context, String message, String hint) {

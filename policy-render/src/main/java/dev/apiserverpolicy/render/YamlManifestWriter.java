@@ -18,12 +18,25 @@ public final class YamlManifestWriter {
 
   private YamlManifestWriter() {}
 
-  /** The header line, naming the input (control characters in it are replaced). */
+  /**
+   * The header line, naming the input. Characters that would end the line or make it read
+   * differently from what it holds (control characters, line and paragraph separators,
+   * bidirectional controls such as U+202E) are written as {@code \\uXXXX}, as diagnostics
+   * write them; so is a lone surrogate, which no encoder can write.
+   */
   public static String header(String input) {
     StringBuilder sb = new StringBuilder(HEADER_PREFIX.length() + input.length() + 16).append(HEADER_PREFIX);
     for (int i = 0; i < input.length(); i++) {
       char c = input.charAt(i);
-      sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < input.length()
+          && Character.isLowSurrogate(input.charAt(i + 1))
+          || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(input.charAt(i - 1));
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || JsonString.isBidiControl(c)
+          || Character.isSurrogate(c) && !paired) {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
     }
     return sb.append(". DO NOT EDIT.\n").toString();
   }
