@@ -84,6 +84,9 @@ public final class ApiserverPolicyCommand implements Runnable {
     EnumOptionValue.register(cl, LintCommand.Format.class, "format");
     EnumOptionValue.register(cl, ExplanationFormat.class, "format");
     EnumOptionValue.register(cl, OutputLayout.class, "layout");
+    // No @file expansion: a file of the repository must not become a whole command line, and an
+    // error must not print the contents of a file named after the @.
+    cl.setExpandAtFiles(false);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(e -> e instanceof FileAccessException ? ExitCodes.FILE_ACCESS

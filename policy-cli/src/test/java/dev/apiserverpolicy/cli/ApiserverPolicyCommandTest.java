@@ -61,4 +61,17 @@ class ApiserverPolicyCommandTest {
         .execute(args.toArray(String[]::new));
     return "exit " + exit + "\n" + o + "\n" + e;
   }
+
+  /** An @file argument is an argument, not a command line read from the repository. */
+  @Test
+  void anAtFileIsNeverExpanded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path argfile = tmp.resolve("argfile");
+    java.nio.file.Files.writeString(argfile, "render\n" + Cli.quickstart() + "\n--stdout\nsecret-in-the-file\n");
+    Cli.Result whole = Cli.run("@" + argfile);
+    assertEquals(2, whole.exit(), whole::toString);
+    assertTrue(whole.out().isEmpty(), whole::toString);
+    Cli.Result inside = Cli.run("lint", "@" + argfile);
+    assertTrue(!inside.err().contains("secret-in-the-file") && !inside.out().contains("secret-in-the-file"),
+        inside::toString);
+  }
 }

@@ -55,6 +55,7 @@ class CiliumFlavourCliTest {
     Cli.Result cleanup = Cli.run("cleanup", q.toString());
     assertEquals(0, cleanup.exit(), cleanup::toString);
     assertTrue(cleanup.out().contains("kubectl delete ciliumnetworkpolicy -n cluster-legacy-batch --ignore-not-found "
-        + "dns-allow seed-apiserver-allow\n"), cleanup.out());
+        + "audit-sink-allow authorization-webhook-allow dns-allow oidc-issuer-allow seed-apiserver-allow\n"),
+        cleanup.out());
   }
 }

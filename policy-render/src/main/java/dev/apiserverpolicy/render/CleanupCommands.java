@@ -62,11 +62,14 @@ public final class CleanupCommands {
     }
 
     /**
-     * Under the Cilium flavour, the same for the CiliumNetworkPolicies ({@code kubectl delete
-     * ciliumnetworkpolicy ...}); empty when the cluster would have none.
+     * The same for CiliumNetworkPolicies ({@code kubectl delete ciliumnetworkpolicy ...}), whatever
+     * the flavour is today: by label, or by every name the Cilium flavour may give a policy of this
+     * cluster. Where Cilium's CRD is not installed, kubectl says it knows no such resource type,
+     * and nothing is deleted. Empty only for a command built without Cilium names and label.
      */
     public Optional<String> ciliumShellLine() {
-      return ciliumPolicies.isEmpty() ? Optional.empty() : Optional.of(line("ciliumnetworkpolicy", ciliumPolicies));
+      return ciliumPolicies.isEmpty() && !byLabel ? Optional.empty()
+          : Optional.of(line("ciliumnetworkpolicy", ciliumPolicies));
     }
 
     private String line(String resource, List<String> names) {
@@ -138,11 +141,16 @@ public final class CleanupCommands {
       }
       List<String> names = would.objects().stream().filter(NetworkPolicy.class::isInstance)
           .map(o -> o.metadata().name()).sorted().toList();
-      List<String> ciliumNames = would.objects().stream().filter(CiliumNetworkPolicy.class::isInstance)
-          .map(o -> o.metadata().name()).sorted().toList();
+      // Every CiliumNetworkPolicy this tool may have applied, whatever today's flavour says: one
+      // applied while the flavour was on would otherwise keep its toFQDNs or toEntities allow.
+      java.util.SortedSet<String> ciliumNames = new java.util.TreeSet<>(CiliumCatalogue.POLICY_NAMES);
+      would.inputs().flatMap(ClusterInputs::context).ifPresent(context -> context.extraEgress()
+          .forEach(extra -> ciliumNames.add(extra.name())));
+      would.objects().stream().filter(CiliumNetworkPolicy.class::isInstance).map(o -> o.metadata().name())
+          .forEach(ciliumNames::add);
       boolean byLabel = m.inputs().filter(inputs -> ManagedByLabel.wanted(inputs, options)).isPresent();
       Command command = new Command(m.seed(), m.cluster(), would.namespace(),
-          cluster.spec().apiserverNetworkPolicyGate(), names, ciliumNames, byLabel);
+          cluster.spec().apiserverNetworkPolicyGate(), names, List.copyOf(ciliumNames), byLabel);
       try {
         command.comment();
         command.shellLine();
