@@ -71,6 +71,7 @@ final class SeedEndpointsBinder {
     }
     List<Cidr> addresses = new ArrayList<>();
     Optional<Integer> port = Optional.empty();
+    boolean conflict = false;
     for (FieldReader.Item item : doc.list("subsets").orElse(List.of())) {
       Optional<FieldReader> subset = doc.asObject(item.node(), item.path());
       if (subset.isEmpty()) {
@@ -87,7 +88,18 @@ final class SeedEndpointsBinder {
       Optional<Integer> here = httpsPort(subset.get(), "ports");
       if (port.isEmpty()) {
         port = here;
+      } else if (here.isPresent() && !here.equals(port)) {
+        // One rule carries one port: rendering both addresses on the first would be a guess, so
+        // this object gives the seed no endpoints at all (as two slices that disagree do).
+        conflict = true;
+        subset.get().report(DiagnosticCode.SEED_ENDPOINTS_CONFLICT, subset.get().value("ports").get(),
+            subset.get().child("ports"), "the subsets name several https ports [" + port.get() + ", " + here.get()
+                + "]; the seed's API endpoints are allowed on one port",
+            "give the endpoints of one seed's default/kubernetes Service only, as kubectl prints them");
       }
+    }
+    if (conflict) {
+      return Optional.empty();
     }
     return Optional.of(SeedApiEndpoints.builder().kind("Endpoints").name(name.get()).addAllAddresses(addresses)
         .httpsPort(port).origin(doc.scope().origin()).build());

@@ -106,6 +106,27 @@ class SeedFactsReadTest {
     assertEquals(1, ofCode(r, DiagnosticCode.ENDPOINT_NOT_READY).size());
   }
 
+  /** Two EndpointSlices on different ports already conflict; two subsets of one Endpoints do too. */
+  @Test
+  void endpointsSubsetsOnDifferentPortsConflict() {
+    ReadResult r = reader.read("ep.yaml", """
+        apiVersion: v1
+        kind: Endpoints
+        metadata: {name: kubernetes, namespace: default}
+        subsets:
+        - addresses: [{ip: 10.0.0.10}]
+          ports: [{name: https, port: 6443, protocol: TCP}]
+        - addresses: [{ip: 10.0.0.20}]
+          ports: [{name: https, port: 443, protocol: TCP}]
+        """);
+    List<Diagnostic> conflicts = ofCode(r, DiagnosticCode.SEED_ENDPOINTS_CONFLICT);
+    assertEquals(1, conflicts.size(), r.diagnostics()::toString);
+    assertEquals(8, conflicts.get(0).line(), conflicts.get(0)::describe);
+    assertTrue(conflicts.get(0).message().contains("[6443, 443]"), conflicts.get(0)::describe);
+    assertTrue(r.hasErrorsFor("Endpoints/default/kubernetes"), r.diagnostics()::toString);
+    assertEquals(List.of(), r.seedApiEndpoints(), "and gives the seed no endpoints to render on either port");
+  }
+
   @Test
   void endpointsOfAnotherServiceAreSkippedWithANote() {
     ReadResult r = reader.read("other.yaml", """
