@@ -146,6 +146,46 @@ class DistributionIT {
     }
   }
 
+  /**
+   * The shell's environment does not change where the launcher finds itself: CDPATH exported, a
+   * relative link found through an empty PATH entry, and {@code sh link}.
+   */
+  @Test
+  void theLauncherFindsItselfWhateverTheShellsEnvironment() throws Exception {
+    Path links = Files.createDirectories(tmp.resolve("links-env"));
+    Path link = links.resolve("apiserver-policy");
+    Files.createSymbolicLink(link, links.relativize(home.resolve("bin/apiserver-policy")));
+    String bare = bareBin(true).toString();
+    List<Run> runs = List.of(
+        run(home, Map.of("PATH", bare, "CDPATH", "."), List.of("bin/apiserver-policy", "--version")),
+        run(links, Map.of("PATH", bare + ":"), List.of("/bin/sh", "-c", "apiserver-policy --version")),
+        run(links, Map.of("PATH", bare), List.of("/bin/sh", "apiserver-policy", "--version")));
+    for (Run r : runs) {
+      assertEquals(0, r.exit(), r::err);
+      assertTrue(r.out().startsWith("apiserver-policy " + System.getProperty("dist.version")), r.out());
+    }
+  }
+
+  /** The repository's own launcher likewise: CDPATH, a link found through an empty PATH entry, sh link. */
+  @Test
+  void theRepositorysLauncherFindsItselfToo() throws Exception {
+    Path links = Files.createDirectories(tmp.resolve("links-repo"));
+    Path launcher = ProjectFiles.root().resolve("apiserver-policy").toRealPath();
+    Files.createSymbolicLink(links.resolve("ap"), links.toRealPath().relativize(launcher));
+    Path parent = launcher.getParent().getParent();
+    String path = System.getenv("PATH");
+    String java = Path.of(System.getProperty("java.home"), "bin").toString();
+    Map<String, String> env = Map.of("PATH", java + ":" + path + ":", "CDPATH", ".", "HOME", tmp.toString());
+    List<Run> runs = List.of(
+        run(parent, env, List.of(parent.relativize(launcher).toString(), "--version")),
+        run(links, env, List.of("/bin/sh", "-c", "ap --version")),
+        run(links, env, List.of("/bin/sh", "ap", "--version")));
+    for (Run r : runs) {
+      assertEquals(0, r.exit(), r::err);
+      assertTrue(r.out().startsWith("apiserver-policy "), r.out());
+    }
+  }
+
   @Test
   void aSecondBuildWritesTheSameBytes() throws Exception {
     Path again = Files.createDirectories(tmp.resolve("again"));
