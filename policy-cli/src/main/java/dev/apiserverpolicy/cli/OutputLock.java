@@ -117,7 +117,13 @@ final class OutputLock implements AutoCloseable {
       } catch (NoSuchFileException e) {
         return nobodyWrites(file); // checking, and nobody writes
       }
-      OutputLock held = tryHold(file, channel, shared);
+      OutputLock held;
+      try {
+        held = tryHold(file, channel, shared);
+      } catch (IOException | RuntimeException e) {
+        channel.close(); // lets go of a lock taken before the failure
+        throw e;
+      }
       kept = held != null && held.channel != null;
       return held;
     } finally {
