@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * How the header of a generated file names its input, which is also how a later run knows the
@@ -20,14 +19,12 @@ import java.util.stream.Collectors;
  * as written.
  */
 final class InputLabel {
-  private final List<Path> paths;
   private final List<Path> real;
   private final Path anchor;
   private final String label;
   private final Map<String, Boolean> former = new ConcurrentHashMap<>();
 
   private InputLabel(List<Path> paths, Path anchor) {
-    this.paths = List.copyOf(paths);
     this.anchor = anchor;
     this.real = paths.stream().map(InputLabel::realOrNull).toList();
     List<String> names = new ArrayList<>();
@@ -69,7 +66,7 @@ final class InputLabel {
 
   private boolean namesTheseInputs(String old) {
     String[] parts = old.split(", ", -1);
-    if (parts.length != paths.size()) {
+    if (parts.length != real.size()) {
       return false;
     }
     Path cwd = Path.of("").toAbsolutePath();
@@ -126,10 +123,5 @@ final class InputLabel {
     } catch (IOException | SecurityException e) {
       return null;
     }
-  }
-
-  @Override
-  public String toString() {
-    return paths.stream().map(Path::toString).collect(Collectors.joining(", ")) + " as " + label;
   }
 }

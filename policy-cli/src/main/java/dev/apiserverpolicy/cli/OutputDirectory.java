@@ -55,11 +55,9 @@ final class OutputDirectory {
     while (end < start.length && start[end] != '\n') {
       end++;
     }
-    String line = new String(start, 0, end, StandardCharsets.UTF_8);
-    String suffix = ". DO NOT EDIT.";
-    return end < start.length && line.startsWith(YamlManifestWriter.HEADER_PREFIX) && line.endsWith(suffix)
-        && input.isFormerLabel(line.substring(YamlManifestWriter.HEADER_PREFIX.length(),
-            line.length() - suffix.length()));
+    // A line cut off by the read is no header at all.
+    return end < start.length && YamlManifestWriter.inputNamedBy(new String(start, 0, end, StandardCharsets.UTF_8))
+        .filter(input::isFormerLabel).isPresent();
   }
 
   /**

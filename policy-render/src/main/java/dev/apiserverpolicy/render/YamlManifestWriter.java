@@ -38,7 +38,20 @@ public final class YamlManifestWriter {
         sb.append(c);
       }
     }
-    return sb.append(". DO NOT EDIT.\n").toString();
+    return sb.append(HEADER_END).append('\n').toString();
+  }
+
+  private static final String HEADER_END = ". DO NOT EDIT.";
+
+  /**
+   * The input a header line names (the line without its line break), as {@link #header} wrote
+   * it; empty for any other line.
+   */
+  public static java.util.Optional<String> inputNamedBy(String line) {
+    return line.startsWith(HEADER_PREFIX) && line.endsWith(HEADER_END)
+        && line.length() >= HEADER_PREFIX.length() + HEADER_END.length()
+        ? java.util.Optional.of(line.substring(HEADER_PREFIX.length(), line.length() - HEADER_END.length()))
+        : java.util.Optional.empty();
   }
 
   /** The start of the file {@code resolve} writes: not {@link #HEADER_PREFIX}, so render never prunes it. */
@@ -51,7 +64,7 @@ public final class YamlManifestWriter {
   public static String write(ResolvedHosts hosts, String input) {
     StringBuilder out = new StringBuilder(256 + 64 * hosts.hosts().size())
         .append(header(input).replace(HEADER_PREFIX, RESOLVED_HOSTS_HEADER_PREFIX)
-            .replace(". DO NOT EDIT.\n", ". Run it again rather than editing.\n"));
+            .replace(HEADER_END + "\n", ". Run it again rather than editing.\n"));
     YamlDocumentWriter.writeResolvedHosts(out, hosts);
     return out.toString();
   }
