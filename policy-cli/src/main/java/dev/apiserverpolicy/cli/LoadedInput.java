@@ -5,8 +5,11 @@ import dev.apiserverpolicy.read.ManifestReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything read from a command's PATHs. Files are named in diagnostics (and where a
@@ -17,19 +20,35 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
   private static final ManifestReader READER = ManifestReader.create();
 
   static LoadedInput load(List<Path> paths) throws FileAccessException {
+    return load(paths, Optional.empty());
+  }
+
+  /**
+   * Every input file but {@code replaced}, if it is one of them: {@code resolve} reads the
+   * inputs without the file it writes, whose old answers are what it replaces.
+   */
+  static LoadedInput loadAllBut(List<Path> paths, Path replaced) throws FileAccessException {
+    return load(paths, Optional.of(replaced).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)));
+  }
+
+  private static LoadedInput load(List<Path> paths, Optional<Path> replaced) throws FileAccessException {
     InputFiles.Collected collected = InputFiles.collect(paths);
-    List<Path> files = collected.files();
     ReadResult read = ReadResult.builder().addAllDiagnostics(collected.problems()).build();
-    List<ReadResult> each = new java.util.ArrayList<>(files.size());
-    for (Path file : files) {
-      try (InputStream in = Files.newInputStream(file)) {
-        each.add(READER.read(display(file.normalize()), in));
+    List<ReadResult> each = new ArrayList<>(collected.files().size());
+    for (Path file : collected.files()) {
+      try {
+        if (replaced.isPresent() && Files.isSameFile(file, replaced.get())) {
+          continue;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+          each.add(READER.read(display(file.normalize()), in));
+        }
       } catch (IOException e) {
         throw new FileAccessException(file + ": cannot be read (" + e.getMessage() + ")",
             "check that the file is readable");
       }
     }
-    return new LoadedInput(read.plusAll(each), List.copyOf(paths), files.size());
+    return new LoadedInput(read.plusAll(each), List.copyOf(paths), each.size());
   }
 
   /** How output written into {@code folder} names this input (see {@link InputLabel}). */

@@ -9,6 +9,8 @@ import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.SpecialPurposeAddresses;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.HostsToResolve;
+import dev.apiserverpolicy.render.ManifestRenderer;
+import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.YamlManifestWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,17 +39,21 @@ import picocli.CommandLine.Parameters;
  * {@code resolve}: looks up every host name the inputs need addresses for and writes them as a
  * ResolvedHosts file that the other commands read with the inputs; {@code --check} compares
  * instead of writing. A host that does not resolve stops the command and leaves FILE as it was:
- * an empty list of addresses would mean "allow all" or "allow none".
+ * an empty list of addresses would mean "allow all" or "allow none". Gated like render: lint's
+ * errors, but for the missing addresses it finds, stop it before any lookup; and the answers are
+ * linted with the inputs before FILE is written.
  */
 @Command(name = "resolve", mixinStandardHelpOptions = true,
     description = {"Look up (A and AAAA) the host of every OIDC issuer URL, authorization webhook URL and extraEgress "
-        + "host the inputs name, and write their addresses to FILE (a ResolvedHosts document, sorted, with a "
+        + "host the inputs need addresses for (not those the Cilium flavour's fqdnEgress reaches by name), and "
+        + "write their addresses to FILE (a ResolvedHosts document, sorted, with a "
         + "generated header). render, lint and explain read FILE with the other inputs; typed-in ips win over it.",
         "With --check, write nothing: compare the answers with FILE and list, per host, the addresses added and "
             + "removed."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:FILE written, or (--check) FILE is up to date",
-        "1:(--check) the answers differ from FILE; or the inputs have errors", "2:usage error",
+        "1:(--check) the answers differ from FILE; or the inputs have errors other than missing addresses "
+            + "(nothing is looked up), or still have errors with the answers (FILE untouched)", "2:usage error",
         "3:a host does not resolve (FILE untouched), or an unreadable input or unwritable FILE"})
 final class ResolveCommand implements Callable<Integer> {
   private static final ManifestReader READER = ManifestReader.create();
@@ -80,14 +86,13 @@ final class ResolveCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     LinksOnTheWay.refuse(out, "--out");
-    LoadedInput loaded = LoadedInput.load(paths);
-    List<Diagnostic> errors = loaded.read().diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
-        .toList();
-    if (!errors.isEmpty()) {
-      DiagnosticPrinter.text(err, errors);
-      err.println("apiserver-policy: the inputs have errors, so which hosts they need is not certain; "
-          + displayed(out) + " was not " + (check ? "checked" : "written"));
-      return ExitCodes.FINDINGS;
+    LoadedInput loaded = LoadedInput.loadAllBut(paths, out);
+    // Gated like render: an error resolving cannot fix means the hosts the inputs need are not certain.
+    List<Diagnostic> blocking = errors(loaded.read()).stream()
+        .filter(d -> !HostsToResolve.fixedByResolving(d.code())).toList();
+    if (!blocking.isEmpty()) {
+      return refuse(blocking, "the inputs have errors that resolving does not fix, so which hosts they need is not "
+          + "certain; nothing was looked up", err);
     }
     SortedMap<String, List<String>> hosts = HostsToResolve.of(loaded.read());
     if (hosts.size() > MAX_HOSTS) {
@@ -118,7 +123,24 @@ final class ResolveCommand implements Callable<Integer> {
       return ExitCodes.FILE_ACCESS;
     }
     ResolvedHosts now = resolved.build();
+    List<Diagnostic> after = errors(loaded.read().plus(ReadResult.builder().addResolvedHosts(now).build()));
+    if (!after.isEmpty()) {
+      return refuse(after, "the inputs still have errors with these answers", err);
+    }
     return check ? check(now, err) : write(now, loaded.labelFor(out.toAbsolutePath().getParent()).label(), err);
+  }
+
+  /** Every error lint finds in {@code read}, under the profiles the inputs name. */
+  private static List<Diagnostic> errors(ReadResult read) {
+    return ManifestRenderer.renderAll(read, RenderOptions.builder().build()).allDiagnostics().stream()
+        .filter(d -> d.severity() == Severity.ERROR).toList();
+  }
+
+  private int refuse(List<Diagnostic> errors, String why, PrintWriter err) {
+    DiagnosticPrinter.text(err, errors);
+    err.println("apiserver-policy: " + why + "; " + displayed(out) + " was not " + (check ? "checked" : "written"));
+    err.flush();
+    return ExitCodes.FINDINGS;
   }
 
   /** The host's addresses as host ranges, sorted (IPv4 first), each once. */

@@ -63,6 +63,9 @@ class ResolveCommandTest {
   @Test
   void writesEveryNeededHostSortedAndTheSameBytesTwice() throws IOException {
     Path q = inputs();
+    assertEquals(Files.readString(ProjectFiles.root().resolve("examples/gitops/fresh-facts/resolved-hosts.yaml"))
+        .lines().skip(1).toList(), quickstartResolve(q).lines().skip(1).toList(),
+        "the committed example is what resolve writes");
     Path file = q.resolve("resolved-hosts.yaml");
     MapLookup lookup = quickstartAnswers().answer("dex.example.com", "2001:db8::20", "203.0.113.20", "203.0.113.20");
     Cli.Result r = Cli.run(lookup, "resolve", q.toString(), "--out", file.toString());
@@ -76,9 +79,6 @@ class ResolveCommandTest {
             - "2001:db8::20"
             name: dex.example.com
         """), written);
-    assertEquals(Files.readString(ProjectFiles.root().resolve("examples/gitops/fresh-facts/resolved-hosts.yaml"))
-        .lines().skip(1).toList(), quickstartResolve(q).lines().skip(1).toList(),
-        "the committed example is what resolve writes");
     Cli.Result again = Cli.run(lookup, "resolve", q.toString(), "--out", file.toString());
     assertEquals(0, again.exit());
     assertEquals(written, Files.readString(file));
@@ -171,12 +171,12 @@ class ResolveCommandTest {
   @Test
   void anInputNamingThousandsOfHostsIsRefusedBeforeAnyLookup() throws IOException {
     Path q = inputs();
-    StringBuilder many = new StringBuilder("apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
-        + "metadata: {name: other}\nspec:\n  oidcIssuers:\n");
+    StringBuilder many = new StringBuilder("  - url: https://dex.example.com/dex\n");
     for (int i = 0; i <= ResolveCommand.MAX_HOSTS; i++) {
       many.append("  - {url: 'https://h").append(i).append(".example.com'}\n");
     }
-    Files.writeString(q.resolve("many.yaml"), many);
+    Path context = q.resolve("render-context.yaml");
+    Files.writeString(context, Files.readString(context).replace("  - url: https://dex.example.com/dex\n", many));
     MapLookup lookup = quickstartAnswers();
     Cli.Result r = Cli.run(lookup, "resolve", q.toString(), "--out", q.resolve("resolved-hosts.yaml").toString());
     assertEquals(1, r.exit(), r::toString);
@@ -188,11 +188,19 @@ class ResolveCommandTest {
   @Test
   void twoRunsAtOnceLeaveOneWholeFileAndAShellishHostIsNeverLookedUp() throws Exception {
     Path q = inputs();
-    Files.writeString(q.resolve("hostile.yaml"), "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
-        + "metadata: {name: other}\nspec:\n  oidcIssuers:\n  - {url: 'https://a;$(reboot).example.com/x'}\n"
-        + "  - {url: \"https://b\\e[31m.example.com/\"}\n");
+    Path context = q.resolve("render-context.yaml");
+    String plain = Files.readString(context);
+    Files.writeString(context, plain.replace("  - url: https://dex.example.com/dex\n",
+        "  - url: https://dex.example.com/dex\n  - {url: 'https://a;$(reboot).example.com/x'}\n"
+            + "  - {url: \"https://b\\e[31m.example.com/\"}\n"));
     Path file = q.resolve("resolved-hosts.yaml");
     MapLookup lookup = quickstartAnswers();
+    Cli.Result hostile = Cli.run(lookup, "resolve", q.toString(), "--out", file.toString());
+    assertEquals(1, hostile.exit(), hostile::toString);
+    assertTrue(hostile.err().contains("error[url-invalid]"), hostile.err());
+    assertFalse(hostile.err().contains("\u001b"), "escaped: " + hostile.err());
+    assertEquals(List.of(), lookup.asked);
+    Files.writeString(context, plain);
     java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       List<java.util.concurrent.Future<Cli.Result>> runs = new ArrayList<>();
@@ -205,8 +213,6 @@ class ResolveCommandTest {
     } finally {
       two.shutdownNow();
     }
-    assertTrue(lookup.asked.stream().allMatch(h -> h.equals("dex.example.com") || h.equals("authz.example.com")),
-        lookup.asked::toString);
     assertEquals(0, Cli.run(lookup, "resolve", q.toString(), "--out", file.toString(), "--check").exit(),
         "the file is one whole document");
     try (var listing = Files.list(q)) {
@@ -223,5 +229,73 @@ class ResolveCommandTest {
     assertEquals(1, r.exit(), r::toString);
     assertEquals(List.of(), lookup.asked);
     assertFalse(Files.exists(q.resolve("resolved-hosts.yaml")));
+  }
+
+  /** Issue 24, item 8: gated like render. Lint's errors, except the addresses resolve finds, stop it. */
+  @Test
+  void lintErrorsOtherThanMissingAddressesResolveNothing() throws IOException {
+    Path q = inputs();
+    Path file = q.resolve("resolved-hosts.yaml");
+    Cli.Result lint = Cli.run("lint", q.toString());
+    assertEquals(1, lint.exit(), "without the file, lint finds the missing addresses: " + lint);
+    Files.writeString(q.resolve("other.yaml"), "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
+        + "metadata: {name: other}\nspec:\n  oidcIssuers:\n  - {url: 'https://other.example.com'}\n");
+    MapLookup lookup = quickstartAnswers().answer("other.example.com", "203.0.113.50");
+    Cli.Result r = Cli.run(lookup, "resolve", q.toString(), "--out", file.toString());
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().contains("error[context-binding]"), r.err());
+    assertTrue(r.err().contains("the inputs have errors that resolving does not fix"), r.err());
+    assertFalse(r.err().contains("oidc-issuer-unresolved"), "what resolve would fix is not listed: " + r.err());
+    assertEquals(List.of(), lookup.asked);
+    assertFalse(Files.exists(file));
+    Cli.Result check = Cli.run(lookup, "resolve", q.toString(), "--out", file.toString(), "--check");
+    assertEquals(1, check.exit(), check::toString);
+    assertTrue(check.err().contains(" was not checked"), check.err());
+  }
+
+  /** The answers are linted with the inputs: another ResolvedHosts input that disagrees leaves FILE alone. */
+  @Test
+  void answersThatLeaveTheInputsWithErrorsAreNotWritten() throws IOException {
+    Path q = inputs();
+    Files.writeString(q.resolve("older-hosts.yaml"), "apiVersion: apiserver-policy.dev/v1alpha1\n"
+        + "kind: ResolvedHosts\nmetadata: {name: older}\nspec:\n  hosts:\n"
+        + "  - {name: dex.example.com, addresses: [203.0.113.99]}\n");
+    Path file = q.resolve("resolved-hosts.yaml");
+    Cli.Result r = Cli.run(quickstartAnswers(), "resolve", q.toString(), "--out", file.toString());
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().contains("the inputs still have errors with these answers"), r.err());
+    assertFalse(Files.exists(file));
+  }
+
+  /** The file resolve writes is not one of its inputs: its old answers, even unusable ones, are replaced. */
+  @Test
+  void theOldFileAtOutIsReplacedNotRead() throws IOException {
+    Path q = inputs();
+    Path file = q.resolve("resolved-hosts.yaml");
+    Files.writeString(file, "apiVersion: apiserver-policy.dev/v1alpha1\nkind: ResolvedHosts\n"
+        + "metadata: {name: resolved-hosts}\nspec:\n  hosts:\n  - {name: dex.example.com, addresses: [127.0.0.1]}\n");
+    assertEquals(1, Cli.run("lint", q.toString()).exit());
+    Cli.Result r = Cli.run(quickstartAnswers(), "resolve", q.toString(), "--out", file.toString());
+    assertEquals(0, r.exit(), r::toString);
+    assertFalse(Files.readString(file).contains("127.0.0.1"));
+    assertEquals(0, Cli.run("lint", q.toString()).exit());
+  }
+
+  /** Issue 24, item 8: under the Cilium flavour's fqdnEgress, issuers and webhooks are rendered by name. */
+  @Test
+  void namesTheCiliumFlavourReachesByNameAreNotLookedUp() throws IOException {
+    Path q = inputs();
+    Path context = q.resolve("render-context.yaml");
+    Files.writeString(context, Files.readString(context)
+        .replace("  cni: cilium\n", "  cni: cilium\n  cilium: {fqdnEgress: true}\n"));
+    Path file = q.resolve("resolved-hosts.yaml");
+    MapLookup nothing = new MapLookup();
+    Cli.Result r = Cli.run(nothing, "resolve", q.toString(), "--out", file.toString());
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals(List.of(), nothing.asked);
+    assertTrue(r.err().contains("resolved 0 hosts"), r.err());
+    Cli.Result render = Cli.run("render", q.toString(), "--stdout");
+    assertEquals(0, render.exit(), render::toString);
+    assertTrue(render.out().contains("matchName: dex.example.com"), "reached by name");
   }
 }

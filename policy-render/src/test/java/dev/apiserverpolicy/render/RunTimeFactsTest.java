@@ -293,4 +293,42 @@ class RunTimeFactsTest {
         List.copyOf(HostsToResolve.of(read).keySet()));
     assertEquals(List.of("Cluster/a"), HostsToResolve.of(read).get("dex.example.com"));
   }
+
+  /**
+   * Issue 24, item 8: a name the Cilium flavour's fqdnEgress reaches by name (toFQDNs) is not looked up;
+   * a seed's and KKP's issuer only if a cluster reaching issuers by address inherits it; an unbound
+   * cluster's always (when unsure, look it up).
+   */
+  @Test
+  void theHostsToResolveAreOnlyThoseRenderTurnsIntoAddresses() {
+    String fqdn = "cni: cilium\ncilium: {fqdnEgress: true}\n";
+    String named = """
+        oidcIssuers: [{url: 'https://ctx-%1$s.example.com'}]
+        authorizationWebhooks: [{cluster: %1$s, url: 'https://hook-%1$s.example.com'}]
+        extraEgress: [{name: audit, description: d, to: [{host: audit-%1$s.example.com}], ports: [{port: 514}]}]
+        """;
+    String kkp = KKP
+        + "spec: {featureGates: {OpenIDAuthPlugin: true}, auth: {tokenIssuer: 'https://kkp.example.com'}}\n";
+    String seed = "apiVersion: kubermatic.k8c.io/v1\nkind: Seed\nmetadata: {name: %1$s}\nspec: {datacenters: "
+        + "{dc-%1$s: {}}, oidcProviderConfiguration: {issuerURL: 'https://seed-%1$s.example.com'}}\n";
+    String seedEu = seed.formatted("eu");
+    String seedUs = seed.formatted("us");
+    String issuer = "oidc: {issuerURL: 'https://dex-%s.example.com'}, exposeStrategy";
+    ReadResult read = READER.read("in.yaml", String.join("---\n", seedEu, seedUs, kkp,
+        cluster("a", "dc-eu").replace("exposeStrategy", issuer.formatted("a")),
+        cluster("b", "dc-us").replace("exposeStrategy", issuer.formatted("b")),
+        cluster("c", "dc-nowhere").replace("exposeStrategy", issuer.formatted("c")),
+        context("eu", fqdn + named.formatted("a")), context("us", named.formatted("b"))));
+    assertEquals(List.of(), read.diagnostics());
+    assertEquals(List.of("audit-b.example.com", "ctx-b.example.com", "dex-b.example.com", "dex-c.example.com",
+        "hook-b.example.com", "kkp.example.com", "seed-us.example.com"), List.copyOf(HostsToResolve.of(read).keySet()));
+    ReadResult onlyFqdn = READER.read("in.yaml", String.join("---\n", seedEu, kkp,
+        cluster("a", "dc-eu").replace("exposeStrategy", issuer.formatted("a")),
+        context("eu", fqdn + named.formatted("a"))));
+    assertEquals(List.of(), List.copyOf(HostsToResolve.of(onlyFqdn).keySet()));
+    assertTrue(HostsToResolve.fixedByResolving(DiagnosticCode.OIDC_ISSUER_UNRESOLVED));
+    assertTrue(HostsToResolve.fixedByResolving(DiagnosticCode.HOST_UNRESOLVED));
+    assertTrue(HostsToResolve.fixedByResolving(DiagnosticCode.AUTHORIZATION_WEBHOOK_UNRESOLVED));
+    assertFalse(HostsToResolve.fixedByResolving(DiagnosticCode.ADDRESS_SPECIAL_PURPOSE));
+  }
 }
