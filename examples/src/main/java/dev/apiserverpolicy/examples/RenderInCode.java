@@ -2,6 +2,7 @@ package dev.apiserverpolicy.examples;
 
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ClusterNetwork;
 import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.ExposeStrategy;
@@ -37,6 +38,7 @@ public final class RenderInCode {
         .name("payments")
         .spec(ClusterSpec.builder()
             .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true)
+            .clusterNetwork(ClusterNetwork.builder().konnectivityEnabled(true).build())
             .exposeStrategy(ExposeStrategy.LOAD_BALANCER)
             .datacenter("aws-eu-central-1a")
             .cloudProvider("aws")

@@ -11,7 +11,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class AbstractAuthenticationIssuers {
-  /** The Secret's namespace: the cluster's, or the seed's (usually {@code kubermatic}) for a datacenter or seed. */
+  /**
+   * The Secret's namespace: the cluster's; {@code kubermatic} for a datacenter's or a seed's,
+   * whatever the Seed's namespace (KKP reads them there).
+   */
   public abstract String namespace();
 
   /** The Secret's name. */

@@ -14,12 +14,20 @@ abstract class AbstractClusterNetwork {
     return EMPTY;
   }
 
-  /** {@code konnectivityEnabled}; absent means KKP's default (on). */
+  /**
+   * {@code konnectivityEnabled}. KKP's webhook sets it to true when a cluster is created
+   * ({@code pkg/mutation/cluster/mutation.go} 72-74); an existing cluster without it runs without
+   * Konnectivity.
+   */
   public abstract Optional<Boolean> konnectivityEnabled();
 
-  /** True unless Konnectivity is explicitly disabled (KKP defaults it on). */
+  /**
+   * True only if Konnectivity is explicitly on: KKP v2.31's controller reads an absent field as
+   * off ({@code konnectivityEnabled := ... != nil && *...}, seed-controller-manager
+   * {@code kubernetes/resources.go} line 281).
+   */
   public boolean konnectivity() {
-    return konnectivityEnabled().orElse(true);
+    return konnectivityEnabled().orElse(false);
   }
 
   /** {@code ipFamily}. */

@@ -23,6 +23,17 @@ abstract class AbstractKubermaticConfiguration {
   /** {@code spec.auth.tokenIssuer}: KKP's own OIDC issuer (Dex). */
   public abstract Optional<String> tokenIssuer();
 
+  /** {@code spec.ingress.domain}: where KKP's dashboard and Dex are served. */
+  public abstract Optional<String> ingressDomain();
+
+  /**
+   * KKP's own OIDC issuer as KKP defaults it: {@code spec.auth.tokenIssuer}, else
+   * {@code https://<spec.ingress.domain>/dex} ({@code pkg/defaulting/configuration.go} 503-505).
+   */
+  public Optional<String> effectiveTokenIssuer() {
+    return tokenIssuer().or(() -> ingressDomain().map(domain -> "https://" + domain + "/dex"));
+  }
+
   /** {@code spec.ingress.namespaceOverride}: where the ingress controller runs, if not nginx-ingress-controller. */
   public abstract Optional<String> ingressNamespaceOverride();
 

@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.model;
 
+import java.util.Optional;
 import java.util.SortedMap;
 import org.immutables.value.Value;
 
@@ -12,6 +13,12 @@ import org.immutables.value.Value;
 abstract class AbstractLoadBalancerBackend {
   /** The Service's namespace. */
   public abstract String namespace();
+
+  /**
+   * The Service's name, if given: KKP orders these peers by Service namespace, then name, and
+   * the kkp-* profiles do too. It is never written into a policy.
+   */
+  public abstract Optional<String> service();
 
   /** The Service's selector; never empty (KKP ignores Services without one). */
   @Value.NaturalOrder

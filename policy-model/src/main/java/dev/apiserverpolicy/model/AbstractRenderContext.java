@@ -23,6 +23,13 @@ abstract class AbstractRenderContext {
   public abstract Optional<List<Cidr>> seedAPIServerEndpoints();
 
   /**
+   * Not a field anyone writes: those of {@link #seedAPIServerEndpoints} that the seed's own
+   * EndpointSlices mark not ready or terminating, filled in when the slices are read with it.
+   * KKP's profiles allow them, as KKP's controller does; least-privilege leaves them out.
+   */
+  public abstract List<Cidr> seedAPIServerEndpointsNotReady();
+
+  /**
    * {@code spec.seedAPIServerEndpointsFrom}: the input (named as diagnostics name it, relative to
    * this RenderContext's own) that holds the seed's {@code default/kubernetes} EndpointSlices or
    * Endpoints. Needed only when the input has several seeds.

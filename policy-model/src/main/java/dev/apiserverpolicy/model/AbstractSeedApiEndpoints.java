@@ -19,8 +19,20 @@ abstract class AbstractSeedApiEndpoints {
   /** {@code metadata.name}. */
   public abstract String name();
 
-  /** The addresses of ready, not terminating endpoints, as host ranges, in input order. */
+  /**
+   * Every endpoint's addresses, as host ranges, in input order, whatever their conditions: KKP's
+   * controller takes them all (resources.go 1481-1494).
+   */
   public abstract List<Cidr> addresses();
+
+  /** Those of {@link #addresses} whose endpoint is not ready or is terminating, in input order. */
+  public abstract List<Cidr> notReadyAddresses();
+
+  /** The addresses of ready, not terminating endpoints, in input order. */
+  public List<Cidr> readyAddresses() {
+    java.util.Set<Cidr> notReady = new java.util.HashSet<>(notReadyAddresses());
+    return addresses().stream().filter(a -> !notReady.contains(a)).toList();
+  }
 
   /** The port named {@code https} (the only port, if it has no name), if the object lists one. */
   public abstract Optional<Integer> httpsPort();

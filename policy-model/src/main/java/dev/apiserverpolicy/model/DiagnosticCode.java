@@ -36,7 +36,7 @@ public enum DiagnosticCode {
   NOT_A_KUBERNETES_OBJECT("not-a-kubernetes-object", Severity.WARNING),
   /** A document of a kind this tool does not read; skipped. */
   KIND_SKIPPED("kind-skipped", Severity.INFO),
-  /** An endpoint left out because it is not ready or is terminating. */
+  /** An endpoint not ready or terminating: kept under the kkp-* profiles, as KKP does; not under least-privilege. */
   ENDPOINT_NOT_READY("endpoint-not-ready", Severity.INFO),
   /** A kind this tool reads, under an apiVersion it does not. */
   API_VERSION_UNSUPPORTED("api-version-unsupported", Severity.WARNING),

@@ -60,7 +60,12 @@ final class RandomClusterInputs {
     boolean wildcards = fqdn && chance(50);
     RenderContext.Builder context = RenderContext.builder().name("europe-west").profile(profile);
     if (!entity || chance(30)) {
-      context.seedAPIServerEndpoints(addresses(1, 3));
+      List<Cidr> endpoints = addresses(1, 3);
+      context.seedAPIServerEndpoints(endpoints);
+      if (endpoints.size() > 1 && chance(40)) {
+        // As the seed's EndpointSlices say: one endpoint not ready (or terminating).
+        context.addSeedAPIServerEndpointsNotReady(endpoints.get(0));
+      }
     }
     if (chance(50)) {
       context.seedAPIServerPort(pick(new Integer[] {6443, 443, 16443}));

@@ -105,12 +105,12 @@ final class SpecIssuers {
     if (secret.isEmpty()) {
       secret = in.datacenterSettings().flatMap(d -> d.authenticationConfiguration())
           .or(() -> in.seed().authenticationConfiguration());
-      secretNamespace = in.seed().namespace().orElse("kubermatic");
+      secretNamespace = "kubermatic";
     }
     if (secret.isPresent()) {
       for (AuthenticationIssuers declared : in.context().orElseThrow().authenticationConfigurations()) {
         if (declared.namespace().equals(secretNamespace) && declared.name().equals(secret.get().name())
-            && declared.key().equals(secret.get().key()) && !declared.issuers().isEmpty()) {
+            && declared.key().equals(secret.get().key())) {
           return declared.issuers();
         }
       }
@@ -121,7 +121,8 @@ final class SpecIssuers {
     boolean plugin = in.kubermaticConfiguration().map(k -> k.featureGates().getOrDefault("OpenIDAuthPlugin", false))
         .orElse(false);
     Optional<String> kkp = in.seed().oidcProviderIssuerURL()
-        .or(() -> in.kubermaticConfiguration().flatMap(k -> k.tokenIssuer()));
+        .or(() -> in.kubermaticConfiguration().flatMap(k -> k.tokenIssuer()
+            .or(() -> k.ingressDomain().map(domain -> "https://" + domain + "/dex"))));
     return plugin && kkp.isPresent() ? List.of(kkp.get()) : List.of();
   }
 

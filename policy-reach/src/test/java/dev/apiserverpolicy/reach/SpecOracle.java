@@ -62,7 +62,7 @@ final class SpecOracle {
   /** Section 4's table, row by row. */
   private void catalogue() {
     String name = in.cluster().name();
-    boolean konnectivity = in.cluster().spec().clusterNetwork().konnectivityEnabled().orElse(true);
+    boolean konnectivity = in.cluster().spec().clusterNetwork().konnectivityEnabled().orElse(false);
     out.networkPolicy("default-deny-all-egress");
     dns(name);
     np("etcd-allow", Pods.local(Map.of("app", "etcd", "cluster", name)), tcp(2379));
@@ -106,7 +106,11 @@ final class SpecOracle {
       return;
     }
     out.networkPolicy("seed-apiserver-allow");
+    List<Cidr> notReady = context.map(RenderContext::seedAPIServerEndpointsNotReady).orElse(List.of());
     for (Cidr endpoint : context.flatMap(RenderContext::seedAPIServerEndpoints).orElse(List.of())) {
+      if (leastPrivilege && notReady.contains(endpoint)) {
+        continue; // section 2.4: least-privilege allows the ready ones only
+      }
       out.allow(new Addresses(endpoint, List.of()), leastPrivilege ? tcp(port) : EVERY_PORT);
     }
   }

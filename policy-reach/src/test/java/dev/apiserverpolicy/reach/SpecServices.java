@@ -17,7 +17,7 @@ final class SpecServices {
   static SortedMap<String, List<Cidr>> of(ClusterInputs in) {
     SortedMap<String, List<Cidr>> services = new TreeMap<>();
     services.put("apiserver-external", List.of());
-    if (in.cluster().spec().clusterNetwork().konnectivityEnabled().orElse(true)) {
+    if (in.cluster().spec().clusterNetwork().konnectivityEnabled().orElse(false)) {
       services.put("konnectivity-server", List.of());
     }
     ExposeStrategy strategy = in.cluster().spec().exposeStrategy().or(() -> in.seed().exposeStrategy())

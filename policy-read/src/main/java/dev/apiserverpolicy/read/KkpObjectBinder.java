@@ -161,6 +161,7 @@ final class KkpObjectBinder {
       spec.boolMap("featureGates").ifPresent(b::putAllFeatureGates);
       spec.object("auth").flatMap(auth -> auth.nonEmptyString("tokenIssuer")).ifPresent(b::tokenIssuer);
       spec.object("ingress").flatMap(i -> i.nonEmptyString("namespaceOverride")).ifPresent(b::ingressNamespaceOverride);
+      spec.object("ingress").flatMap(i -> i.nonEmptyString("domain")).ifPresent(b::ingressDomain);
       exposeStrategy(spec).ifPresent(b::exposeStrategy);
     });
     return Optional.of(b.origin(scope.origin()).build());

@@ -144,8 +144,16 @@ final class RenderContextBinder {
   }
 
   private static Optional<LoadBalancerBackend> loadBalancerBackend(FieldReader o) {
-    o.rejectUnknown(Set.of("namespace", "podLabels"));
+    o.rejectUnknown(Set.of("namespace", "service", "podLabels"));
     Optional<String> namespace = required(o, "namespace");
+    Optional<String> service = o.nonEmptyString("service");
+    if (service.isPresent() && !dev.apiserverpolicy.model.KubernetesNames.isLabel(service.get())) {
+      o.report(DiagnosticCode.FIELD_VALUE, o.value("service").orElse(o.node()), o.child("service"),
+          "service '" + service.get() + "' is not a Service name: "
+              + dev.apiserverpolicy.model.KubernetesNames.LABEL_RULE,
+          "give metadata.name of the LoadBalancer Service that fronts the issuer");
+      return Optional.empty();
+    }
     java.util.Map<String, String> labels = o.stringMap("podLabels").orElse(java.util.Map.of());
     if (labels.isEmpty()) {
       o.report(DiagnosticCode.FIELD_MISSING, o.node(), o.child("podLabels"),
@@ -153,7 +161,8 @@ final class RenderContextBinder {
           "copy spec.selector of the LoadBalancer Service that fronts the issuer");
       return Optional.empty();
     }
-    return namespace.map(ns -> LoadBalancerBackend.builder().namespace(ns).putAllPodLabels(labels).build());
+    return namespace.map(ns -> LoadBalancerBackend.builder().namespace(ns).service(service).putAllPodLabels(labels)
+        .build());
   }
 
   private static Optional<AuthenticationIssuers> authenticationIssuers(FieldReader o) {

@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * Binds the seed's {@code discovery.k8s.io/v1 EndpointSlice} and {@code v1 Endpoints} of Service
  * {@code default/kubernetes}, as kubectl prints them (status fields, uids and managed-by labels
- * included, and tolerated). Those of any other Service are skipped with a note. Only ready, not
- * terminating endpoints are kept: Kubernetes reads an unset {@code ready} as ready and an unset
- * {@code terminating} as not terminating, and so does this.
+ * included, and tolerated). Those of any other Service are skipped with a note. Every address is
+ * kept, and those of endpoints that are not ready or are terminating are marked, with a note:
+ * KKP's profiles render them as KKP does, least-privilege leaves them out. Kubernetes reads an
+ * unset {@code ready} as ready and an unset {@code terminating} as not terminating, and so does this.
  */
 final class SeedEndpointsBinder {
   static final String SERVICE_NAMESPACE = "default";
@@ -41,6 +42,7 @@ final class SeedEndpointsBinder {
       return Optional.empty();
     }
     List<Cidr> addresses = new ArrayList<>();
+    List<Cidr> notReady = new ArrayList<>();
     doc.list("endpoints").ifPresent(items -> {
       for (FieldReader.Item item : items) {
         doc.asObject(item.node(), item.path()).ifPresent(endpoint -> {
@@ -48,20 +50,18 @@ final class SeedEndpointsBinder {
           boolean ready = conditions.flatMap(c -> c.bool("ready")).orElse(true);
           boolean terminating = conditions.flatMap(c -> c.bool("terminating")).orElse(false);
           List<Cidr> these = endpoint.hosts("addresses").orElse(List.of());
-          if (ready && !terminating) {
-            addresses.addAll(these);
-          } else if (!these.isEmpty()) {
+          addresses.addAll(these);
+          if ((!ready || terminating) && !these.isEmpty()) {
+            notReady.addAll(these);
             endpoint.report(DiagnosticCode.ENDPOINT_NOT_READY, item.node(), item.path(),
-                "left out " + these.stream().map(Cidr::firstAddressText).toList() + ": the endpoint is "
-                    + (terminating ? "terminating" : "not ready"),
-                "nothing to do if that API server is going away; run kubectl again once it is ready");
+                notReadyNote(these, terminating ? "terminating" : "not ready"), NOT_READY_HINT);
           }
         });
       }
     });
     Optional<Integer> port = httpsPort(doc, "ports");
     return Optional.of(SeedApiEndpoints.builder().kind("EndpointSlice").name(name.get()).addAllAddresses(addresses)
-        .httpsPort(port).origin(doc.scope().origin()).build());
+        .addAllNotReadyAddresses(notReady).httpsPort(port).origin(doc.scope().origin()).build());
   }
 
   static Optional<SeedApiEndpoints> endpoints(FieldReader doc) {
@@ -70,6 +70,7 @@ final class SeedEndpointsBinder {
       return Optional.empty();
     }
     List<Cidr> addresses = new ArrayList<>();
+    List<Cidr> notReadyAll = new ArrayList<>();
     Optional<Integer> port = Optional.empty();
     boolean conflict = false;
     for (FieldReader.Item item : doc.list("subsets").orElse(List.of())) {
@@ -79,11 +80,11 @@ final class SeedEndpointsBinder {
       }
       addresses.addAll(ips(subset.get(), "addresses"));
       List<Cidr> notReady = ips(subset.get(), "notReadyAddresses");
+      addresses.addAll(notReady);
+      notReadyAll.addAll(notReady);
       if (!notReady.isEmpty()) {
         subset.get().report(DiagnosticCode.ENDPOINT_NOT_READY, subset.get().value("notReadyAddresses").get(),
-            subset.get().child("notReadyAddresses"),
-            "left out " + notReady.stream().map(Cidr::firstAddressText).toList() + ": not ready",
-            "nothing to do if that API server is going away; run kubectl again once it is ready");
+            subset.get().child("notReadyAddresses"), notReadyNote(notReady, "not ready"), NOT_READY_HINT);
       }
       Optional<Integer> here = httpsPort(subset.get(), "ports");
       if (port.isEmpty()) {
@@ -102,7 +103,15 @@ final class SeedEndpointsBinder {
       return Optional.empty();
     }
     return Optional.of(SeedApiEndpoints.builder().kind("Endpoints").name(name.get()).addAllAddresses(addresses)
-        .httpsPort(port).origin(doc.scope().origin()).build());
+        .addAllNotReadyAddresses(notReadyAll).httpsPort(port).origin(doc.scope().origin()).build());
+  }
+
+  private static final String NOT_READY_HINT = "nothing to do if that API server is going away; run kubectl "
+      + "again once it is ready";
+
+  private static String notReadyNote(List<Cidr> addresses, String state) {
+    return addresses.stream().map(Cidr::firstAddressText).toList() + ": the endpoint is " + state + "; the kkp-* "
+        + "profiles allow it, as KKP's controller does, and least-privilege leaves it out";
   }
 
   /** The name, with the object named {@code <kind>/<namespace>/<name>} in every diagnostic about it. */

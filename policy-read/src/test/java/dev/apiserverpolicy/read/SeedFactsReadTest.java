@@ -75,8 +75,11 @@ class SeedFactsReadTest {
     assertEquals(2, r.seedApiEndpoints().size());
     SeedApiEndpoints v4 = r.seedApiEndpoints().get(0);
     assertEquals("EndpointSlice/default/kubernetes", v4.ref());
-    assertEquals(List.of(Cidr.parseHost("10.0.0.10"), Cidr.parseHost("10.0.0.11")), v4.addresses(),
-        "unset conditions count as ready; not ready and terminating are left out");
+    assertEquals(List.of(Cidr.parseHost("10.0.0.10"), Cidr.parseHost("10.0.0.11")), v4.readyAddresses(),
+        "unset conditions count as ready; not ready and terminating are not");
+    assertEquals(List.of(Cidr.parseHost("10.0.0.10"), Cidr.parseHost("10.0.0.11"), Cidr.parseHost("10.0.0.12"),
+        Cidr.parseHost("10.0.0.13")), v4.addresses(), "every address, in order, as KKP takes them");
+    assertEquals(List.of(Cidr.parseHost("10.0.0.12"), Cidr.parseHost("10.0.0.13")), v4.notReadyAddresses());
     assertEquals(Optional.of(6443), v4.httpsPort());
     assertEquals(List.of(Cidr.parseHost("fd00::10")), r.seedApiEndpoints().get(1).addresses());
     List<Diagnostic> left = ofCode(r, DiagnosticCode.ENDPOINT_NOT_READY);
@@ -101,7 +104,8 @@ class SeedFactsReadTest {
     assertFalse(r.hasErrors(), r.diagnostics()::toString);
     SeedApiEndpoints e = r.seedApiEndpoints().get(0);
     assertEquals("Endpoints/default/kubernetes", e.ref());
-    assertEquals(List.of(Cidr.parseHost("10.0.0.10"), Cidr.parseHost("10.0.0.11")), e.addresses());
+    assertEquals(List.of(Cidr.parseHost("10.0.0.10"), Cidr.parseHost("10.0.0.11")), e.readyAddresses());
+    assertEquals(List.of(Cidr.parseHost("10.0.0.12")), e.notReadyAddresses());
     assertEquals(Optional.of(443), e.httpsPort());
     assertEquals(1, ofCode(r, DiagnosticCode.ENDPOINT_NOT_READY).size());
   }

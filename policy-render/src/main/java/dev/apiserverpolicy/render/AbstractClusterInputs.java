@@ -1,6 +1,7 @@
 package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.DatacenterSettings;
 import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
@@ -36,9 +37,19 @@ abstract class AbstractClusterInputs {
 
   /** The strategy in force: the cluster's, else the seed's, else the KubermaticConfiguration's, else NodePort. */
   public ExposeStrategy effectiveExposeStrategy() {
-    return cluster().spec().exposeStrategy()
-        .or(() -> seed().exposeStrategy())
-        .or(() -> kubermaticConfiguration().flatMap(KubermaticConfiguration::exposeStrategy))
+    return exposeStrategyInForce(cluster().spec(), seed(), kubermaticConfiguration());
+  }
+
+  /**
+   * KKP's chain, the one rule for existing and new clusters: the cluster's, else the seed's, else
+   * the KubermaticConfiguration's, else NodePort ({@code pkg/defaulting/cluster.go} line 94 takes
+   * the seed's; {@code pkg/defaulting/seed.go} line 54 defaults the seed's from the configuration).
+   */
+  public static ExposeStrategy exposeStrategyInForce(ClusterSpec spec, Seed seed,
+      Optional<KubermaticConfiguration> kkp) {
+    return spec.exposeStrategy()
+        .or(seed::exposeStrategy)
+        .or(() -> kkp.flatMap(KubermaticConfiguration::exposeStrategy))
         .orElse(ExposeStrategy.DEFAULT);
   }
 

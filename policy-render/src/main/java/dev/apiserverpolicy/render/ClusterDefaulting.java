@@ -5,7 +5,7 @@ import dev.apiserverpolicy.model.ClusterNetwork;
 import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.ClusterTemplate;
 import dev.apiserverpolicy.model.Diagnostic;
-import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.Seed;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,10 @@ import java.util.TreeMap;
 /**
  * Defaulting of a cluster being created (docs/spec.md section 6): fields the user left out are
  * taken from the seed's default ClusterTemplate (which must have label {@code scope: seed}),
- * then an absent {@code apiserverNetworkPolicy} gate becomes true, and a missing expose
- * strategy comes from the seed, else NodePort. An explicit {@code false} stays false (KKP's
+ * then an absent {@code apiserverNetworkPolicy} gate and an absent {@code konnectivityEnabled}
+ * become true, and a missing expose strategy comes from the seed, else the
+ * KubermaticConfiguration, else NodePort (the rule existing clusters follow too). An explicit
+ * {@code false} stays false (KKP's
  * merge would turn it back to true when the template says true); a present but empty list
  * of allowed ranges stays empty. Existing clusters are never defaulted.
  */
@@ -24,7 +26,8 @@ public final class ClusterDefaulting {
   private ClusterDefaulting() {}
 
   /** The defaulted cluster, or the seed's template errors if it cannot be defaulted. */
-  public static Defaulted forCreation(Cluster cluster, Seed seed, List<ClusterTemplate> templates) {
+  public static Defaulted forCreation(Cluster cluster, Seed seed, List<ClusterTemplate> templates,
+      Optional<KubermaticConfiguration> kkp) {
     List<Diagnostic> findings = new ArrayList<>(SeedValidator.validate(seed, templates));
     Optional<ClusterTemplate> template = seed.defaultClusterTemplate()
         .flatMap(name -> templates.stream().filter(t -> t.name().equals(name)).findFirst())
@@ -38,9 +41,11 @@ public final class ClusterDefaulting {
     if (spec.apiserverNetworkPolicyGate().isEmpty()) {
       b.putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true);
     }
-    if (spec.exposeStrategy().isEmpty()) {
-      b.exposeStrategy(seed.exposeStrategy().orElse(ExposeStrategy.DEFAULT));
+    if (spec.clusterNetwork().konnectivityEnabled().isEmpty()) {
+      // KKP's create webhook (pkg/mutation/cluster/mutation.go 72-74): a new cluster runs Konnectivity.
+      b.clusterNetwork(ClusterNetwork.builder().from(spec.clusterNetwork()).konnectivityEnabled(true).build());
     }
+    b.exposeStrategy(ClusterInputs.exposeStrategyInForce(spec, seed, kkp));
     return new Defaulted(Cluster.builder().from(cluster).spec(b.build()).build(), findings);
   }
 

@@ -62,8 +62,17 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
     return inputs.context();
   }
 
+  /**
+   * The seed API endpoints this profile allows: under KKP's, every one, ready or not, as KKP's
+   * controller takes them (resources.go 1481-1494); else only the ready ones.
+   */
   List<Cidr> seedEndpoints() {
-    return context().flatMap(RenderContext::seedAPIServerEndpoints).orElse(List.of());
+    List<Cidr> all = context().flatMap(RenderContext::seedAPIServerEndpoints).orElse(List.of());
+    if (kkpForm()) {
+      return all;
+    }
+    List<Cidr> notReady = context().map(RenderContext::seedAPIServerEndpointsNotReady).orElse(List.of());
+    return all.stream().filter(a -> !notReady.contains(a)).toList();
   }
 
   int seedAPIServerPort() {

@@ -116,8 +116,7 @@ public final class ClusterValidator {
           .build());
     }
     boolean gateOn = cluster.spec().apiserverNetworkPolicyGate().orElse(false);
-    boolean endpointsGiven = inputs.context().flatMap(RenderContext::seedAPIServerEndpoints)
-        .filter(e -> !e.isEmpty()).isPresent();
+    boolean endpointsGiven = !new ClusterFacts(inputs, profile).seedEndpoints().isEmpty();
     Set<EgressTarget.ContextNeed> needs = EgressCatalogue.needs(profile);
     boolean entity = inputs.context().map(RenderContext::seedAPIServerEntity).orElse(false);
     if (gateOn && needs.contains(EgressTarget.ContextNeed.SEED_ENDPOINTS) && !endpointsGiven && !entity) {

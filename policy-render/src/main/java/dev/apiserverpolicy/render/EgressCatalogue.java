@@ -154,7 +154,7 @@ final class EgressCatalogue {
           f -> "Allows the kube-apiserver pods to call the cluster's authorization webhook "
               + f.webhook().orElseThrow().url() + ".",
           // KKP hard-codes 443 here; the URL's own port is what the webhook listens on.
-          f -> List.of(rule(ipBlocks(f, f.webhook().orElseThrow().ips()),
+          f -> List.of(rule(ipBlocks(f, resolvedOrder(f, f.webhook().orElseThrow().ips())),
               tcp(HttpUrls.port(f.webhook().orElseThrow().url())))),
           Set.of(EgressTarget.ContextNeed.WEBHOOK_ADDRESSES)));
 
@@ -258,7 +258,8 @@ final class EgressCatalogue {
     // address rule at all (a rule without peers would allow every address).
     boolean anyAddress = issuers.stream().anyMatch(i -> !i.addresses().isEmpty());
     if (f.kkpForm() && anyAddress) {
-      rules.add(rule(ipBlocks(f, issuers.stream().flatMap(i -> i.addresses().stream()).toList()), List.of()));
+      rules.add(rule(ipBlocks(f, issuers.stream().sorted(KkpOrder.ISSUERS)
+          .flatMap(i -> i.addresses().stream().sorted(KkpOrder.RESOLVED_ADDRESSES)).toList()), List.of()));
     } else if (anyAddress) {
       Map<Integer, List<Cidr>> byPort = new TreeMap<>();
       issuers.stream().filter(i -> !i.addresses().isEmpty())
@@ -266,14 +267,13 @@ final class EgressCatalogue {
       byPort.forEach((p, addresses) -> rules.add(rule(ipBlocks(f, addresses), tcp(p))));
     }
     List<NetworkPolicyPeer> backends = new ArrayList<>();
-    for (OidcIssuers.Issuer issuer : issuers) {
-      for (LoadBalancerBackend backend : issuer.backends()) {
-        NetworkPolicyPeer peer = NetworkPolicyPeer.builder()
-            .namespaceSelector(selector(Map.of(NAMESPACE_NAME_LABEL, backend.namespace())))
-            .podSelector(selector(backend.podLabels())).build();
-        if (!backends.contains(peer)) {
-          backends.add(peer);
-        }
+    java.util.stream.Stream<LoadBalancerBackend> declared = issuers.stream().flatMap(i -> i.backends().stream());
+    for (LoadBalancerBackend backend : (f.kkpForm() ? declared.sorted(KkpOrder.BACKENDS) : declared).toList()) {
+      NetworkPolicyPeer peer = NetworkPolicyPeer.builder()
+          .namespaceSelector(selector(Map.of(NAMESPACE_NAME_LABEL, backend.namespace())))
+          .podSelector(selector(backend.podLabels())).build();
+      if (!backends.contains(peer)) {
+        backends.add(peer);
       }
     }
     if (!backends.isEmpty()) {
@@ -307,6 +307,11 @@ final class EgressCatalogue {
    * One /32 or /128 peer per address: in KKP's form in the order given (as KKP takes them from
    * the EndpointSlice or its resolver), repeats dropped; else sorted.
    */
+  /** A host's addresses: under KKP's form in the order KKP's resolver gives them, else as they are. */
+  private static List<Cidr> resolvedOrder(ClusterFacts f, List<Cidr> addresses) {
+    return f.kkpForm() ? addresses.stream().sorted(KkpOrder.RESOLVED_ADDRESSES).toList() : addresses;
+  }
+
   private static List<NetworkPolicyPeer> ipBlocks(ClusterFacts f, List<Cidr> addresses) {
     java.util.stream.Stream<Cidr> unique = addresses.stream().distinct();
     return (f.kkpForm() ? unique : unique.sorted())

@@ -211,7 +211,8 @@ public final class ManifestRenderer {
     }
     ClusterInputs toRender = inputs;
     if (options.newClusters()) {
-      ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(inputs.cluster(), inputs.seed(), read.templates());
+      ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(inputs.cluster(), inputs.seed(), read.templates(),
+          inputs.kubermaticConfiguration());
       toRender = ClusterInputs.builder().from(inputs).cluster(d.cluster()).build();
       // The seed's template findings are the seed's; they are reported once, not per cluster.
       List<Diagnostic> defaulting = d.diagnostics().stream().filter(x -> x.severity() == Severity.ERROR)

@@ -24,15 +24,19 @@ import java.util.Optional;
  * The OIDC issuers a cluster's API server must reach, found in KKP v2.31's order
  * ({@code oidcIssuerDestinations} in {@code pkg/controller/seed-controller-manager/kubernetes/resources.go}):
  * every issuer of the AuthenticationConfiguration the cluster, else its datacenter, else its
- * seed names; else {@code spec.oidc.issuerURL}; else, with the {@code OpenIDAuthPlugin}
- * gate, KKP's own issuer. Each issuer's host becomes addresses as KKP resolves them: an IP
+ * seed names (none if it holds none: KKP then looks no further); else {@code spec.oidc.issuerURL};
+ * else, with the {@code OpenIDAuthPlugin} gate, KKP's own issuer. Each issuer's host becomes
+ * addresses as KKP resolves them: an IP
  * literal is used as it is; a host name (lower-cased, without a trailing dot) takes its
  * addresses from the RenderContext, else from a ResolvedHosts input. What cannot be known is a
  * finding, never left out.
  */
 final class OidcIssuers {
-  /** Where KKP keeps a seed's Secrets unless the Seed says otherwise. */
-  static final String DEFAULT_SEED_NAMESPACE = "kubermatic";
+  /**
+   * Where KKP reads the AuthenticationConfiguration Secret a datacenter or a seed names, whatever
+   * the Seed's own namespace ({@code resources.KubermaticNamespace}, resources.go line 1751).
+   */
+  static final String KUBERMATIC_NAMESPACE = "kubermatic";
 
   /**
    * One issuer: its URL, the host as matched, the port, its addresses and the pods behind its
@@ -69,6 +73,11 @@ final class OidcIssuers {
             .build());
         return new Resolution(List.of(), problems);
       }
+      if (declared.get().issuers().isEmpty()) {
+        // KKP takes the configuration's issuers and looks no further, even when it has none
+        // (oidcIssuerDestinations, resources.go 912-926): no issuer, so no oidc-issuer-allow.
+        return new Resolution(List.of(), problems);
+      }
       urls.addAll(declared.get().issuers());
       urlPath = r.path();
     }
@@ -90,13 +99,14 @@ final class OidcIssuers {
         return new Resolution(List.of(), problems);
       }
       if (kkp.get().openIdAuthPlugin()) {
-        Optional<String> global = inputs.seed().oidcProviderIssuerURL().or(() -> kkp.get().tokenIssuer());
+        Optional<String> global = inputs.seed().oidcProviderIssuerURL().or(() -> kkp.get().effectiveTokenIssuer());
         if (global.isEmpty()) {
           problems.add(Diagnostic.at(DiagnosticCode.FIELD_MISSING, kkp.get().origin(), FieldPath.of("spec", "auth",
               "tokenIssuer"))
               .object(cluster.ref())
               .message("the OpenIDAuthPlugin gate is on, but neither the KubermaticConfiguration's "
-                  + "spec.auth.tokenIssuer nor the seed's oidcProviderConfiguration names KKP's issuer")
+                  + "spec.auth.tokenIssuer (nor spec.ingress.domain, from which KKP defaults it) nor the seed's "
+                  + "oidcProviderConfiguration names KKP's issuer")
               .hint("set spec.auth.tokenIssuer, as the KKP installation has it")
               .build());
           return new Resolution(List.of(), problems);
@@ -125,7 +135,7 @@ final class OidcIssuers {
 
   private static Optional<Referenced> authenticationSecret(ClusterInputs inputs) {
     Cluster cluster = inputs.cluster();
-    String seedNamespace = inputs.seed().namespace().orElse(DEFAULT_SEED_NAMESPACE);
+    String seedNamespace = KUBERMATIC_NAMESPACE;
     if (cluster.spec().authenticationConfiguration().isPresent()) {
       return Optional.of(new Referenced(cluster.spec().authenticationConfiguration().get(), cluster.namespace(),
           "named by the cluster", FieldPath.of("spec", "authenticationConfiguration")));

@@ -62,14 +62,7 @@ public final class OperationalLints {
             "use profile " + oneOf(EgressCatalogue.profilesOffering(EgressCatalogue.KYVERNO_WEBHOOK))));
       }
     }
-    if (EgressCatalogue.has(profile, EgressCatalogue.Trait.KONNECTIVITY_REQUIRED)
-        && cluster.spec().clusterNetwork().konnectivityEnabled().equals(Optional.of(false))) {
-      out.add(warning(DiagnosticCode.KONNECTIVITY_DISABLED, inputs, FieldPath.of("spec", "clusterNetwork",
-          "konnectivityEnabled"),
-          "KKP v2.31 refuses this cluster (spec.networkConfig.konnectivityEnabled: Invalid value: false: Konnectivity "
-              + "can no longer be disabled); the OpenVPN policies rendered for it are for older KKP",
-          "remove konnectivityEnabled: false, or render with profile kkp-v2.18 for a KKP that still had OpenVPN"));
-    }
+    konnectivity(inputs, profile).ifPresent(out::add);
     ClusterFacts facts = new ClusterFacts(inputs, profile);
     if (facts.apiserverServiceType().filter(t -> t == ServiceType.LOAD_BALANCER).isPresent()) {
       out.add(warning(DiagnosticCode.APISERVER_LOAD_BALANCER_UNRESTRICTED, inputs, FieldPath.of("spec", "cloud", "dc"),
@@ -149,6 +142,32 @@ public final class OperationalLints {
    * A range of the rendered list that allows a whole family, wherever it came from: the cluster's own ranges,
    * the seed's defaults (appended when the cluster has the field) or the nodeport-proxy's source ranges.
    */
+  /**
+   * Konnectivity off: explicitly (KKP v2.31's validation refuses it, {@code pkg/validation/cluster.go}
+   * 499-503), or by an absent field, which KKP's controller reads as off and its installer refuses
+   * to upgrade past ({@code pkg/install/stack/common/validation.go} 111-112).
+   */
+  private static Optional<Diagnostic> konnectivity(ClusterInputs inputs, Profile profile) {
+    Optional<Boolean> enabled = inputs.cluster().spec().clusterNetwork().konnectivityEnabled();
+    FieldPath path = FieldPath.of("spec", "clusterNetwork", "konnectivityEnabled");
+    if (enabled.isEmpty()) {
+      return Optional.of(warning(DiagnosticCode.KONNECTIVITY_DISABLED, inputs, path,
+          "konnectivityEnabled is absent, which KKP's controller reads as off: rendered with the OpenVPN policies "
+              + "(openvpn-server-allow, metrics-server-allow) and no konnectivity-server; KKP v2.31's installer "
+              + "refuses to upgrade while it exists (\"has not been migrated to Konnectivity yet, which is mandatory "
+              + "for this KKP version\")",
+          "set spec.clusterNetwork.konnectivityEnabled: true, as KKP's webhook does for a new cluster, once the "
+              + "cluster runs Konnectivity"));
+    }
+    if (EgressCatalogue.has(profile, EgressCatalogue.Trait.KONNECTIVITY_REQUIRED) && !enabled.get()) {
+      return Optional.of(warning(DiagnosticCode.KONNECTIVITY_DISABLED, inputs, path,
+          "KKP v2.31 refuses this cluster (spec.networkConfig.konnectivityEnabled: Invalid value: false: Konnectivity "
+              + "can no longer be disabled); the OpenVPN policies rendered for it are for older KKP",
+          "remove konnectivityEnabled: false, or render with profile kkp-v2.18 for a KKP that still had OpenVPN"));
+    }
+    return Optional.empty();
+  }
+
   private static void openToEveryone(ClusterInputs inputs, List<Diagnostic> out) {
     Cluster cluster = inputs.cluster();
     Seed seed = inputs.seed();

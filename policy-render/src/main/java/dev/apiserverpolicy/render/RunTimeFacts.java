@@ -138,9 +138,11 @@ final class RunTimeFacts {
   private static Optional<RenderContext> apply(String seed, Optional<RenderContext> context,
       List<SeedApiEndpoints> slices, List<Diagnostic> findings) {
     Set<Cidr> addresses = new LinkedHashSet<>();
+    Set<Cidr> ready = new LinkedHashSet<>();
     Set<Integer> ports = new TreeSet<>();
     for (SeedApiEndpoints slice : slices) {
       addresses.addAll(slice.addresses());
+      ready.addAll(slice.readyAddresses());
       slice.httpsPort().ifPresent(ports::add);
     }
     String where = slices.stream().map(s -> s.ref() + " (" + describe(s.origin()) + ")")
@@ -157,7 +159,9 @@ final class RunTimeFacts {
     }
     Optional<Integer> port = ports.stream().findFirst();
     Optional<List<Cidr>> typed = context.flatMap(RenderContext::seedAPIServerEndpoints).filter(l -> !l.isEmpty());
-    if (typed.isPresent() && !new TreeSet<>(typed.get()).equals(new TreeSet<>(addresses))) {
+    // Typed-in endpoints agree when they are the ready ones, or all of them.
+    if (typed.isPresent() && !new TreeSet<>(typed.get()).equals(new TreeSet<>(addresses))
+        && !new TreeSet<>(typed.get()).equals(new TreeSet<>(ready))) {
       findings.add(Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_CONFLICT, origin, FieldPath.of("spec",
           "seedAPIServerEndpoints"))
           .object(ref)
@@ -183,8 +187,13 @@ final class RunTimeFacts {
     }
     RenderContext.Builder b = context.map(c -> RenderContext.builder().from(c))
         .orElseGet(() -> RenderContext.builder().name(seed).origin(origin));
-    // Equal as sets: a typed-in list keeps its order.
-    b.seedAPIServerEndpoints(typed.orElse(List.copyOf(addresses)));
+    // A typed-in list keeps its order; one of the ready ones only gets the others after it, which
+    // KKP's profiles allow as KKP does.
+    List<Cidr> notReady = addresses.stream().filter(a -> !ready.contains(a)).toList();
+    List<Cidr> rendered = typed.map(t -> new TreeSet<>(t).equals(new TreeSet<>(addresses)) ? t
+        : java.util.stream.Stream.concat(t.stream(), notReady.stream()).toList()).orElse(List.copyOf(addresses));
+    b.seedAPIServerEndpoints(rendered);
+    b.seedAPIServerEndpointsNotReady(notReady);
     if (typedPort.isEmpty()) {
       b.seedAPIServerPort(port);
     }

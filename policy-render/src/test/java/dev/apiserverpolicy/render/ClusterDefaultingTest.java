@@ -9,6 +9,7 @@ import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.ClusterTemplate;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.Seed;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The gate's truth table and the other defaulting rules of docs/spec.md section 6. */
 class ClusterDefaultingTest {
+  private static final Optional<KubermaticConfiguration> NO_KKP = Optional.empty();
   private static final Seed SEED = Seed.builder().name("s").addDatacenters("dc-1")
       .defaultClusterTemplate("defaults").build();
 
@@ -66,7 +68,7 @@ class ClusterDefaultingTest {
   @MethodSource("truthTable")
   void gateTruthTable(Optional<Boolean> user, Optional<Boolean> tmpl, boolean isNew, Optional<Boolean> expected) {
     Cluster c = cluster(user);
-    Cluster result = isNew ? ClusterDefaulting.forCreation(c, SEED, List.of(template(tmpl))).cluster() : c;
+    Cluster result = isNew ? ClusterDefaulting.forCreation(c, SEED, List.of(template(tmpl)), NO_KKP).cluster() : c;
     assertEquals(expected, result.spec().apiserverNetworkPolicyGate());
   }
 
@@ -80,12 +82,33 @@ class ClusterDefaultingTest {
     ClusterTemplate lb = ClusterTemplate.builder().from(template(Optional.empty()))
         .spec(ClusterSpec.builder().exposeStrategy(ExposeStrategy.LOAD_BALANCER).build()).build();
     assertEquals(Optional.of(ExposeStrategy.LOAD_BALANCER),
-        ClusterDefaulting.forCreation(cluster(Optional.empty()), SEED, List.of(lb)).cluster().spec().exposeStrategy());
+        ClusterDefaulting.forCreation(cluster(Optional.empty()), SEED, List.of(lb), NO_KKP).cluster().spec()
+            .exposeStrategy());
     Seed tunneling = Seed.builder().from(SEED).exposeStrategy(ExposeStrategy.TUNNELING).build();
     assertEquals(Optional.of(ExposeStrategy.TUNNELING), ClusterDefaulting.forCreation(cluster(Optional.empty()),
-        tunneling, List.of(template(Optional.empty()))).cluster().spec().exposeStrategy());
+        tunneling, List.of(template(Optional.empty())), NO_KKP).cluster().spec().exposeStrategy());
     assertEquals(Optional.of(ExposeStrategy.NODE_PORT), ClusterDefaulting.forCreation(cluster(Optional.empty()),
-        Seed.builder().name("s").build(), List.of()).cluster().spec().exposeStrategy());
+        Seed.builder().name("s").build(), List.of(), NO_KKP).cluster().spec().exposeStrategy());
+  }
+
+  /**
+   * Issue 25, item 4: KKP's chain, as for an existing cluster: the KubermaticConfiguration's strategy
+   * defaults the seed's (pkg/defaulting/seed.go line 54), which defaults the cluster's (cluster.go line 94).
+   */
+  @Test
+  void aNewClusterTakesTheConfigurationsStrategyWhenTheSeedHasNone() {
+    Optional<KubermaticConfiguration> kkp = Optional.of(KubermaticConfiguration.builder().name("kubermatic")
+        .exposeStrategy(ExposeStrategy.LOAD_BALANCER).build());
+    Seed plain = Seed.builder().name("s").build();
+    Cluster created = ClusterDefaulting.forCreation(cluster(Optional.empty()), plain, List.of(), kkp).cluster();
+    assertEquals(Optional.of(ExposeStrategy.LOAD_BALANCER), created.spec().exposeStrategy());
+    assertEquals(ClusterInputs.builder().cluster(cluster(Optional.empty())).seed(plain).kubermaticConfiguration(kkp)
+        .build().effectiveExposeStrategy(), created.spec().exposeStrategy().get(), "one rule for both paths");
+    Seed tunneling = Seed.builder().from(plain).exposeStrategy(ExposeStrategy.TUNNELING).build();
+    assertEquals(Optional.of(ExposeStrategy.TUNNELING), ClusterDefaulting.forCreation(cluster(Optional.empty()),
+        tunneling, List.of(), kkp).cluster().spec().exposeStrategy(), "the seed's wins over the configuration's");
+    assertEquals(Optional.of(true), created.spec().clusterNetwork().konnectivityEnabled(),
+        "KKP's create webhook turns Konnectivity on (pkg/mutation/cluster/mutation.go 72-74)");
   }
 
   @Test
@@ -95,15 +118,17 @@ class ClusterDefaultingTest {
     Cluster empty = Cluster.builder().name("c")
         .spec(ClusterSpec.builder().apiServerAllowedIPRanges(List.of()).build()).build();
     assertEquals(Optional.of(List.of()),
-        ClusterDefaulting.forCreation(empty, SEED, List.of(ranges)).cluster().spec().apiServerAllowedIPRanges());
+        ClusterDefaulting.forCreation(empty, SEED, List.of(ranges), NO_KKP).cluster().spec()
+            .apiServerAllowedIPRanges());
     assertEquals(Optional.of(List.of(Cidr.parse("10.0.0.0/8"))), ClusterDefaulting.forCreation(
-        cluster(Optional.empty()), SEED, List.of(ranges)).cluster().spec().apiServerAllowedIPRanges());
+        cluster(Optional.empty()), SEED, List.of(ranges), NO_KKP).cluster().spec().apiServerAllowedIPRanges());
   }
 
   @Test
   void templateWithoutSeedScopeBlocksDefaulting() {
     ClusterTemplate project = ClusterTemplate.builder().name("defaults").putLabels("scope", "project").build();
-    ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(cluster(Optional.empty()), SEED, List.of(project));
+    ClusterDefaulting.Defaulted d = ClusterDefaulting.forCreation(cluster(Optional.empty()), SEED, List.of(project),
+        NO_KKP);
     assertEquals(DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, d.diagnostics().get(0).code());
     assertEquals(Optional.empty(), d.cluster().spec().apiserverNetworkPolicyGate(), "left as it was");
   }

@@ -101,8 +101,9 @@ class KkpFidelityTest {
         authenticationConfiguration: {secretName: authn, secretKey: config.yaml}
         oidc: {issuerURL: "https://dex.example.com/dex"}
         """));
-    assertEquals(List.of("203.0.113.51/32", "203.0.113.50/32", "10.1.2.3/32"),
-        ipBlocks(firstRule(r, "oidc-issuer-allow")), "in KKP's order: the issuers', then each one's addresses");
+    assertEquals(List.of("10.1.2.3/32", "203.0.113.50/32", "203.0.113.51/32"),
+        ipBlocks(firstRule(r, "oidc-issuer-allow")), "in KKP's order: the issuers by host (line 1591), then each "
+            + "one's addresses sorted (line 1642)");
   }
 
   /**
@@ -249,6 +250,155 @@ class KkpFidelityTest {
     Rendering r = render(SEED, CONTEXT, KKP, cluster("clusterNetwork: {konnectivityEnabled: false}"));
     assertTrue(r.clusters().get(0).diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.KONNECTIVITY_DISABLED
         && d.message().contains("Konnectivity can no longer be disabled")));
+  }
+
+  /**
+   * Issue 25, item 2. An absent konnectivityEnabled is off to KKP's controller (resources.go line 281:
+   * {@code != nil && *...}): ensureNetworkPolicies (line 822-829) then adds openvpn-server-allow and
+   * metrics-server-allow, not apiserver-internal-allow, and no konnectivity-server Service is made.
+   * KKP's installer refuses to upgrade with such a cluster (pkg/install/stack/common/validation.go 111-112).
+   * Only the create webhook sets it true (pkg/mutation/cluster/mutation.go 72-74): so does {@code --new}.
+   */
+  @Test
+  void anAbsentKonnectivityIsOffWithAWarningAndOnForANewCluster() {
+    for (String profile : List.of("kkp-v2.31", "kkp-v2.18")) {
+      String context = CONTEXT + "  profile: " + profile + "\n";
+      Rendering r = render(SEED, context, KKP, cluster(""));
+      List<String> names = names(r);
+      assertTrue(names.contains("openvpn-server-allow") && names.contains("metrics-server-allow"), profile + names);
+      assertFalse(names.contains("apiserver-internal-allow") || names.contains("konnectivity-server"),
+          profile + names);
+      assertTrue(r.clusters().get(0).diagnostics().stream()
+          .anyMatch(d -> d.code() == DiagnosticCode.KONNECTIVITY_DISABLED
+          && d.message().contains("has not been migrated to Konnectivity yet")), profile);
+      List<String> on = names(render(SEED, context, KKP, cluster("clusterNetwork: {konnectivityEnabled: true}")));
+      assertTrue(on.contains("konnectivity-server"), profile + on);
+      assertEquals(profile.equals("kkp-v2.31"), on.contains("apiserver-internal-allow"), profile + on);
+    }
+    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", SEED, CONTEXT, KKP,
+        cluster("").replace("  features: {apiserverNetworkPolicy: true}\n", "")));
+    Rendering created = ManifestRenderer.renderAll(read, RenderOptions.builder().newClusters(true).build());
+    assertTrue(names(created).contains("apiserver-internal-allow"), "a new cluster runs Konnectivity");
+    assertFalse(created.allDiagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.KONNECTIVITY_DISABLED));
+  }
+
+  /**
+   * Issue 25, item 3. oidcIssuerDestinations (resources.go 912-926): a named AuthenticationConfiguration
+   * gives its jwt[] issuers and nothing else, even none; with no address, line 866 adds no
+   * oidc-issuer-allow. spec.oidc and KKP's own issuer are then not used.
+   */
+  @Test
+  void anAuthenticationConfigurationWithoutIssuersGivesNoIssuer() {
+    String context = CONTEXT + """
+          authenticationConfigurations:
+          - secret: {namespace: cluster-c1, name: authn, key: config.yaml}
+            issuers: []
+          oidcIssuers: [{url: "https://dex.example.com/dex", ips: [203.0.113.20]}]
+        """;
+    String kkp = KKP
+        + "spec: {featureGates: {OpenIDAuthPlugin: true}, auth: {tokenIssuer: \"https://10.7.7.7/dex\"}}\n";
+    String named = cluster("""
+        authenticationConfiguration: {secretName: authn, secretKey: config.yaml}
+        oidc: {issuerURL: "https://dex.example.com/dex"}
+        """);
+    assertFalse(names(render(SEED, context, kkp, named)).contains("oidc-issuer-allow"));
+    assertTrue(names(render(SEED, context, kkp, named.replace(
+        "  authenticationConfiguration: {secretName: authn, secretKey: config.yaml}\n", "")))
+        .contains("oidc-issuer-allow"), "without the Secret, spec.oidc");
+  }
+
+  /**
+   * Issue 25, item 6. resolveAuthenticationConfigurationYAML (resources.go line 1751) reads the
+   * datacenter's and the seed's Secret in namespace kubermatic, whatever the Seed's namespace; and
+   * auth.tokenIssuer defaults to https://<ingress.domain>/dex (pkg/defaulting/configuration.go 503-505).
+   */
+  @Test
+  void seedSecretsAreReadInKubermaticAndTheTokenIssuerDefaultsFromTheIngressDomain() {
+    String seed = SEED.replace("namespace: kubermatic", "namespace: kkp-system").replace("datacenters: {dc-1: {}}", """
+        datacenters: {dc-1: {}}
+          authenticationConfiguration: {secretName: seed-authn, secretKey: config}""");
+    String context = CONTEXT + """
+          authenticationConfigurations:
+          - secret: {namespace: kubermatic, name: seed-authn, key: config}
+            issuers: ["https://10.9.9.2/seed"]
+        """;
+    assertEquals(List.of("10.9.9.2/32"), ipBlocks(firstRule(render(seed, context, KKP, cluster("")),
+        "oidc-issuer-allow")));
+    String kkp = KKP + "spec: {featureGates: {OpenIDAuthPlugin: true}, ingress: {domain: 10.6.6.6}}\n";
+    Rendering r = render(SEED, CONTEXT, kkp, cluster(""));
+    assertEquals(List.of("10.6.6.6/32"), ipBlocks(firstRule(r, "oidc-issuer-allow")));
+  }
+
+  /**
+   * Issue 25, item 1. fetchKubernetesServiceIPList (resources.go 1481-1494) takes every address of the
+   * default/kubernetes EndpointSlices, whatever the endpoint's conditions, in their order. The kkp-*
+   * profiles do too (with an info); least-privilege allows the ready ones only.
+   */
+  @Test
+  void theSeedEndpointsAreEveryAddressKkpTakesReadyOrNot() {
+    String slice = """
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        addressType: IPv4
+        metadata: {name: kubernetes, namespace: default, labels: {kubernetes.io/service-name: kubernetes}}
+        endpoints:
+        - {addresses: [10.0.0.12], conditions: {ready: false}}
+        - {addresses: [10.0.0.10], conditions: {ready: true}}
+        - {addresses: [10.0.0.11], conditions: {ready: true, terminating: true}}
+        ports: [{name: https, port: 6443, protocol: TCP}]
+        """;
+    String noEndpoints = CONTEXT.replace("  seedAPIServerEndpoints: [10.0.0.10]\n",
+        "  clusterDNS: {namespace: kube-system}\n");
+    Rendering r = render(SEED, noEndpoints, KKP, slice, cluster("clusterNetwork: {konnectivityEnabled: true}"));
+    assertEquals(List.of("10.0.0.12/32", "10.0.0.10/32", "10.0.0.11/32"),
+        ipBlocks(firstRule(r, "seed-apiserver-allow")));
+    assertEquals(2, r.allDiagnostics().stream().filter(d -> d.code() == DiagnosticCode.ENDPOINT_NOT_READY).count());
+    Rendering least = render(SEED, noEndpoints + "  profile: least-privilege\n", KKP, slice,
+        cluster("clusterNetwork: {konnectivityEnabled: true}"));
+    assertEquals(List.of("10.0.0.10/32"), ipBlocks(firstRule(least, "seed-apiserver-allow")));
+    String typedReady = CONTEXT + "  clusterDNS: {namespace: kube-system}\n";
+    assertEquals(List.of("10.0.0.10/32", "10.0.0.12/32", "10.0.0.11/32"), ipBlocks(firstRule(render(SEED, typedReady,
+        KKP, slice, cluster("")), "seed-apiserver-allow")), "typed-in ready ones agree; KKP's others follow");
+  }
+
+  /**
+   * Issue 25, item 5. KKP's list orders: issuers by host, then port (resources.go line 1591); each host's
+   * addresses bytewise as Go holds them, 4 bytes for IPv4, 16 for IPv6 (hostnameToIPList, 1642-1644);
+   * each address once (oidcIssuerDestinationIPs, 961-979); rule B's peers by Service namespace, then name
+   * (line 998); the webhook's addresses as an issuer's (line 851). Least-privilege keeps its own order.
+   */
+  @Test
+  void listsComeInKkpsOrder() {
+    String context = CONTEXT + """
+          oidcIssuers:
+          - url: "https://b.example.com:8443/x"
+            ips: [203.0.113.20, "2001:db8::20", 10.0.0.1]
+            loadBalancerBackends:
+            - {namespace: tenant-b, service: lb, podLabels: {app: b}}
+            - {namespace: tenant-a, service: z-lb, podLabels: {app: a2}}
+            - {namespace: tenant-a, service: a-lb, podLabels: {app: a1}}
+          - {url: "https://a.example.com/", ips: [203.0.113.20, 198.51.100.7]}
+          authorizationWebhooks:
+          - {cluster: c1, url: "https://authz.example.com/", ips: [203.0.113.30, "2001:db8::30", 192.0.2.30]}
+          authenticationConfigurations:
+          - secret: {namespace: cluster-c1, name: authn, key: config.yaml}
+            issuers: ["https://b.example.com:8443/x", "https://a.example.com/"]
+        """;
+    String cluster = cluster("""
+        authenticationConfiguration: {secretName: authn, secretKey: config.yaml}
+        authorizationConfig:
+          enabledModes: [Webhook]
+          authorizationWebhookConfiguration: {secretName: authz, secretKey: config}
+        """);
+    Rendering r = render(SEED, context, KKP, cluster);
+    assertEquals(List.of("198.51.100.7/32", "203.0.113.20/32", "10.0.0.1/32", "2001:db8::20/128"),
+        ipBlocks(firstRule(r, "oidc-issuer-allow")), "a.example.com first; 203.0.113.20 once, at its first place");
+    List<?> backends = (List<?>) ((Map<?, ?>) ((List<?>) at(r, "oidc-issuer-allow", "spec.egress")).get(1)).get("to");
+    assertEquals(List.of("a1", "a2", "b"), backends.stream()
+        .map(p -> ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) p).get("podSelector")).get("matchLabels")).get("app"))
+        .toList(), "by Service namespace, then name");
+    assertEquals(List.of("2001:db8::30/128", "192.0.2.30/32", "203.0.113.30/32"),
+        ipBlocks(firstRule(r, "authorization-webhook-allow")));
   }
 
   /**

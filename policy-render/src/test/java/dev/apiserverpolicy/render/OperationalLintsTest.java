@@ -41,6 +41,7 @@ class OperationalLintsTest {
             .exposeStrategy(ExposeStrategy.LOAD_BALANCER)
             .datacenter("dc-1").cloudProvider("aws")
             .apiServerAllowedIPRanges(OFFICE)
+            .clusterNetwork(ClusterNetwork.builder().konnectivityEnabled(true).build())
             .build()).build())
         .seed(Seed.builder().name("s").addDatacenters("dc-1").build())
         .context(RenderContext.builder().name("s").cni("cilium")

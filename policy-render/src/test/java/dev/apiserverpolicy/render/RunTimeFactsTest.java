@@ -8,6 +8,7 @@ import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
+import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
@@ -32,11 +33,15 @@ class RunTimeFactsTest {
   private static final ManifestReader READER = ManifestReader.create();
 
   private static Rendering render(Map<String, String> files) {
+    return render(files, RenderOptions.builder().build());
+  }
+
+  private static Rendering render(Map<String, String> files, RenderOptions options) {
     ReadResult read = ReadResult.builder().build();
     for (Map.Entry<String, String> f : files.entrySet()) {
       read = read.plus(READER.read(f.getKey(), f.getValue()));
     }
-    return ManifestRenderer.renderAll(read, RenderOptions.builder().build());
+    return ManifestRenderer.renderAll(read, options);
   }
 
   private static List<KubernetesObject> objects(Rendering r) {
@@ -73,6 +78,11 @@ class RunTimeFactsTest {
         .map(NetworkPolicyPeer::ipBlock).flatMap(java.util.Optional::stream).map(b -> b.cidr()).toList();
   }
 
+  private static List<KubernetesObject> withoutSeedApiserver(Rendering r) {
+    return objects(r).stream().filter(o -> !(o instanceof NetworkPolicy p
+        && p.metadata().name().equals("seed-apiserver-allow"))).toList();
+  }
+
   private static List<Diagnostic> codes(Rendering r, DiagnosticCode code) {
     return r.allDiagnostics().stream().filter(d -> d.code() == code).toList();
   }
@@ -86,7 +96,13 @@ class RunTimeFactsTest {
     assertFalse(files.get("examples/gitops/fresh-facts/render-context.yaml").contains("seedAPIServerEndpoints:"));
     Rendering fresh = render(files);
     assertFalse(fresh.hasErrors(), fresh.allDiagnostics()::toString);
-    assertEquals(objects(typed), objects(fresh));
+    assertEquals(withoutSeedApiserver(typed), withoutSeedApiserver(fresh));
+    assertEquals(hosts("10.0.0.10", "10.0.0.11", "10.0.0.12"), ipBlocks(typed, "dev-tools", "seed-apiserver-allow"));
+    assertEquals(hosts("10.0.0.10", "10.0.0.11", "10.0.0.12", "10.0.0.13"),
+        ipBlocks(fresh, "dev-tools", "seed-apiserver-allow"), "kkp-v2.31: the terminating one too, as KKP");
+    Rendering least = render(files, RenderOptions.builder().profile(Profile.LEAST_PRIVILEGE).build());
+    assertEquals(hosts("10.0.0.10", "10.0.0.11", "10.0.0.12"), ipBlocks(least, "dev-tools", "seed-apiserver-allow"),
+        "least-privilege: the ready ones");
     assertEquals(5, fresh.clusters().size());
     assertEquals(1, codes(fresh, DiagnosticCode.ENDPOINT_NOT_READY).size(), "the terminating API server");
   }
@@ -205,7 +221,11 @@ class RunTimeFactsTest {
     files.put("seed.yaml", SEED.formatted("eu", "dc-eu") + "---\n" + KKP + "---\n" + cluster("a", "dc-eu"));
     files.put("endpoints.yaml", slices("10.1.0.10").replace("[{addresses: [10.1.0.10]}]",
         "[{addresses: [10.1.0.10], conditions: {ready: false}}]"));
-    Rendering r = render(files);
+    Rendering kkp = render(files);
+    assertFalse(kkp.hasErrors(), kkp.allDiagnostics()::toString);
+    assertEquals(hosts("10.1.0.10"), ipBlocks(kkp, "a", "seed-apiserver-allow"), "as KKP: ready or not");
+    files.put("context.yaml", context("eu", "clusterDNS: {namespace: kube-system}"));
+    Rendering r = render(files, RenderOptions.builder().profile(Profile.LEAST_PRIVILEGE).build());
     assertEquals(1, codes(r, DiagnosticCode.SEED_ENDPOINTS_MISSING).size(), r.allDiagnostics()::toString);
     assertEquals(List.of(), objects(r));
   }

@@ -139,7 +139,7 @@ public final class Scenarios {
             .apiServerAllowedIPRanges(List.of(Cidr.parse("2001:db8:1::/64"), Cidr.parse("2001:db8:2::1/128")))
             .build()).build(), seed(), context(), Profile.KKP_V2_31));
     out.add(scenario("ranges-dual-stack.yaml", cluster(ClusterSpec.builder().from(lb)
-            .clusterNetwork(ClusterNetwork.builder().ipFamily(IpFamily.DUAL_STACK).build())
+            .clusterNetwork(ClusterNetwork.builder().konnectivityEnabled(true).ipFamily(IpFamily.DUAL_STACK).build())
             .apiServerAllowedIPRanges(List.of(Cidr.parse("2001:db8:1::/64"), Cidr.parse("192.0.2.0/24"),
                 Cidr.parse("192.0.2.0/24"), Cidr.parse("172.16.0.0/12")))
             .build()).build(), seedWithRanges, context(), Profile.KKP_V2_31));
