@@ -128,7 +128,9 @@ public final class ClusterValidator {
               "apiserverNetworkPolicy"));
       out.add(b.object(cluster.ref())
           .message("profile " + profile.id() + " renders seed-apiserver-allow, but "
-              + context.map(c -> "RenderContext " + c.name() + " lists no seedAPIServerEndpoints")
+              + context.map(c -> c.seedAPIServerEndpoints().filter(e -> !e.isEmpty()).isPresent()
+                  ? "every endpoint of RenderContext " + c.name() + "'s seed is not ready or terminating"
+                  : "RenderContext " + c.name() + " lists no seedAPIServerEndpoints")
                   .orElse("seed " + inputs.seed().name() + " has no RenderContext with seedAPIServerEndpoints")
               + "; an empty list would allow egress to anywhere")
           .hint("list the seed's kubernetes Service endpoints: kubectl get endpointslices -n default "

@@ -227,6 +227,8 @@ class RunTimeFactsTest {
     files.put("context.yaml", context("eu", "clusterDNS: {namespace: kube-system}"));
     Rendering r = render(files, RenderOptions.builder().profile(Profile.LEAST_PRIVILEGE).build());
     assertEquals(1, codes(r, DiagnosticCode.SEED_ENDPOINTS_MISSING).size(), r.allDiagnostics()::toString);
+    assertTrue(codes(r, DiagnosticCode.SEED_ENDPOINTS_MISSING).get(0).message()
+        .contains("is not ready or terminating"), r.allDiagnostics()::toString);
     assertEquals(List.of(), objects(r));
   }
 
