@@ -20,6 +20,8 @@ final class SeedEndpointsBinder {
   static final String SERVICE_NAMESPACE = "default";
   static final String SERVICE_NAME = "kubernetes";
   static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+  private static final String NOT_READY_HINT = "nothing to do if that API server is going away; run kubectl "
+      + "again once it is ready";
 
   private SeedEndpointsBinder() {}
 
@@ -105,9 +107,6 @@ final class SeedEndpointsBinder {
     return Optional.of(SeedApiEndpoints.builder().kind("Endpoints").name(name.get()).addAllAddresses(addresses)
         .addAllNotReadyAddresses(notReadyAll).httpsPort(port).origin(doc.scope().origin()).build());
   }
-
-  private static final String NOT_READY_HINT = "nothing to do if that API server is going away; run kubectl "
-      + "again once it is ready";
 
   private static String notReadyNote(List<Cidr> addresses, String state) {
     return addresses.stream().map(Cidr::firstAddressText).toList() + ": the endpoint is " + state + "; the kkp-* "

@@ -13,8 +13,10 @@ import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.manifest.ServiceType;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the catalogue's conditions and rules read about one cluster: its inputs resolved
@@ -71,7 +73,8 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
     if (kkpForm()) {
       return all;
     }
-    List<Cidr> notReady = context().map(RenderContext::seedAPIServerEndpointsNotReady).orElse(List.of());
+    Set<Cidr> notReady = new HashSet<>(context().map(RenderContext::seedAPIServerEndpointsNotReady)
+        .orElse(List.of()));
     return all.stream().filter(a -> !notReady.contains(a)).toList();
   }
 

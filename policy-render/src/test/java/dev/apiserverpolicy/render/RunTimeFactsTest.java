@@ -215,6 +215,24 @@ class RunTimeFactsTest {
     assertEquals(hosts("10.1.0.10"), ipBlocks(r, "a", "seed-apiserver-allow"));
   }
 
+  /** As an attacker would: 50,000 endpoints not ready beside one ready; least-privilege sorts them out linearly. */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void fiftyThousandEndpointsNotReadyAreLeftOutInLinearTime() {
+    StringBuilder endpoints = new StringBuilder("[{addresses: [10.1.0.1]}");
+    for (int i = 0; i < 50_000; i++) {
+      endpoints.append(", {addresses: [10.2.").append(i / 250).append('.').append(i % 250 + 1)
+          .append("], conditions: {ready: false}}");
+    }
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("seed.yaml", SEED.formatted("eu", "dc-eu") + "---\n" + KKP + "---\n" + cluster("a", "dc-eu"));
+    files.put("context.yaml", context("eu", "clusterDNS: {namespace: kube-system}"));
+    files.put("endpoints.yaml", slices("10.1.0.1").replace("[{addresses: [10.1.0.1]}]", endpoints + "]"));
+    Rendering r = render(files, RenderOptions.builder().profile(Profile.LEAST_PRIVILEGE).build());
+    assertFalse(r.hasErrors(), () -> r.allDiagnostics().subList(0, Math.min(3, r.allDiagnostics().size())).toString());
+    assertEquals(hosts("10.1.0.1"), ipBlocks(r, "a", "seed-apiserver-allow"));
+  }
+
   @Test
   void slicesWithNoReadyEndpointLeaveTheSeedWithoutEndpointsNeverWithAnEmptyRule() {
     Map<String, String> files = new LinkedHashMap<>();
