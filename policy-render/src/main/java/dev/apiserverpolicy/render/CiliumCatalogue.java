@@ -36,12 +36,12 @@ final class CiliumCatalogue {
   static final List<CiliumTarget> TARGETS = List.of(
       // Cilium learns a name's addresses only from DNS answers its proxy sees: every DNS query of the
       // apiserver pods goes through it. Port 53 to these servers only; the NetworkPolicy dns-allow stays.
-      new CiliumTarget("dns-allow", ClusterFacts::fqdnEgress,
+      new CiliumTarget(EgressCatalogue.DNS_POLICY, ClusterFacts::fqdnEgress,
           f -> "Sends the kube-apiserver pods' DNS queries to this cluster's dns-resolver"
               + (f.clusterDns().isPresent() ? " and the seed's cluster DNS" : "") + " through Cilium's DNS proxy "
               + "(port 53), so that names the other Cilium policies allow resolve to addresses they allow.",
           CiliumCatalogue::dnsRules),
-      new CiliumTarget("oidc-issuer-allow", f -> f.oidcIssuers().stream().anyMatch(OidcIssuers.Issuer::byName),
+      new CiliumTarget(EgressCatalogue.OIDC_ISSUER, f -> f.oidcIssuers().stream().anyMatch(OidcIssuers.Issuer::byName),
           f -> "Allows the kube-apiserver pods to reach the OIDC issuer" + (byName(f).size() == 1 ? " " : "s ")
               + String.join(", ", byName(f).stream().map(OidcIssuers.Issuer::url).toList())
               + " by name, at whatever addresses DNS gives, for the signing keys.",
@@ -51,7 +51,7 @@ final class CiliumCatalogue {
               + f.webhook().orElseThrow().url() + " by name, at whatever addresses DNS gives.",
           f -> List.of(CiliumEgressRule.builder().addToFqdnNames(webhookHost(f))
               .addPorts(tcp(HttpUrls.port(f.webhook().orElseThrow().url()))).build())),
-      new CiliumTarget("seed-apiserver-allow", ClusterFacts::seedApiServerEntity,
+      new CiliumTarget(EgressCatalogue.SEED_APISERVER, ClusterFacts::seedApiServerEntity,
           f -> "Allows the kube-apiserver pods to reach the seed's own API server, as Cilium's kube-apiserver "
               + "entity (however it is addressed), which the etcd-launcher init container asks for the Cluster "
               + "object.",
@@ -125,7 +125,7 @@ final class CiliumCatalogue {
   }
 
   private static String webhookHost(ClusterFacts f) {
-    return RunTimeFacts.host(f.webhook().orElseThrow().url()).orElseThrow();
+    return HttpUrls.host(f.webhook().orElseThrow().url()).orElseThrow();
   }
 
   private static CiliumEgressRule extraRule(ExtraEgressRule extra) {

@@ -5,11 +5,9 @@ import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterDns;
 import dev.apiserverpolicy.model.DatacenterSettings;
+import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.ExposeStrategy;
-import dev.apiserverpolicy.model.ExtraEgressRule;
-import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
-import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.manifest.ServiceType;
@@ -19,16 +17,47 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the catalogue's conditions and rules read about one cluster: its inputs resolved
- * once (strategy, profile, the context entries that name it).
+ * What the validator, the lints and the catalogues read about one cluster rendered with one
+ * profile. Built once per cluster: what takes work to find (the OIDC issuers, the authorization
+ * webhook's entry) is found when it is built; the rest is read from the inputs. It holds facts
+ * only; the catalogues build peers and rules from them.
  */
-record ClusterFacts(ClusterInputs inputs, Profile profile) {
+final class ClusterFacts {
   /** The ingress controller namespace KKP uses unless overridden. */
   static final String DEFAULT_INGRESS_NAMESPACE = "nginx-ingress-controller";
   /** Where KKP's envoy gateway runs; always allowed for OIDC. */
   static final String ENVOY_GATEWAY_NAMESPACE = "envoy-gateway-controller";
   /** The apiserver's port before a NodePort is allocated, and always under Tunneling. */
   static final int DEFAULT_APISERVER_PORT = 6443;
+
+  private final ClusterInputs inputs;
+  private final Profile profile;
+  private final OidcIssuers.Resolution oidc;
+  private final Optional<AuthorizationWebhook> webhook;
+  private final List<Cidr> sourceRanges;
+  private final List<Cidr> writtenSourceRanges;
+
+  private ClusterFacts(ClusterInputs inputs, Profile profile) {
+    this.inputs = inputs;
+    this.profile = profile;
+    this.oidc = OidcIssuers.resolve(inputs);
+    this.webhook = findWebhook(inputs);
+    this.sourceRanges = SourceRangePolicy.sourceRanges(inputs.cluster(), inputs.seed());
+    this.writtenSourceRanges = SourceRangePolicy.written(inputs.cluster(), inputs.seed(), kkpForm(), sourceRanges);
+  }
+
+  /** The facts of {@code inputs} rendered with {@code profile}. */
+  static ClusterFacts of(ClusterInputs inputs, Profile profile) {
+    return new ClusterFacts(inputs, profile);
+  }
+
+  ClusterInputs inputs() {
+    return inputs;
+  }
+
+  Profile profile() {
+    return profile;
+  }
 
   Cluster cluster() {
     return inputs.cluster();
@@ -44,6 +73,16 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
 
   ExposeStrategy strategy() {
     return inputs.effectiveExposeStrategy();
+  }
+
+  /** Who may reach front-loadbalancer: KKP's union of ranges, sorted and de-duplicated; empty is anyone. */
+  List<Cidr> sourceRanges() {
+    return sourceRanges;
+  }
+
+  /** The same ranges as front-loadbalancer lists them, in the profile's form ({@link SourceRangePolicy#written}). */
+  List<Cidr> writtenSourceRanges() {
+    return writtenSourceRanges;
   }
 
   boolean konnectivity() {
@@ -98,7 +137,12 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
 
   /** The OIDC issuers whose addresses are known (the validator reports the others). */
   List<OidcIssuers.Issuer> oidcIssuers() {
-    return OidcIssuers.resolve(inputs).issuers();
+    return oidc.issuers();
+  }
+
+  /** What stopped an OIDC issuer from being known, for the validator. */
+  List<Diagnostic> oidcProblems() {
+    return oidc.problems();
   }
 
   boolean oidcConfigured() {
@@ -129,10 +173,15 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
    * ResolvedHosts input when it lists none.
    */
   Optional<AuthorizationWebhook> webhook() {
-    return context().flatMap(c -> c.authorizationWebhooks().stream()
-        .filter(w -> w.cluster().equals(name())).findFirst())
+    return webhook;
+  }
+
+  private static Optional<AuthorizationWebhook> findWebhook(ClusterInputs inputs) {
+    String name = inputs.cluster().name();
+    return inputs.context().flatMap(c -> c.authorizationWebhooks().stream()
+        .filter(w -> w.cluster().equals(name)).findFirst())
         .map(w -> w.ips().isEmpty() ? AuthorizationWebhook.builder().from(w)
-            .ips(RunTimeFacts.host(w.url()).flatMap(inputs.resolvedAddresses()::of).orElse(List.of())).build() : w);
+            .ips(HttpUrls.host(w.url()).flatMap(inputs.resolvedAddresses()::of).orElse(List.of())).build() : w);
   }
 
   /** True if the Cilium flavour reaches issuers, webhooks and extraEgress hosts by name. */
@@ -147,26 +196,7 @@ record ClusterFacts(ClusterInputs inputs, Profile profile) {
 
   /** True if the cluster's authorization webhook is reached by name (the Cilium flavour, a host name). */
   boolean webhookByName() {
-    return webhookConfigured() && fqdnEgress() && webhook().flatMap(w -> RunTimeFacts.host(w.url()))
+    return webhookConfigured() && fqdnEgress() && webhook().flatMap(w -> HttpUrls.host(w.url()))
         .filter(h -> !Cidr.isAddressLiteral(h)).isPresent();
-  }
-
-  /**
-   * The peers of an extraEgress rule: its own, then one ipBlock per address of each host (unless
-   * the Cilium flavour reaches the hosts by name). A host whose addresses are not known fails
-   * (the validator reports it first), never widens.
-   */
-  List<NetworkPolicyPeer> extraEgressPeers(ExtraEgressRule rule) {
-    List<NetworkPolicyPeer> peers = new java.util.ArrayList<>(rule.to());
-    if (fqdnEgress()) {
-      return List.copyOf(peers);
-    }
-    for (String host : rule.hosts()) {
-      List<Cidr> addresses = inputs.resolvedAddresses().of(host).orElseThrow(() -> new IllegalStateException(
-          "extraEgress " + rule.name() + ": the addresses of " + host + " are not known"));
-      addresses.stream().distinct().sorted()
-          .forEach(a -> peers.add(NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(a).build()).build()));
-    }
-    return List.copyOf(peers);
   }
 }

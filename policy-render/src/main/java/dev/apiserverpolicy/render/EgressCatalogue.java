@@ -6,6 +6,7 @@ import static dev.apiserverpolicy.model.Profile.LEAST_PRIVILEGE;
 
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.ClusterDns;
+import dev.apiserverpolicy.model.ExtraEgressRule;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.LabelSelector;
 import dev.apiserverpolicy.model.LoadBalancerBackend;
@@ -71,9 +72,12 @@ final class EgressCatalogue {
   private static final Set<Profile> LEAST_PRIVILEGE_ONLY = EnumSet.of(LEAST_PRIVILEGE);
   private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-  /** Names other code asks about. */
+  /** Names other code asks about, and the CiliumCatalogue's policies that stand in for these. */
   static final String KYVERNO_WEBHOOK = "kyverno-webhook-allow";
   static final String AUTHORIZATION_WEBHOOK = "authorization-webhook-allow";
+  static final String DNS_POLICY = "dns-allow";
+  static final String OIDC_ISSUER = "oidc-issuer-allow";
+  static final String SEED_APISERVER = "seed-apiserver-allow";
   /**
    * A policy KKP once managed and still deletes on every reconcile: reserved, though no
    * profile renders it.
@@ -87,7 +91,6 @@ final class EgressCatalogue {
       .thenComparing(p -> p.namedPort().orElse(""))
       .thenComparing(p -> p.endPort().orElse(0));
 
-  private static final String DNS_POLICY = "dns-allow";
   /** UDP first, as KKP writes them. */
   private static final ToAnywhere DNS_TO_ANYWHERE = new ToAnywhere(
       List.of(port(Protocol.UDP, 53), port(Protocol.TCP, 53)),
@@ -141,12 +144,12 @@ final class EgressCatalogue {
           "Allows the kube-apiserver pods to call the Kyverno admission controller.",
           f -> Map.of("app.kubernetes.io/component", "admission-controller"), f -> tcp(9443)),
       // Under the Cilium flavour's seedAPIServerEntity, a CiliumNetworkPolicy of this name instead.
-      new EgressTarget("seed-apiserver-allow", SINCE_V2_31, f -> !f.seedApiServerEntity(),
+      new EgressTarget(SEED_APISERVER, SINCE_V2_31, f -> !f.seedApiServerEntity(),
           f -> "Allows the kube-apiserver pods to reach the seed's own API server, which the etcd-launcher "
               + "init container asks for the Cluster object.",
           f -> List.of(rule(ipBlocks(f, f.seedEndpoints()), explicitPorts(f, tcp(f.seedAPIServerPort())))),
           Set.of(EgressTarget.ContextNeed.SEED_ENDPOINTS)),
-      new EgressTarget("oidc-issuer-allow", SINCE_V2_31, ClusterFacts::oidcConfigured,
+      new EgressTarget(OIDC_ISSUER, SINCE_V2_31, ClusterFacts::oidcConfigured,
           EgressCatalogue::oidcDescription, EgressCatalogue::oidcRules,
           Set.of(EgressTarget.ContextNeed.ISSUER_ADDRESSES)),
       // Under the Cilium flavour's fqdnEgress, a webhook named by host is a CiliumNetworkPolicy instead.
@@ -303,20 +306,43 @@ final class EgressCatalogue {
     return NetworkPolicyRule.builder().addAllPorts(declared.ports()).build();
   }
 
-  /**
-   * One /32 or /128 peer per address: in KKP's form in the order given (as KKP takes them from
-   * the EndpointSlice or its resolver), repeats dropped; else sorted.
-   */
   /** A host's addresses: under KKP's form in the order KKP's resolver gives them, else as they are. */
   private static List<Cidr> resolvedOrder(ClusterFacts f, List<Cidr> addresses) {
     return f.kkpForm() ? addresses.stream().sorted(KkpOrder.RESOLVED_ADDRESSES).toList() : addresses;
   }
 
+  /** Address peers in the profile's form: in KKP's, in the order given (as KKP takes them); else sorted. */
   private static List<NetworkPolicyPeer> ipBlocks(ClusterFacts f, List<Cidr> addresses) {
+    return addressPeers(addresses, !f.kkpForm());
+  }
+
+  /**
+   * One ipBlock peer per address (a /32 or /128 {@link Cidr}), repeats dropped, in the order
+   * given or sorted: the one way an address becomes a peer.
+   */
+  static List<NetworkPolicyPeer> addressPeers(List<Cidr> addresses, boolean sorted) {
     java.util.stream.Stream<Cidr> unique = addresses.stream().distinct();
-    return (f.kkpForm() ? unique : unique.sorted())
+    return (sorted ? unique.sorted() : unique)
         .map(c -> NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(c).build()).build())
         .toList();
+  }
+
+  /**
+   * The peers of an extraEgress rule: its own, then each host's addresses, sorted (unless the
+   * Cilium flavour reaches the hosts by name). A host whose addresses are not known fails (the
+   * validator reports it first), never widens.
+   */
+  static List<NetworkPolicyPeer> extraEgressPeers(ClusterFacts f, ExtraEgressRule rule) {
+    List<NetworkPolicyPeer> peers = new ArrayList<>(rule.to());
+    if (f.fqdnEgress()) {
+      return List.copyOf(peers);
+    }
+    for (String host : rule.hosts()) {
+      List<Cidr> addresses = f.inputs().resolvedAddresses().of(host).orElseThrow(() -> new IllegalStateException(
+          "extraEgress " + rule.name() + ": the addresses of " + host + " are not known"));
+      peers.addAll(addressPeers(addresses, true));
+    }
+    return List.copyOf(peers);
   }
 
   private static NetworkPolicyPeer podPeer(Map<String, String> labels) {

@@ -100,7 +100,7 @@ public final class HostsToResolve {
   }
 
   private static void addUrl(Map<String, List<String>> hosts, String url, String neededBy) {
-    Optional<String> host = RunTimeFacts.host(url);
+    Optional<String> host = HttpUrls.host(url);
     if (host.isPresent() && !Cidr.isAddressLiteral(host.get())) {
       add(hosts, host.get(), neededBy);
     }

@@ -2,12 +2,14 @@ package dev.apiserverpolicy.render;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The rules for the URLs a RenderContext or cluster names (OIDC issuers, authorization
- * webhooks): absolute http or https, with a host and a port in range. And the port such a URL
- * connects to: its own, else 443 for https and 80 for http (KKP's rule).
+ * webhooks): absolute http or https, with a host and a port in range. And what such a URL
+ * connects to, stated here once: its host as KKP compares it, and its own port, else 443 for
+ * https and 80 for http (KKP's rule).
  */
 final class HttpUrls {
   private HttpUrls() {}
@@ -30,6 +32,18 @@ final class HttpUrls {
     } catch (URISyntaxException e) {
       return Optional.of("is not a valid URL (" + e.getReason() + ")");
     }
+  }
+
+  /** The host as KKP compares it (lower-cased, without a trailing dot or IPv6 brackets), if the URL is usable. */
+  static Optional<String> host(String url) {
+    if (problem(url).isPresent()) {
+      return Optional.empty();
+    }
+    String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return Optional.of(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
   }
 
   /** The port of a URL {@link #problem} accepts. */

@@ -74,23 +74,23 @@ public final class ManifestRenderer {
         .cluster(inputs.cluster().name())
         .namespace(inputs.cluster().namespace())
         .inputs(inputs);
-    List<Diagnostic> findings = ClusterValidator.validate(inputs, profile);
+    ClusterFacts facts = ClusterFacts.of(inputs, profile);
+    List<Diagnostic> findings = ClusterValidator.validate(facts);
     result.addAllDiagnostics(findings);
     if (findings.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
       return result.build();
     }
-    result.addAllDiagnostics(OperationalLints.lint(inputs, profile));
-    return renderValidated(inputs, profile, options, result);
+    result.addAllDiagnostics(OperationalLints.lint(facts));
+    return renderValidated(facts, options, result);
   }
 
   /**
    * The objects of a cluster the validators have passed, or the error that stops it; package-private so that
    * a test can take a path around the validators, as a future defect might.
    */
-  static ClusterManifests renderValidated(ClusterInputs inputs, Profile profile, RenderOptions options,
-      ClusterManifests.Builder result) {
+  static ClusterManifests renderValidated(ClusterFacts facts, RenderOptions options, ClusterManifests.Builder result) {
+    ClusterInputs inputs = facts.inputs();
     try {
-      ClusterFacts facts = new ClusterFacts(inputs, profile);
       List<KubernetesObject> objects = new ArrayList<>(PolicyRenderer.render(facts));
       objects.addAll(CiliumCatalogue.render(facts));
       objects.addAll(ServiceRenderer.render(facts));

@@ -13,11 +13,8 @@ import dev.apiserverpolicy.model.LoadBalancerBackend;
 import dev.apiserverpolicy.model.OidcIssuer;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.SecretKeyRef;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -153,11 +150,11 @@ final class OidcIssuers {
 
   /** The issuer, if its URL is usable and its addresses are known. */
   private static Optional<Issuer> resolveOne(ClusterInputs inputs, String url) {
-    Optional<URI> uri = parse(url);
-    if (uri.isEmpty()) {
+    Optional<String> parsed = HttpUrls.host(url);
+    if (parsed.isEmpty()) {
       return Optional.empty();
     }
-    String host = normalizedHost(uri.get());
+    String host = parsed.get();
     Optional<OidcIssuer> entry = contextEntry(inputs.context(), host);
     List<LoadBalancerBackend> backends = entry.map(OidcIssuer::loadBalancerBackends).orElse(List.of());
     if (byName(inputs, host)) {
@@ -172,15 +169,15 @@ final class OidcIssuers {
 
   private static Optional<Diagnostic> problem(ClusterInputs inputs, String url, FieldPath path) {
     Cluster cluster = inputs.cluster();
-    Optional<URI> uri = parse(url);
-    if (uri.isEmpty() || HttpUrls.problem(url).isPresent()) {
+    Optional<String> parsed = HttpUrls.host(url);
+    if (parsed.isEmpty()) {
       return Optional.of(Diagnostic.at(DiagnosticCode.URL_INVALID, cluster.origin(), path)
           .object(cluster.ref())
           .message("OIDC issuer URL '" + url + "' " + HttpUrls.problem(url).orElse("is not valid"))
           .hint("write the issuer URL as an absolute https URL, e.g. https://dex.example.com/dex")
           .build());
     }
-    String host = normalizedHost(uri.get());
+    String host = parsed.get();
     if (byName(inputs, host) || !addresses(inputs, host, contextEntry(inputs.context(), host)).isEmpty()) {
       return Optional.empty();
     }
@@ -206,30 +203,10 @@ final class OidcIssuers {
         .orElse(List.of());
   }
 
-  private static Optional<URI> parse(String url) {
-    if (HttpUrls.problem(url).isPresent()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new URI(url));
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** The host as KKP compares it: lower-cased, without a trailing dot or IPv6 brackets. */
-  static String normalizedHost(URI uri) {
-    String host = uri.getHost().toLowerCase(Locale.ROOT);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-  }
-
   /** The context's entry for an issuer host (entries are matched by their URL's host, normalised the same way). */
   static Optional<OidcIssuer> contextEntry(Optional<RenderContext> context, String host) {
     return context.flatMap(c -> c.oidcIssuers().stream()
-        .filter(i -> parse(i.url()).map(OidcIssuers::normalizedHost).filter(host::equals).isPresent())
+        .filter(i -> HttpUrls.host(i.url()).filter(host::equals).isPresent())
         .findFirst());
   }
 

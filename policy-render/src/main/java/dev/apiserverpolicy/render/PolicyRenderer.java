@@ -33,7 +33,7 @@ final class PolicyRenderer {
       }
     }
     for (ExtraEgressRule extra : facts.context().map(RenderContext::extraEgress).orElse(List.of())) {
-      List<NetworkPolicyPeer> peers = facts.extraEgressPeers(extra);
+      List<NetworkPolicyPeer> peers = EgressCatalogue.extraEgressPeers(facts, extra);
       if (peers.isEmpty() && facts.fqdnEgress() && !extra.hosts().isEmpty()) {
         continue; // only hosts: the Cilium flavour's CiliumNetworkPolicy of this name reaches them
       }

@@ -12,7 +12,6 @@ import dev.apiserverpolicy.model.LoadBalancerBackend;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.OidcIssuer;
 import dev.apiserverpolicy.model.RenderContext;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,7 +80,7 @@ public final class RenderContextValidator {
           "write the issuer URL as clusters name it, e.g. https://dex.example.com/dex")));
       if (problem.isEmpty()) {
         // Entries are found by host, as KKP resolves hosts: two for one host would be a guess.
-        String host = OidcIssuers.normalizedHost(URI.create(issuer.url()));
+        String host = HttpUrls.host(issuer.url()).orElseThrow();
         Integer earlier = hosts.putIfAbsent(host, i);
         if (earlier != null) {
           out.add(new FieldError(path.child("url"), DiagnosticCode.FIELD_VALUE, "a second oidcIssuers entry for host "

@@ -12,7 +12,6 @@ import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.ResolvedHosts;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.model.SeedApiEndpoints;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -241,13 +240,13 @@ final class RunTimeFacts {
     FieldPath spec = FieldPath.of("spec");
     for (int i = 0; i < context.oidcIssuers().size(); i++) {
       OidcIssuer issuer = context.oidcIssuers().get(i);
-      differs(context, host(issuer.url()), issuer.ips(), resolved, spec.child("oidcIssuers").index(i).child("ips"))
-          .ifPresent(out::add);
+      differs(context, HttpUrls.host(issuer.url()), issuer.ips(), resolved,
+          spec.child("oidcIssuers").index(i).child("ips")).ifPresent(out::add);
     }
     for (int i = 0; i < context.authorizationWebhooks().size(); i++) {
       AuthorizationWebhook webhook = context.authorizationWebhooks().get(i);
-      differs(context, host(webhook.url()), webhook.ips(), resolved, spec.child("authorizationWebhooks").index(i)
-          .child("ips")).ifPresent(out::add);
+      differs(context, HttpUrls.host(webhook.url()), webhook.ips(), resolved,
+          spec.child("authorizationWebhooks").index(i).child("ips")).ifPresent(out::add);
     }
     for (int i = 0; i < context.extraEgress().size(); i++) {
       ExtraEgressRule rule = context.extraEgress().get(i);
@@ -279,13 +278,5 @@ final class RunTimeFacts {
             + found.get() + "; the typed-in ones are used")
         .hint("remove the ips to use the resolved addresses, or correct them")
         .build());
-  }
-
-  /** The normalised host of a URL, if it is a usable URL. */
-  static Optional<String> host(String url) {
-    if (HttpUrls.problem(url).isPresent()) {
-      return Optional.empty();
-    }
-    return Optional.of(OidcIssuers.normalizedHost(URI.create(url)));
   }
 }

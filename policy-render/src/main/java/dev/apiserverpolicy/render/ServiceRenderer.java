@@ -122,7 +122,7 @@ final class ServiceRenderer {
   }
 
   private static Service frontLoadBalancer(ClusterFacts facts) {
-    List<Cidr> ranges = SourceRangePolicy.written(facts.cluster(), facts.inputs().seed(), facts.kkpForm());
+    List<Cidr> ranges = facts.writtenSourceRanges();
     return Service.builder()
         .metadata(ObjectMeta.builder().name("front-loadbalancer").namespace(facts.namespace())
             .putAllAnnotations(frontLoadBalancerAnnotations(facts, ranges)).build())

@@ -3,8 +3,9 @@ package dev.apiserverpolicy.render;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Seed;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -14,29 +15,33 @@ import java.util.TreeSet;
  * range is canonical; exact duplicates are dropped; nothing is widened or merged, so the
  * list admits exactly the union of its inputs.
  */
-public final class SourceRangePolicy {
+final class SourceRangePolicy {
   private SourceRangePolicy() {}
 
   /**
    * The ranges as they are written into front-loadbalancer. Under the KKP profiles, as KKP
    * builds them ({@code FrontLoadBalancerServiceReconciler}): a set of the texts as written,
    * sorted as strings. Under least-privilege: canonical, in address order. Both admit exactly
-   * the addresses of {@link #sourceRanges}.
+   * the addresses of {@link #sourceRanges}, which {@code sourceRanges} holds for the same cluster and seed.
    */
-  public static List<Cidr> written(Cluster cluster, Seed seed, boolean kkpForm) {
-    List<Cidr> ranges = sourceRanges(cluster, seed);
+  static List<Cidr> written(Cluster cluster, Seed seed, boolean kkpForm, List<Cidr> sourceRanges) {
     if (!kkpForm) {
-      return ranges.stream().map(Cidr::canonical).toList();
+      return sourceRanges.stream().map(Cidr::canonical).toList();
     }
-    java.util.TreeMap<String, Cidr> byText = new java.util.TreeMap<>();
+    TreeMap<String, Cidr> byText = new TreeMap<>();
     for (Cidr c : inputs(cluster, seed)) {
       byText.putIfAbsent(c.asWritten(), c);
     }
     return List.copyOf(byText.values());
   }
 
+  /**
+   * KKP's union, in the order its inputs are read: the seed's nodeport-proxy source ranges, then
+   * the cluster's own and the seed's defaults, the last two only when the cluster has the field
+   * (KKP's surprising rule: the seed defaults apply only to clusters that have it, even empty).
+   */
   private static List<Cidr> inputs(Cluster cluster, Seed seed) {
-    List<Cidr> all = new java.util.ArrayList<>(seed.nodeportProxySourceRanges());
+    List<Cidr> all = new ArrayList<>(seed.nodeportProxySourceRanges());
     cluster.spec().apiServerAllowedIPRanges().ifPresent(own -> {
       all.addAll(own);
       all.addAll(seed.defaultAPIServerAllowedIPRanges());
@@ -45,14 +50,7 @@ public final class SourceRangePolicy {
   }
 
   /** The sorted, de-duplicated source ranges; empty means unrestricted. */
-  public static List<Cidr> sourceRanges(Cluster cluster, Seed seed) {
-    TreeSet<Cidr> ranges = new TreeSet<>(seed.nodeportProxySourceRanges());
-    Optional<List<Cidr>> clusterRanges = cluster.spec().apiServerAllowedIPRanges();
-    if (clusterRanges.isPresent()) {
-      ranges.addAll(clusterRanges.get());
-      // KKP's surprising rule: the seed defaults apply only to clusters that have the field.
-      ranges.addAll(seed.defaultAPIServerAllowedIPRanges());
-    }
-    return List.copyOf(ranges);
+  static List<Cidr> sourceRanges(Cluster cluster, Seed seed) {
+    return List.copyOf(new TreeSet<>(inputs(cluster, seed)));
   }
 }

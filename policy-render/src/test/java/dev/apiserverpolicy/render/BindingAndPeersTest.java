@@ -242,8 +242,8 @@ class BindingAndPeersTest {
         """);
     ClusterInputs inputs = InputBinding.bind(read(SEED, ctx, ValidationErrorsTest.cluster("c",
         "features: {apiserverNetworkPolicy: true}"), KKP)).clusters().get(0);
-    List<Diagnostic> found = ManifestRenderer.renderValidated(inputs, Profile.KKP_V2_31, RenderOptions.defaults(),
-        ClusterManifests.builder().seed("europe").cluster("c").namespace("cluster-c"))
+    List<Diagnostic> found = ManifestRenderer.renderValidated(ClusterFacts.of(inputs, Profile.KKP_V2_31),
+        RenderOptions.defaults(), ClusterManifests.builder().seed("europe").cluster("c").namespace("cluster-c"))
         .diagnostics();
     // The host's addresses are not known: building its peers fails, naming it, rather than leaving none.
     assertEquals(DiagnosticCode.INTERNAL_ERROR, found.get(0).code(), found::toString);
@@ -252,8 +252,9 @@ class BindingAndPeersTest {
     // And an entry with no destination at all is the guard's to refuse.
     ClusterInputs none = InputBinding.bind(read(SEED, ctx.replace("to: [{host: backup.example.com}]", "to: []"),
         ValidationErrorsTest.cluster("c", "features: {apiserverNetworkPolicy: true}"), KKP)).clusters().get(0);
-    List<Diagnostic> refused = ManifestRenderer.renderValidated(none, Profile.KKP_V2_31, RenderOptions.defaults(),
-        ClusterManifests.builder().seed("europe").cluster("c").namespace("cluster-c")).diagnostics();
+    List<Diagnostic> refused = ManifestRenderer.renderValidated(ClusterFacts.of(none, Profile.KKP_V2_31),
+        RenderOptions.defaults(), ClusterManifests.builder().seed("europe").cluster("c").namespace("cluster-c"))
+        .diagnostics();
     assertEquals(DiagnosticCode.RULE_WITHOUT_PEERS, refused.get(0).code(), refused::toString);
     assertTrue(refused.get(0).message().contains("backup-allow: a rule without peers would allow TCP 443"));
   }

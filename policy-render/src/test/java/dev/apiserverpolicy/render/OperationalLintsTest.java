@@ -204,10 +204,30 @@ class OperationalLintsTest {
         () -> c.code() + " on the near miss: " + OperationalLints.lint(c.nearMiss(), nearMissProfile));
   }
 
+  /** A lint added to {@link OperationalLints#LINTS} without a case here fails, as does a code two lints report. */
   @Test
   void everyLintCodeHasACase() {
-    assertEquals(EnumSet.range(DiagnosticCode.LOCKOUT, DiagnosticCode.SEED_DEFAULTS_NOT_APPLIED),
+    List<DiagnosticCode> declared = OperationalLints.LINTS.stream().flatMap(l -> l.codes().stream()).toList();
+    Set<DiagnosticCode> once = EnumSet.noneOf(DiagnosticCode.class);
+    declared.forEach(code -> assertTrue(once.add(code), code + " is reported by two lints"));
+    assertEquals(once,
         cases().map(Case::code).collect(Collectors.toCollection(() -> EnumSet.noneOf(DiagnosticCode.class))));
+    assertTrue(once.containsAll(EnumSet.range(DiagnosticCode.LOCKOUT, DiagnosticCode.SEED_DEFAULTS_NOT_APPLIED)));
+  }
+
+  /** A lint's codes are in docs/spec.md's table of lints, with their severity. */
+  @Test
+  void everyLintCodeIsInTheSpecsTableOfLints() throws java.io.IOException {
+    String spec = java.nio.file.Files.readString(dev.apiserverpolicy.testing.ProjectFiles.root()
+        .resolve("docs/spec.md"));
+    String lints = spec.substring(spec.indexOf("\nLints ("), spec.indexOf("\n## 8. CLI"));
+    for (OperationalLints.Lint lint : OperationalLints.LINTS) {
+      for (DiagnosticCode code : lint.codes()) {
+        assertTrue(java.util.regex.Pattern.compile("(?m)^\\| [^|]*`" + code.id() + "`[^|]* \\| "
+            + code.defaultSeverity().name().toLowerCase(java.util.Locale.ROOT) + " \\|").matcher(lints).find(),
+            code.id() + " is not in docs/spec.md's table of lints with severity " + code.defaultSeverity());
+      }
+    }
   }
 
   @Test
@@ -261,8 +281,8 @@ class OperationalLintsTest {
           expected.add("range-nested [" + i + "] inside " + outer + " (index " + ranges.indexOf(outer) + ")");
         }
       }
-      List<Diagnostic> found = new java.util.ArrayList<>();
-      OperationalLints.duplicatesAndNesting(base(), ranges, dev.apiserverpolicy.model.FieldPath.of("p"), found);
+      List<Diagnostic> found = OperationalLints.duplicatesAndNesting(ClusterFacts.of(base(), Profile.KKP_V2_31), ranges,
+          dev.apiserverpolicy.model.FieldPath.of("p"));
       List<String> actual = found.stream().map(d -> d.code().id() + " " + d.path().substring(1) + " "
           + (d.code() == DiagnosticCode.RANGE_DUPLICATE
               ? d.message().substring(d.message().indexOf("also at index")).replace(")", "")

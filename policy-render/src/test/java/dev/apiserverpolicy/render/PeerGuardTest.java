@@ -48,7 +48,7 @@ class PeerGuardTest {
       ReadResult read = CiliumFlavourTest.quickstartRead(c -> flavour.apply(emptyLists(c)));
       for (ClusterInputs inputs : InputBinding.bind(read).clusters()) {
         for (Profile profile : Profile.values()) {
-          ClusterFacts facts = new ClusterFacts(inputs, profile);
+          ClusterFacts facts = ClusterFacts.of(inputs, profile);
           for (EgressTarget target : EgressCatalogue.TARGETS) {
             if (target.appliesTo(facts)) {
               reached.add(target.policyName());
@@ -129,7 +129,8 @@ class PeerGuardTest {
     ClusterInputs payments = InputBinding.bind(read).clusters().stream()
         .filter(c -> c.cluster().name().equals("payments")).findFirst().orElseThrow();
     // Past every validator: straight to the renderer, as a future path around them would go.
-    ClusterManifests m = ManifestRenderer.renderValidated(payments, Profile.KKP_V2_31, RenderOptions.defaults(),
+    ClusterManifests m = ManifestRenderer.renderValidated(ClusterFacts.of(payments, Profile.KKP_V2_31),
+        RenderOptions.defaults(),
         ClusterManifests.builder().seed("europe-west").cluster("payments").namespace("cluster-payments"));
     assertEquals(List.of(), m.objects());
     assertTrue(m.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.RULE_WITHOUT_PEERS
