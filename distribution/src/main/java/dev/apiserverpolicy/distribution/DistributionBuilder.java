@@ -163,39 +163,28 @@ public final class DistributionBuilder {
     return true;
   }
 
-  /** The launcher: a POSIX shell script; it needs {@code readlink} only when started through a link. */
-  static String launcher(String version, String commit, boolean cds) {
-    return "#!/bin/sh\n"
-        + "# apiserver-policy " + version + " (commit " + commit + "): runs the bundled Java runtime.\n"
-        + "# Needs only a POSIX shell (and readlink, when started through a link).\n"
-        // CDPATH would make cd print the folder into $home; a bare name ($0 found through an empty
-        // PATH entry, or sh link) has no folder part to strip.
-        + "unset CDPATH\n"
-        + "self=$0\n"
-        + "while [ -L \"$self\" ]; do\n"
-        + "  link=$(readlink \"$self\") || { echo \"apiserver-policy: cannot follow the link $self\" >&2; exit 3; }\n"
-        + "  case $self in\n"
-        + "    */*) dir=${self%/*} ;;\n"
-        + "    *) dir=. ;;\n"
-        + "  esac\n"
-        + "  case $link in\n"
-        + "    /*) self=$link ;;\n"
-        + "    *) self=$dir/$link ;;\n"
-        + "  esac\n"
-        + "done\n"
-        + "case $self in\n"
-        + "  */*) bin=${self%/*} ;;\n"
-        + "  *) bin=. ;;\n"
-        + "esac\n"
-        + "home=$(cd -P \"$bin/..\" && pwd -P) || exit 3\n"
-        // The same flags as the repository's launcher: quick start-up, small footprint.
-        + "exec \"$home/runtime/bin/java\" -XX:+UseSerialGC -XX:MaxNewSize=64m -XX:TieredStopAtLevel=1 \\\n"
-        + "  -Xlog:disable \\\n"
-        + "  -XX:Tier3InvocationThreshold=20 -XX:Tier3MinInvocationThreshold=10 -XX:Tier3CompileThreshold=100 \\\n"
-        + "  -XX:Tier3BackEdgeThreshold=2000 \\\n"
-        + (cds ? "  -XX:SharedArchiveFile=\"$home/lib/apiserver-policy.jsa\" \\\n" : "")
-        + "  -Dapiserverpolicy.commit=" + commit + " \\\n"
-        + "  -jar \"$home/lib/apiserver-policy.jar\" \"$@\"\n";
+  /**
+   * The launcher: the POSIX shell script {@code launcher.sh} beside this class (it needs
+   * {@code readlink} only when started through a link), with the version and commit written in and,
+   * without a class-data-sharing archive, the line that names it left out. It unsets CDPATH, which
+   * would make {@code cd} print the folder into {@code $home}, and starts the JVM with the same
+   * flags as the repository's launcher: quick start-up, small footprint.
+   */
+  static String launcher(String version, String commit, boolean cds) throws IOException {
+    String script;
+    try (InputStream in = DistributionBuilder.class.getResourceAsStream("launcher.sh")) {
+      if (in == null) {
+        throw new IOException("launcher.sh is not beside DistributionBuilder on the class path");
+      }
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (!cds) {
+      script = script.replace("  -XX:SharedArchiveFile=\"$home/lib/apiserver-policy.jsa\" \\\n", "");
+      if (script.contains("apiserver-policy.jsa")) {
+        throw new IOException("launcher.sh: the class-data-sharing line is not where it was expected");
+      }
+    }
+    return script.replace("@VERSION@", version).replace("@COMMIT@", commit);
   }
 
   private static String tool(Path jdk, String name) {

@@ -68,49 +68,7 @@ final class InputFiles {
     List<Path> found = new ArrayList<>();
     try {
       Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-              if (!dir.equals(folder) && dir.getFileName().toString().startsWith(".")) {
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              if (!dir.toRealPath().startsWith(inside)) {
-                problems.add(problem(dir, "is a link to a folder outside " + LoadedInput.display(folder)
-                    + "; not read", "give that folder as a PATH of its own, or copy what it holds"));
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-              if (!isInputName(file)) {
-                return FileVisitResult.CONTINUE;
-              }
-              if (attrs.isSymbolicLink()) {
-                problems.add(problem(file, "is a link to nothing; not read", "remove the link, or restore its target"));
-              } else if (!file.toRealPath().startsWith(inside)) {
-                problems.add(problem(file, "is a link to a file outside " + LoadedInput.display(folder) + "; not read",
-                    "give that file as a PATH of its own, or copy it into the folder"));
-              } else if (!attrs.isRegularFile()) {
-                problems.add(problem(file, "is not a regular file (a pipe, a device or a socket); not read",
-                    "only files are read below a folder; give a pipe as a PATH of its own"));
-              } else {
-                found.add(file);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              if (e instanceof FileSystemLoopException) {
-                return FileVisitResult.CONTINUE; // a link back up the tree: its files are read where they are
-              }
-              problems.add(problem(file, "cannot be read (" + e.getMessage() + "); not read",
-                  "check its permissions"));
-              return FileVisitResult.CONTINUE;
-            }
-          });
+          new InputVisitor(folder, inside, found, problems));
     } catch (IOException e) {
       throw new FileAccessException(folder + ": cannot be listed (" + e.getMessage() + ")",
           "check the folder's permissions");
@@ -125,6 +83,66 @@ final class InputFiles {
       } catch (IOException e) {
         problems.add(problem(file, "cannot be read (" + e.getMessage() + "); not read", "check its permissions"));
       }
+    }
+  }
+
+  /**
+   * Collects the input files below {@code folder}: hidden folders skipped; links that leave it,
+   * links to nothing and files that are not regular files reported and not read.
+   */
+  private static final class InputVisitor extends SimpleFileVisitor<Path> {
+    private final Path folder;
+    private final Path inside;
+    private final List<Path> found;
+    private final List<Diagnostic> problems;
+
+    InputVisitor(Path folder, Path inside, List<Path> found, List<Diagnostic> problems) {
+      this.folder = folder;
+      this.inside = inside;
+      this.found = found;
+      this.problems = problems;
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+      if (!dir.equals(folder) && dir.getFileName().toString().startsWith(".")) {
+        return FileVisitResult.SKIP_SUBTREE;
+      }
+      if (!dir.toRealPath().startsWith(inside)) {
+        problems.add(problem(dir, "is a link to a folder outside " + LoadedInput.display(folder)
+            + "; not read", "give that folder as a PATH of its own, or copy what it holds"));
+        return FileVisitResult.SKIP_SUBTREE;
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+      if (!isInputName(file)) {
+        return FileVisitResult.CONTINUE;
+      }
+      if (attrs.isSymbolicLink()) {
+        problems.add(problem(file, "is a link to nothing; not read", "remove the link, or restore its target"));
+      } else if (!file.toRealPath().startsWith(inside)) {
+        problems.add(problem(file, "is a link to a file outside " + LoadedInput.display(folder) + "; not read",
+            "give that file as a PATH of its own, or copy it into the folder"));
+      } else if (!attrs.isRegularFile()) {
+        problems.add(problem(file, "is not a regular file (a pipe, a device or a socket); not read",
+            "only files are read below a folder; give a pipe as a PATH of its own"));
+      } else {
+        found.add(file);
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path file, IOException e) {
+      if (e instanceof FileSystemLoopException) {
+        return FileVisitResult.CONTINUE; // a link back up the tree: its files are read where they are
+      }
+      problems.add(problem(file, "cannot be read (" + e.getMessage() + "); not read",
+          "check its permissions"));
+      return FileVisitResult.CONTINUE;
     }
   }
 

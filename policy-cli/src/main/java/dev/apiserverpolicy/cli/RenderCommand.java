@@ -219,6 +219,12 @@ final class RenderCommand implements Callable<Integer> {
     if (progressShown.get()) {
       err.print("\r" + " ".repeat(60) + "\r");
     }
+    return report(loaded, summary, general, changes, err, outWriter);
+  }
+
+  /** The findings, what was (or would be) written, the summary; the exit code they make. */
+  private int report(LoadedInput loaded, RunSummary summary, List<Diagnostic> general,
+      OutputDirectory.Changes changes, PrintWriter err, PrintWriter outWriter) {
     DiagnosticPrinter.text(err, general);
     List<Diagnostic> gatesOff = summary.gatesTurnedOff(changes, check);
     DiagnosticPrinter.text(err, gatesOff);

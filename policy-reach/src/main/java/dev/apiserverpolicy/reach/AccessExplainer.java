@@ -41,75 +41,10 @@ public final class AccessExplainer {
     Reachability reach = new Reachability(List.of(), policies, cilium);
     String ns = manifests.namespace();
     Pod apiserver = Pod.of(ns, "apiserver", Map.of("app", "apiserver", "cluster", manifests.cluster()));
-
-    Map<String, Probe> probes = new LinkedHashMap<>();
-    for (NetworkPolicy p : policies) {
-      for (NetworkPolicyRule rule : p.egress()) {
-        for (NetworkPolicyPeer peer : rule.peers()) {
-          Probe probe = probe(peer, ns);
-          probes.putIfAbsent(probe.target(), probe);
-        }
-      }
-    }
-    // The Cilium flavour's destinations: pods by labels, names (toFQDNs) and entities (toEntities).
-    for (CiliumNetworkPolicy p : cilium) {
-      for (CiliumEgressRule rule : p.egress()) {
-        for (Map<String, String> labels : rule.toEndpoints()) {
-          Map<String, String> podLabels = new TreeMap<>(labels);
-          String namespace = podLabels.containsKey(Reachability.CILIUM_NAMESPACE_LABEL)
-              ? podLabels.remove(Reachability.CILIUM_NAMESPACE_LABEL) : ns;
-          String target = "pods " + String.join(",", podLabels.entrySet().stream().map(e -> e.getKey() + "="
-              + e.getValue()).toList()) + (namespace.equals(ns) ? "" : " in namespace " + namespace);
-          probes.putIfAbsent(target, new Probe(target, Optional.of(Pod.of(namespace, "probe", podLabels)),
-              Optional.empty()));
-        }
-        for (String name : rule.toFqdnNames()) {
-          probes.putIfAbsent(name, Probe.named(name, Optional.of(name), Optional.empty()));
-        }
-        for (String pattern : rule.toFqdnPatterns()) {
-          String example = pattern.replace("*", "any");
-          probes.putIfAbsent(pattern, Probe.named(pattern, Optional.of(example), Optional.empty()));
-        }
-        for (String entity : rule.toEntities()) {
-          probes.putIfAbsent("entity " + entity, Probe.named("entity " + entity, Optional.empty(),
-              Optional.of(entity)));
-        }
-      }
-    }
-    probes.put("any other pod", new Probe("any other pod", Optional.of(Pod.of(OTHER_NAMESPACE, "other",
-        Map.of("app", "something-else"))), Optional.empty()));
-    otherAddress(reach).ifPresent(a -> probes.put("any other address", new Probe("any other address",
-        Optional.empty(), Optional.of(a))));
-
     List<AccessExplanation.Destination> egress = new ArrayList<>();
-    for (Probe probe : probes.values()) {
-      ConnectionSet allowed = probe.name().isPresent() ? reach.toName(apiserver, probe.name().get())
-          : probe.entity().isPresent() ? reach.toEntity(apiserver, probe.entity().get())
-          : probe.pod().isPresent() ? reach.between(apiserver, probe.pod().get())
-          : reach.toAddress(apiserver, probe.address().get());
-      List<String> by = new ArrayList<>();
-      boolean named = probe.name().isPresent() || probe.entity().isPresent();
-      for (NetworkPolicy p : reach.selecting(apiserver, PolicyType.EGRESS)) {
-        for (NetworkPolicyRule rule : p.egress()) {
-          boolean matches = named ? rule.peers().isEmpty()
-              : reach.peersMatch(rule.peers(), p.metadata().namespace(), probe.pod(), probe.address());
-          if (matches && !by.contains(p.metadata().name())) {
-            by.add(p.metadata().name());
-          }
-        }
-      }
-      for (CiliumNetworkPolicy p : reach.selectingCilium(apiserver)) {
-        for (CiliumEgressRule rule : p.egress()) {
-          String how = probe.name().filter(n -> Reachability.namesMatch(rule, n)).map(n -> " (Cilium FQDN)")
-              .or(() -> probe.entity().filter(rule.toEntities()::contains).map(e -> " (Cilium entity)"))
-              .or(() -> probe.pod().filter(pod -> Reachability.endpointsMatch(rule, ns, pod)).map(pod -> " (Cilium)"))
-              .orElse("");
-          if (!how.isEmpty() && !by.contains(p.metadata().name() + how)) {
-            by.add(p.metadata().name() + how);
-          }
-        }
-      }
-      egress.add(new AccessExplanation.Destination(probe.target(), allowed, by));
+    for (Probe probe : probes(policies, cilium, ns, reach)) {
+      egress.add(new AccessExplanation.Destination(probe.target(), allowed(reach, apiserver, probe),
+          allowedBy(reach, apiserver, probe, ns)));
     }
     if (policies.isEmpty() && cilium.isEmpty()) {
       egress = List.of(new AccessExplanation.Destination("anything", ConnectionSet.all(), List.of()));
@@ -120,6 +55,85 @@ public final class AccessExplainer {
     }
     return new AccessExplanation(manifests.cluster(), manifests.seed(), ns, profile,
         inputs.effectiveExposeStrategy().kkpName(), egress, clients(inputs, manifests, notes), notes);
+  }
+
+  /** A probe for each peer the policies name, then any other pod and any other address. */
+  private static java.util.Collection<Probe> probes(List<NetworkPolicy> policies, List<CiliumNetworkPolicy> cilium,
+      String ns, Reachability reach) {
+    Map<String, Probe> probes = new LinkedHashMap<>();
+    for (NetworkPolicy p : policies) {
+      for (NetworkPolicyRule rule : p.egress()) {
+        for (NetworkPolicyPeer peer : rule.peers()) {
+          Probe probe = probe(peer, ns);
+          probes.putIfAbsent(probe.target(), probe);
+        }
+      }
+    }
+    for (CiliumNetworkPolicy p : cilium) {
+      p.egress().forEach(rule -> ciliumProbes(rule, ns).forEach(probe -> probes.putIfAbsent(probe.target(), probe)));
+    }
+    probes.put("any other pod", new Probe("any other pod", Optional.of(Pod.of(OTHER_NAMESPACE, "other",
+        Map.of("app", "something-else"))), Optional.empty()));
+    otherAddress(reach).ifPresent(a -> probes.put("any other address", new Probe("any other address",
+        Optional.empty(), Optional.of(a))));
+    return probes.values();
+  }
+
+  /** The Cilium flavour's destinations: pods by labels, names (toFQDNs) and entities (toEntities). */
+  private static List<Probe> ciliumProbes(CiliumEgressRule rule, String ns) {
+    List<Probe> probes = new ArrayList<>();
+    for (Map<String, String> labels : rule.toEndpoints()) {
+      Map<String, String> podLabels = new TreeMap<>(labels);
+      String namespace = podLabels.containsKey(Reachability.CILIUM_NAMESPACE_LABEL)
+          ? podLabels.remove(Reachability.CILIUM_NAMESPACE_LABEL) : ns;
+      String target = "pods " + String.join(",", podLabels.entrySet().stream().map(e -> e.getKey() + "="
+          + e.getValue()).toList()) + (namespace.equals(ns) ? "" : " in namespace " + namespace);
+      probes.add(new Probe(target, Optional.of(Pod.of(namespace, "probe", podLabels)), Optional.empty()));
+    }
+    for (String name : rule.toFqdnNames()) {
+      probes.add(Probe.named(name, Optional.of(name), Optional.empty()));
+    }
+    for (String pattern : rule.toFqdnPatterns()) {
+      probes.add(Probe.named(pattern, Optional.of(pattern.replace("*", "any")), Optional.empty()));
+    }
+    for (String entity : rule.toEntities()) {
+      probes.add(Probe.named("entity " + entity, Optional.empty(), Optional.of(entity)));
+    }
+    return probes;
+  }
+
+  private static ConnectionSet allowed(Reachability reach, Pod apiserver, Probe probe) {
+    return probe.name().isPresent() ? reach.toName(apiserver, probe.name().get())
+        : probe.entity().isPresent() ? reach.toEntity(apiserver, probe.entity().get())
+        : probe.pod().isPresent() ? reach.between(apiserver, probe.pod().get())
+        : reach.toAddress(apiserver, probe.address().get());
+  }
+
+  /** The policies with a rule that reaches the probe, each once, NetworkPolicies first. */
+  private static List<String> allowedBy(Reachability reach, Pod apiserver, Probe probe, String ns) {
+    List<String> by = new ArrayList<>();
+    boolean named = probe.name().isPresent() || probe.entity().isPresent();
+    for (NetworkPolicy p : reach.selecting(apiserver, PolicyType.EGRESS)) {
+      for (NetworkPolicyRule rule : p.egress()) {
+        boolean matches = named ? rule.peers().isEmpty()
+            : reach.peersMatch(rule.peers(), p.metadata().namespace(), probe.pod(), probe.address());
+        if (matches && !by.contains(p.metadata().name())) {
+          by.add(p.metadata().name());
+        }
+      }
+    }
+    for (CiliumNetworkPolicy p : reach.selectingCilium(apiserver)) {
+      for (CiliumEgressRule rule : p.egress()) {
+        String how = probe.name().filter(n -> Reachability.namesMatch(rule, n)).map(n -> " (Cilium FQDN)")
+            .or(() -> probe.entity().filter(rule.toEntities()::contains).map(e -> " (Cilium entity)"))
+            .or(() -> probe.pod().filter(pod -> Reachability.endpointsMatch(rule, ns, pod)).map(pod -> " (Cilium)"))
+            .orElse("");
+        if (!how.isEmpty() && !by.contains(p.metadata().name() + how)) {
+          by.add(p.metadata().name() + how);
+        }
+      }
+    }
+    return by;
   }
 
   private static List<String> clients(ClusterInputs inputs, ClusterManifests manifests, List<String> notes) {

@@ -50,84 +50,101 @@ final class RenderContextBinder {
     }
     doc.object("metadata").ifPresent(m -> m.rejectUnknown(METADATA));
     RenderContext.Builder b = RenderContext.builder().name(name.get());
-    doc.object("spec").ifPresent(spec -> {
-      spec.rejectUnknown(SPEC);
-      spec.nonEmptyString("profile").ifPresent(text -> {
-        Optional<Profile> p = Profile.fromId(text);
-        if (p.isPresent()) {
-          b.profile(p.get());
-        } else {
-          spec.report(DiagnosticCode.FIELD_VALUE, spec.value("profile").get(), spec.child("profile"),
-              "unknown profile '" + text + "'", "use one of: " + profiles());
-        }
-      });
-      spec.hosts("seedAPIServerEndpoints").ifPresent(b::seedAPIServerEndpoints);
-      spec.nonEmptyString("seedAPIServerEndpointsFrom").ifPresent(from -> {
-        if (from.startsWith("/") || List.of(from.split("/")).contains("..")) {
-          spec.report(DiagnosticCode.FIELD_VALUE, spec.value("seedAPIServerEndpointsFrom").get(),
-              spec.child("seedAPIServerEndpointsFrom"), "'" + from + "' leaves this RenderContext's folder",
-              "name an input file beside this RenderContext or below its folder, e.g. endpoints/seed-eu.yaml");
-        } else {
-          b.seedAPIServerEndpointsFrom(from);
-        }
-      });
-      spec.integer("seedAPIServerPort").ifPresent(port -> {
-        List<FieldError> problems = Ports.validateNumber(port, spec.child("seedAPIServerPort"));
-        spec.report(problems);
-        if (problems.isEmpty()) {
-          b.seedAPIServerPort(port);
-        }
-      });
-      spec.object("clusterDNS").ifPresent(dns -> {
-        dns.rejectUnknown(Set.of("namespace", "podLabels"));
-        Optional<String> ns = dns.nonEmptyString("namespace");
-        if (ns.isEmpty()) {
-          dns.report(DiagnosticCode.FIELD_MISSING, dns.node(), dns.child("namespace"),
-              "clusterDNS has no namespace", "name the namespace of the cluster DNS pods, e.g. kube-system");
-        } else {
-          b.clusterDNS(ClusterDns.builder().namespace(ns.get())
-              .putAllPodLabels(dns.stringMap("podLabels").orElse(java.util.Map.of())).build());
-        }
-      });
-      spec.nonEmptyString("ingressNamespace").ifPresent(b::ingressNamespace);
-      spec.listOf("oidcIssuers", item -> spec.asObject(item.node(), item.path()).flatMap(o -> {
-        o.rejectUnknown(Set.of("url", "ips", "loadBalancerBackends"));
-        Optional<String> url = required(o, "url");
-        List<LoadBalancerBackend> backends = o.listOf("loadBalancerBackends", backend -> o.asObject(backend.node(),
-            backend.path()).flatMap(RenderContextBinder::loadBalancerBackend)).orElse(List.of());
-        return url.map(u -> OidcIssuer.builder().url(u).addAllIps(o.hosts("ips").orElse(List.of()))
-            .addAllLoadBalancerBackends(backends).build());
-      })).ifPresent(b::addAllOidcIssuers);
-      spec.listOf("authenticationConfigurations", item -> spec.asObject(item.node(), item.path())
-          .flatMap(RenderContextBinder::authenticationIssuers)).ifPresent(b::addAllAuthenticationConfigurations);
-      spec.listOf("authorizationWebhooks", item -> spec.asObject(item.node(), item.path()).flatMap(o -> {
-        o.rejectUnknown(Set.of("cluster", "url", "ips"));
-        Optional<String> cluster = required(o, "cluster");
-        Optional<String> url = required(o, "url");
-        if (cluster.isEmpty() || url.isEmpty()) {
-          return Optional.empty();
-        }
-        return Optional.of(AuthorizationWebhook.builder().cluster(cluster.get()).url(url.get())
-            .addAllIps(o.hosts("ips").orElse(List.of())).build());
-      })).ifPresent(b::addAllAuthorizationWebhooks);
-      spec.object("clientNetworks").ifPresent(nets -> {
-        nets.rejectUnknown(CLIENT_NETWORKS);
-        b.clientNetworks(ClientNetworks.builder()
-            .addAllUserClusterWorkers(nets.cidrs("userClusterWorkers").orElse(List.of()))
-            .addAllKkpMasterNodes(nets.cidrs("kkpMasterNodes").orElse(List.of()))
-            .addAllSeedNodes(nets.cidrs("seedNodes").orElse(List.of()))
-            .addAllSeedPods(nets.cidrs("seedPods").orElse(List.of()))
-            .build());
-      });
-      spec.nonEmptyString("cni").ifPresent(b::cni);
-      spec.bool("managedByLabel").ifPresent(b::managedByLabel);
-      Optional<CiliumFlavour> cilium = spec.object("cilium").map(RenderContextBinder::cilium);
-      cilium.ifPresent(b::cilium);
-      boolean wildcards = cilium.filter(c -> c.fqdnEgress() && c.allowWildcardHosts()).isPresent();
-      spec.listOf("extraEgress", item -> spec.asObject(item.node(), item.path())
-          .flatMap(o -> extraEgress(o, wildcards))).ifPresent(b::addAllExtraEgress);
-    });
+    doc.object("spec").ifPresent(spec -> bindSpec(spec, b));
     return Optional.of(b.origin(doc.scope().origin()).build());
+  }
+
+  // Fields are read in this order, so that findings come in it too.
+  private static void bindSpec(FieldReader spec, RenderContext.Builder b) {
+    spec.rejectUnknown(SPEC);
+    spec.nonEmptyString("profile").ifPresent(text -> {
+      Optional<Profile> p = Profile.fromId(text);
+      if (p.isPresent()) {
+        b.profile(p.get());
+      } else {
+        spec.report(DiagnosticCode.FIELD_VALUE, spec.value("profile").get(), spec.child("profile"),
+            "unknown profile '" + text + "'", "use one of: " + profiles());
+      }
+    });
+    bindSeedEndpoints(spec, b);
+    spec.object("clusterDNS").flatMap(RenderContextBinder::clusterDns).ifPresent(b::clusterDNS);
+    spec.nonEmptyString("ingressNamespace").ifPresent(b::ingressNamespace);
+    spec.listOf("oidcIssuers", item -> spec.asObject(item.node(), item.path())
+        .flatMap(RenderContextBinder::oidcIssuer)).ifPresent(b::addAllOidcIssuers);
+    spec.listOf("authenticationConfigurations", item -> spec.asObject(item.node(), item.path())
+        .flatMap(RenderContextBinder::authenticationIssuers)).ifPresent(b::addAllAuthenticationConfigurations);
+    spec.listOf("authorizationWebhooks", item -> spec.asObject(item.node(), item.path())
+        .flatMap(RenderContextBinder::authorizationWebhook)).ifPresent(b::addAllAuthorizationWebhooks);
+    spec.object("clientNetworks").map(RenderContextBinder::clientNetworks).ifPresent(b::clientNetworks);
+    spec.nonEmptyString("cni").ifPresent(b::cni);
+    spec.bool("managedByLabel").ifPresent(b::managedByLabel);
+    Optional<CiliumFlavour> cilium = spec.object("cilium").map(RenderContextBinder::cilium);
+    cilium.ifPresent(b::cilium);
+    boolean wildcards = cilium.filter(c -> c.fqdnEgress() && c.allowWildcardHosts()).isPresent();
+    spec.listOf("extraEgress", item -> spec.asObject(item.node(), item.path())
+        .flatMap(o -> extraEgress(o, wildcards))).ifPresent(b::addAllExtraEgress);
+  }
+
+  private static void bindSeedEndpoints(FieldReader spec, RenderContext.Builder b) {
+    spec.hosts("seedAPIServerEndpoints").ifPresent(b::seedAPIServerEndpoints);
+    spec.nonEmptyString("seedAPIServerEndpointsFrom").ifPresent(from -> {
+      if (from.startsWith("/") || List.of(from.split("/")).contains("..")) {
+        spec.report(DiagnosticCode.FIELD_VALUE, spec.value("seedAPIServerEndpointsFrom").get(),
+            spec.child("seedAPIServerEndpointsFrom"), "'" + from + "' leaves this RenderContext's folder",
+            "name an input file beside this RenderContext or below its folder, e.g. endpoints/seed-eu.yaml");
+      } else {
+        b.seedAPIServerEndpointsFrom(from);
+      }
+    });
+    spec.integer("seedAPIServerPort").ifPresent(port -> {
+      List<FieldError> problems = Ports.validateNumber(port, spec.child("seedAPIServerPort"));
+      spec.report(problems);
+      if (problems.isEmpty()) {
+        b.seedAPIServerPort(port);
+      }
+    });
+  }
+
+  private static Optional<ClusterDns> clusterDns(FieldReader dns) {
+    dns.rejectUnknown(Set.of("namespace", "podLabels"));
+    Optional<String> ns = dns.nonEmptyString("namespace");
+    if (ns.isEmpty()) {
+      dns.report(DiagnosticCode.FIELD_MISSING, dns.node(), dns.child("namespace"),
+          "clusterDNS has no namespace", "name the namespace of the cluster DNS pods, e.g. kube-system");
+      return Optional.empty();
+    }
+    return Optional.of(ClusterDns.builder().namespace(ns.get())
+        .putAllPodLabels(dns.stringMap("podLabels").orElse(java.util.Map.of())).build());
+  }
+
+  private static Optional<OidcIssuer> oidcIssuer(FieldReader o) {
+    o.rejectUnknown(Set.of("url", "ips", "loadBalancerBackends"));
+    Optional<String> url = required(o, "url");
+    List<LoadBalancerBackend> backends = o.listOf("loadBalancerBackends", backend -> o.asObject(backend.node(),
+        backend.path()).flatMap(RenderContextBinder::loadBalancerBackend)).orElse(List.of());
+    return url.map(u -> OidcIssuer.builder().url(u).addAllIps(o.hosts("ips").orElse(List.of()))
+        .addAllLoadBalancerBackends(backends).build());
+  }
+
+  private static Optional<AuthorizationWebhook> authorizationWebhook(FieldReader o) {
+    o.rejectUnknown(Set.of("cluster", "url", "ips"));
+    Optional<String> cluster = required(o, "cluster");
+    Optional<String> url = required(o, "url");
+    if (cluster.isEmpty() || url.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(AuthorizationWebhook.builder().cluster(cluster.get()).url(url.get())
+        .addAllIps(o.hosts("ips").orElse(List.of())).build());
+  }
+
+  private static ClientNetworks clientNetworks(FieldReader nets) {
+    nets.rejectUnknown(CLIENT_NETWORKS);
+    return ClientNetworks.builder()
+        .addAllUserClusterWorkers(nets.cidrs("userClusterWorkers").orElse(List.of()))
+        .addAllKkpMasterNodes(nets.cidrs("kkpMasterNodes").orElse(List.of()))
+        .addAllSeedNodes(nets.cidrs("seedNodes").orElse(List.of()))
+        .addAllSeedPods(nets.cidrs("seedPods").orElse(List.of()))
+        .build();
   }
 
   private static String profiles() {

@@ -87,43 +87,55 @@ final class YamlComposer {
         add(scalar);
         return;
       case Alias:
-        checkSize(event);
-        String name = ((AliasEvent) event).getAlias().getValue();
-        YamlNode target = anchors.get(name);
-        if (target == null) {
-          throw new LimitExceeded(LimitExceeded.Kind.UNDEFINED_ALIAS, position(event),
-              "alias *" + name + " refers to no complete anchor (undefined, or recursive)");
-        }
-        if (!(target instanceof YamlNode.Scalar) && ++collectionAliases > limits.maxCollectionAliases()) {
-          throw new LimitExceeded(LimitExceeded.Kind.ALIASES, position(event),
-              "more than " + limits.maxCollectionAliases()
-                  + " aliases to mappings or lists in one document (a possible alias bomb)");
-        }
-        add(target);
+        alias((AliasEvent) event);
         return;
       case MappingStart:
       case SequenceStart:
-        checkSize(event);
-        if (stack.size() >= limits.maxDepth()) {
-          throw new LimitExceeded(LimitExceeded.Kind.DEPTH, position(event),
-              "mappings and lists nested more than " + limits.maxDepth() + " levels deep");
-        }
-        stack.push(new Frame(event.getEventId() == Event.ID.MappingStart, position(event),
-            ((CollectionStartEvent) event).getAnchor().map(Anchor::getValue)));
+        open((CollectionStartEvent) event);
         return;
       case MappingEnd:
       case SequenceEnd:
-        Frame done = stack.pop();
-        YamlNode node = done.mapping
-            ? new YamlNode.Mapping(List.copyOf(done.entries), done.start)
-            : new YamlNode.Sequence(List.copyOf(done.items), done.start);
-        // Registered only now, so an alias inside its own anchor is refused (no cycles).
-        done.anchor.ifPresent(a -> anchors.put(a, node));
-        add(node);
+        close();
         return;
       default:
         return;
     }
+  }
+
+  private void alias(AliasEvent event) {
+    checkSize(event);
+    String name = event.getAlias().getValue();
+    YamlNode target = anchors.get(name);
+    if (target == null) {
+      throw new LimitExceeded(LimitExceeded.Kind.UNDEFINED_ALIAS, position(event),
+          "alias *" + name + " refers to no complete anchor (undefined, or recursive)");
+    }
+    if (!(target instanceof YamlNode.Scalar) && ++collectionAliases > limits.maxCollectionAliases()) {
+      throw new LimitExceeded(LimitExceeded.Kind.ALIASES, position(event),
+          "more than " + limits.maxCollectionAliases()
+              + " aliases to mappings or lists in one document (a possible alias bomb)");
+    }
+    add(target);
+  }
+
+  private void open(CollectionStartEvent event) {
+    checkSize(event);
+    if (stack.size() >= limits.maxDepth()) {
+      throw new LimitExceeded(LimitExceeded.Kind.DEPTH, position(event),
+          "mappings and lists nested more than " + limits.maxDepth() + " levels deep");
+    }
+    stack.push(new Frame(event.getEventId() == Event.ID.MappingStart, position(event),
+        event.getAnchor().map(Anchor::getValue)));
+  }
+
+  private void close() {
+    Frame done = stack.pop();
+    YamlNode node = done.mapping
+        ? new YamlNode.Mapping(List.copyOf(done.entries), done.start)
+        : new YamlNode.Sequence(List.copyOf(done.items), done.start);
+    // Registered only now, so an alias inside its own anchor is refused (no cycles).
+    done.anchor.ifPresent(a -> anchors.put(a, node));
+    add(node);
   }
 
   private void anchor(NodeEvent event, YamlNode node) {

@@ -101,19 +101,9 @@ public final class CleanupCommands {
   /** Plans the cleanup of everything read. */
   public static Plan plan(ReadResult read, RenderOptions options) {
     Rendering asIs = ManifestRenderer.renderAll(read, options);
-    // What each cluster would have with the gate on: exactly the policies this tool manages for it.
-    List<Cluster> enabledClusters = new ArrayList<>();
-    for (Cluster c : read.clusters()) {
-      enabledClusters.add(Cluster.builder().from(c).spec(ClusterSpec.builder().from(c.spec())
-          .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true).build()).build());
-    }
-    Rendering enabled = ManifestRenderer.renderAll(
-        ReadResult.builder().from(read).clusters(enabledClusters).build(), options);
-    Map<String, ClusterManifests> enabledByCluster = new HashMap<>();
-    enabled.clusters().forEach(m -> enabledByCluster.putIfAbsent(m.seed() + "/" + m.cluster(), m));
+    Map<String, ClusterManifests> enabledByCluster = withGateOn(read, options);
     Map<String, Cluster> firstByName = new HashMap<>();
     read.clusters().forEach(c -> firstByName.putIfAbsent(c.name(), c));
-
     List<Diagnostic> diagnostics = new ArrayList<>(asIs.allDiagnostics());
     Set<Diagnostic> known = new HashSet<>(diagnostics);
     List<Command> commands = new ArrayList<>();
@@ -139,33 +129,61 @@ public final class CleanupCommands {
         }
         continue;
       }
-      List<String> names = would.objects().stream().filter(NetworkPolicy.class::isInstance)
-          .map(o -> o.metadata().name()).sorted().toList();
-      // Every CiliumNetworkPolicy this tool may have applied, whatever today's flavour says: one
-      // applied while the flavour was on would otherwise keep its toFQDNs or toEntities allow.
-      java.util.SortedSet<String> ciliumNames = new java.util.TreeSet<>(CiliumCatalogue.POLICY_NAMES);
-      would.inputs().flatMap(ClusterInputs::context).ifPresent(context -> context.extraEgress()
-          .forEach(extra -> ciliumNames.add(extra.name())));
-      would.objects().stream().filter(CiliumNetworkPolicy.class::isInstance).map(o -> o.metadata().name())
-          .forEach(ciliumNames::add);
-      boolean byLabel = m.inputs().filter(inputs -> ManagedByLabel.wanted(inputs, options)).isPresent();
-      Command command = new Command(m.seed(), m.cluster(), would.namespace(),
-          cluster.spec().apiserverNetworkPolicyGate(), names, List.copyOf(ciliumNames), byLabel);
       try {
-        command.comment();
-        command.shellLine();
-        command.ciliumShellLine();
-        commands.add(command);
+        commands.add(printable(newCommand(m, would, cluster, options)));
       } catch (IllegalArgumentException e) {
         withErrors++;
-        diagnostics.add(Diagnostic.at(DiagnosticCode.INTERNAL_ERROR, cluster.origin(), FieldPath.root())
-            .object(cluster.ref())
-            .message("internal error: " + e.getMessage() + "; no command printed")
-            .hint("please report this with the input that caused it")
-            .build());
+        diagnostics.add(unprintable(cluster, e));
       }
     }
     return new Plan(commands, asIs.clusters().size(), withErrors, diagnostics);
+  }
+
+  /** What each cluster would have with the gate on (by seed and name): exactly the policies this tool manages. */
+  private static Map<String, ClusterManifests> withGateOn(ReadResult read, RenderOptions options) {
+    List<Cluster> enabledClusters = new ArrayList<>();
+    for (Cluster c : read.clusters()) {
+      enabledClusters.add(Cluster.builder().from(c).spec(ClusterSpec.builder().from(c.spec())
+          .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true).build()).build());
+    }
+    Rendering enabled = ManifestRenderer.renderAll(
+        ReadResult.builder().from(read).clusters(enabledClusters).build(), options);
+    Map<String, ClusterManifests> enabledByCluster = new HashMap<>();
+    enabled.clusters().forEach(m -> enabledByCluster.putIfAbsent(m.seed() + "/" + m.cluster(), m));
+    return enabledByCluster;
+  }
+
+  /** {@code command}, once each of its words is known to be safe to print. */
+  private static Command printable(Command command) {
+    command.comment();
+    command.shellLine();
+    command.ciliumShellLine();
+    return command;
+  }
+
+  private static Command newCommand(ClusterManifests m, ClusterManifests would, Cluster cluster,
+      RenderOptions options) {
+    List<String> names = would.objects().stream().filter(NetworkPolicy.class::isInstance)
+        .map(o -> o.metadata().name()).sorted().toList();
+    // Every CiliumNetworkPolicy this tool may have applied, whatever today's flavour says: one
+    // applied while the flavour was on would otherwise keep its toFQDNs or toEntities allow.
+    java.util.SortedSet<String> ciliumNames = new java.util.TreeSet<>(CiliumCatalogue.POLICY_NAMES);
+    would.inputs().flatMap(ClusterInputs::context).ifPresent(context -> context.extraEgress()
+        .forEach(extra -> ciliumNames.add(extra.name())));
+    would.objects().stream().filter(CiliumNetworkPolicy.class::isInstance).map(o -> o.metadata().name())
+        .forEach(ciliumNames::add);
+    boolean byLabel = m.inputs().filter(inputs -> ManagedByLabel.wanted(inputs, options)).isPresent();
+    return new Command(m.seed(), m.cluster(), would.namespace(), cluster.spec().apiserverNetworkPolicyGate(), names,
+        List.copyOf(ciliumNames), byLabel);
+  }
+
+  /** The finding for a cluster whose command would hold a word that is not safe to print. */
+  private static Diagnostic unprintable(Cluster cluster, IllegalArgumentException e) {
+    return Diagnostic.at(DiagnosticCode.INTERNAL_ERROR, cluster.origin(), FieldPath.root())
+        .object(cluster.ref())
+        .message("internal error: " + e.getMessage() + "; no command printed")
+        .hint("please report this with the input that caused it")
+        .build();
   }
 
   private static String safe(String word) {

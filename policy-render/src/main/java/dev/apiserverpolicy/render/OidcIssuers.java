@@ -48,79 +48,91 @@ final class OidcIssuers {
   private OidcIssuers() {}
 
   static Resolution resolve(ClusterInputs inputs) {
-    Cluster cluster = inputs.cluster();
-    List<Diagnostic> problems = new ArrayList<>();
-    List<String> urls = new ArrayList<>();
-    FieldPath urlPath = FieldPath.of("spec", "oidc", "issuerURL");
-
-    Optional<Referenced> secret = authenticationSecret(inputs);
-    if (secret.isPresent()) {
-      Referenced r = secret.get();
-      Optional<AuthenticationIssuers> declared = inputs.context().flatMap(c -> c.authenticationConfigurations().stream()
-          .filter(a -> a.namespace().equals(r.namespace()) && a.name().equals(r.ref().name())
-              && a.key().equals(r.ref().key()))
-          .findFirst());
-      if (declared.isEmpty()) {
-        problems.add(Diagnostic.at(DiagnosticCode.AUTHENTICATION_ISSUERS_UNKNOWN, cluster.origin(), r.path())
-            .object(cluster.ref())
-            .message("the cluster's AuthenticationConfiguration is in Secret " + r.describe() + " (" + r.where()
-                + "), and the RenderContext does not say which issuers it holds; KKP allows egress to each of them")
-            .hint("add {secret: {namespace: " + r.namespace() + ", name: " + r.ref().name() + ", key: " + r.ref().key()
-                + "}, issuers: [...every jwt[].issuer.url...]} to the RenderContext's authenticationConfigurations")
-            .build());
-        return new Resolution(List.of(), problems);
-      }
-      if (declared.get().issuers().isEmpty()) {
-        // KKP takes the configuration's issuers and looks no further, even when it has none
-        // (oidcIssuerDestinations, resources.go 912-926): no issuer, so no oidc-issuer-allow.
-        return new Resolution(List.of(), problems);
-      }
-      urls.addAll(declared.get().issuers());
-      urlPath = r.path();
-    }
-    if (urls.isEmpty() && cluster.spec().oidcIssuerURL().isPresent()) {
-      urls.add(cluster.spec().oidcIssuerURL().get());
-      urlPath = FieldPath.of("spec", "oidc", "issuerURL");
-    }
-    if (urls.isEmpty()) {
-      Optional<KubermaticConfiguration> kkp = inputs.kubermaticConfiguration();
-      if (kkp.isEmpty()) {
-        problems.add(Diagnostic.at(DiagnosticCode.KUBERMATIC_CONFIGURATION_MISSING, cluster.origin(),
-                FieldPath.of("spec", "features", "apiserverNetworkPolicy"))
-            .object(cluster.ref())
-            .message("the cluster names no OIDC issuer, and whether KKP adds its own (the OpenIDAuthPlugin feature "
-                + "gate) is in the KubermaticConfiguration, which is not in the input")
-            .hint("add the installation's KubermaticConfiguration to the input (its spec.featureGates and "
-                + "spec.auth.tokenIssuer are what is read)")
-            .build());
-        return new Resolution(List.of(), problems);
-      }
-      if (kkp.get().openIdAuthPlugin()) {
-        Optional<String> global = inputs.seed().oidcProviderIssuerURL().or(() -> kkp.get().effectiveTokenIssuer());
-        if (global.isEmpty()) {
-          problems.add(Diagnostic.at(DiagnosticCode.FIELD_MISSING, kkp.get().origin(), FieldPath.of("spec", "auth",
-              "tokenIssuer"))
-              .object(cluster.ref())
-              .message("the OpenIDAuthPlugin gate is on, but neither the KubermaticConfiguration's "
-                  + "spec.auth.tokenIssuer (nor spec.ingress.domain, from which KKP defaults it) nor the seed's "
-                  + "oidcProviderConfiguration names KKP's issuer")
-              .hint("set spec.auth.tokenIssuer, as the KKP installation has it")
-              .build());
-          return new Resolution(List.of(), problems);
-        }
-        urls.add(global.get());
-        urlPath = FieldPath.of("spec", "features", "apiserverNetworkPolicy");
-      }
-    }
-
+    Named named = named(inputs);
     List<Issuer> issuers = new ArrayList<>();
-    for (String url : urls) {
+    for (String url : named.urls()) {
       resolveOne(inputs, url).ifPresent(issuers::add);
     }
-    for (String url : urls) {
-      problem(inputs, url, urlPath).ifPresent(problems::add);
+    List<Diagnostic> problems = new ArrayList<>(named.problems());
+    for (String url : named.urls()) {
+      problem(inputs, url, named.path()).ifPresent(problems::add);
     }
     return new Resolution(List.copyOf(issuers), problems);
+  }
+
+  /** The issuer URLs KKP takes, the field they are reported at, and what stopped KKP's search. */
+  private record Named(List<String> urls, FieldPath path, List<Diagnostic> problems) {
+    static Named stopped(Diagnostic problem) {
+      return new Named(List.of(), FieldPath.root(), List.of(problem));
+    }
+
+    static Named none() {
+      return new Named(List.of(), FieldPath.root(), List.of());
+    }
+  }
+
+  /** In KKP's order: the AuthenticationConfiguration's issuers, else spec.oidc.issuerURL, else KKP's own. */
+  private static Named named(ClusterInputs inputs) {
+    Optional<Referenced> secret = authenticationSecret(inputs);
+    if (secret.isPresent()) {
+      return fromSecret(inputs, secret.get());
+    }
+    Optional<String> own = inputs.cluster().spec().oidcIssuerURL();
+    if (own.isPresent()) {
+      return new Named(List.of(own.get()), FieldPath.of("spec", "oidc", "issuerURL"), List.of());
+    }
+    return kkpIssuer(inputs);
+  }
+
+  private static Named fromSecret(ClusterInputs inputs, Referenced r) {
+    Cluster cluster = inputs.cluster();
+    Optional<AuthenticationIssuers> declared = inputs.context().flatMap(c -> c.authenticationConfigurations().stream()
+        .filter(a -> a.namespace().equals(r.namespace()) && a.name().equals(r.ref().name())
+            && a.key().equals(r.ref().key()))
+        .findFirst());
+    if (declared.isEmpty()) {
+      return Named.stopped(Diagnostic.at(DiagnosticCode.AUTHENTICATION_ISSUERS_UNKNOWN, cluster.origin(), r.path())
+          .object(cluster.ref())
+          .message("the cluster's AuthenticationConfiguration is in Secret " + r.describe() + " (" + r.where()
+              + "), and the RenderContext does not say which issuers it holds; KKP allows egress to each of them")
+          .hint("add {secret: {namespace: " + r.namespace() + ", name: " + r.ref().name() + ", key: " + r.ref().key()
+              + "}, issuers: [...every jwt[].issuer.url...]} to the RenderContext's authenticationConfigurations")
+          .build());
+    }
+    // KKP takes the configuration's issuers and looks no further, even when it has none
+    // (oidcIssuerDestinations, resources.go 912-926): no issuer, so no oidc-issuer-allow.
+    return new Named(declared.get().issuers(), r.path(), List.of());
+  }
+
+  /** With the OpenIDAuthPlugin gate, KKP's own issuer: the seed's, else the KubermaticConfiguration's. */
+  private static Named kkpIssuer(ClusterInputs inputs) {
+    Cluster cluster = inputs.cluster();
+    Optional<KubermaticConfiguration> kkp = inputs.kubermaticConfiguration();
+    if (kkp.isEmpty()) {
+      return Named.stopped(Diagnostic.at(DiagnosticCode.KUBERMATIC_CONFIGURATION_MISSING, cluster.origin(),
+              FieldPath.of("spec", "features", "apiserverNetworkPolicy"))
+          .object(cluster.ref())
+          .message("the cluster names no OIDC issuer, and whether KKP adds its own (the OpenIDAuthPlugin feature "
+              + "gate) is in the KubermaticConfiguration, which is not in the input")
+          .hint("add the installation's KubermaticConfiguration to the input (its spec.featureGates and "
+              + "spec.auth.tokenIssuer are what is read)")
+          .build());
+    }
+    if (!kkp.get().openIdAuthPlugin()) {
+      return Named.none();
+    }
+    Optional<String> global = inputs.seed().oidcProviderIssuerURL().or(() -> kkp.get().effectiveTokenIssuer());
+    if (global.isEmpty()) {
+      return Named.stopped(Diagnostic.at(DiagnosticCode.FIELD_MISSING, kkp.get().origin(), FieldPath.of("spec", "auth",
+          "tokenIssuer"))
+          .object(cluster.ref())
+          .message("the OpenIDAuthPlugin gate is on, but neither the KubermaticConfiguration's "
+              + "spec.auth.tokenIssuer (nor spec.ingress.domain, from which KKP defaults it) nor the seed's "
+              + "oidcProviderConfiguration names KKP's issuer")
+          .hint("set spec.auth.tokenIssuer, as the KKP installation has it")
+          .build());
+    }
+    return new Named(List.of(global.get()), FieldPath.of("spec", "features", "apiserverNetworkPolicy"), List.of());
   }
 
   /** A Secret named by the cluster, its datacenter or its seed, in that order, with its namespace. */

@@ -133,70 +133,90 @@ final class RunTimeFacts {
         "seedAPIServerEndpointsFrom")).object(context.ref()).message(message).hint(hint).build();
   }
 
+  /** What the seed's slices say together: every address, the ready ones, the https ports. */
+  private record Gathered(Set<Cidr> addresses, Set<Cidr> ready, Set<Integer> ports, String where) {
+    static Gathered of(List<SeedApiEndpoints> slices) {
+      Set<Cidr> addresses = new LinkedHashSet<>();
+      Set<Cidr> ready = new LinkedHashSet<>();
+      Set<Integer> ports = new TreeSet<>();
+      for (SeedApiEndpoints slice : slices) {
+        addresses.addAll(slice.addresses());
+        ready.addAll(slice.readyAddresses());
+        slice.httpsPort().ifPresent(ports::add);
+      }
+      String where = slices.stream().map(s -> s.ref() + " (" + describe(s.origin()) + ")")
+          .collect(Collectors.joining(", "));
+      return new Gathered(addresses, ready, ports, where);
+    }
+
+    Optional<Integer> port() {
+      return ports.stream().findFirst();
+    }
+  }
+
   /** The seed's context with its slices' addresses and port, unless it lists other ones. */
   private static Optional<RenderContext> apply(String seed, Optional<RenderContext> context,
       List<SeedApiEndpoints> slices, List<Diagnostic> findings) {
-    Set<Cidr> addresses = new LinkedHashSet<>();
-    Set<Cidr> ready = new LinkedHashSet<>();
-    Set<Integer> ports = new TreeSet<>();
-    for (SeedApiEndpoints slice : slices) {
-      addresses.addAll(slice.addresses());
-      ready.addAll(slice.readyAddresses());
-      slice.httpsPort().ifPresent(ports::add);
-    }
-    String where = slices.stream().map(s -> s.ref() + " (" + describe(s.origin()) + ")")
-        .collect(Collectors.joining(", "));
+    Gathered g = Gathered.of(slices);
     Origin origin = context.map(RenderContext::origin).orElse(slices.get(0).origin());
-    String ref = context.map(RenderContext::ref).orElse("RenderContext/" + seed);
-    if (ports.size() > 1) {
-      findings.add(Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_CONFLICT, slices.get(0).origin(), FieldPath.of("ports"))
-          .object(ref)
-          .message("the seed's endpoints name several https ports " + ports + ": " + where)
-          .hint("give the endpoints of one seed's default/kubernetes Service only")
-          .build());
+    Optional<Diagnostic> conflict = conflict(context, g, slices.get(0).origin(), origin,
+        context.map(RenderContext::ref).orElse("RenderContext/" + seed));
+    if (conflict.isPresent()) {
+      findings.add(conflict.get());
       return Optional.empty();
     }
-    Optional<Integer> port = ports.stream().findFirst();
-    Optional<List<Cidr>> typed = context.flatMap(RenderContext::seedAPIServerEndpoints).filter(l -> !l.isEmpty());
-    // Typed-in endpoints agree when they are the ready ones, or all of them.
-    if (typed.isPresent() && !new TreeSet<>(typed.get()).equals(new TreeSet<>(addresses))
-        && !new TreeSet<>(typed.get()).equals(new TreeSet<>(ready))) {
-      findings.add(Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_CONFLICT, origin, FieldPath.of("spec",
-          "seedAPIServerEndpoints"))
-          .object(ref)
-          .message(ref + " lists seedAPIServerEndpoints " + typed.get() + ", and " + where + " give "
-              + List.copyOf(addresses) + "; which is right is unknown")
-          .hint("remove seedAPIServerEndpoints to use the seed's own endpoints, or give the current kubectl output")
-          .build());
-      return Optional.empty();
-    }
-    Optional<Integer> typedPort = context.flatMap(RenderContext::seedAPIServerPort);
-    if (typedPort.isPresent() && port.isPresent() && !typedPort.equals(port)) {
-      findings.add(Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_CONFLICT, origin, FieldPath.of("spec",
-          "seedAPIServerPort"))
-          .object(ref)
-          .message(ref + " says seedAPIServerPort " + typedPort.get() + ", and " + where + " give https port "
-              + port.get() + "; which is right is unknown")
-          .hint("remove seedAPIServerPort to use the seed's own port")
-          .build());
-      return Optional.empty();
-    }
-    if (addresses.isEmpty()) {
+    if (g.addresses().isEmpty()) {
       return context;
     }
     RenderContext.Builder b = context.map(c -> RenderContext.builder().from(c))
         .orElseGet(() -> RenderContext.builder().name(seed).origin(origin));
     // A typed-in list keeps its order; one of the ready ones only gets the others after it, which
     // KKP's profiles allow as KKP does.
-    List<Cidr> notReady = addresses.stream().filter(a -> !ready.contains(a)).toList();
-    List<Cidr> rendered = typed.map(t -> new TreeSet<>(t).equals(new TreeSet<>(addresses)) ? t
-        : java.util.stream.Stream.concat(t.stream(), notReady.stream()).toList()).orElse(List.copyOf(addresses));
+    List<Cidr> notReady = g.addresses().stream().filter(a -> !g.ready().contains(a)).toList();
+    Optional<List<Cidr>> typed = context.flatMap(RenderContext::seedAPIServerEndpoints).filter(l -> !l.isEmpty());
+    List<Cidr> rendered = typed.map(t -> new TreeSet<>(t).equals(new TreeSet<>(g.addresses())) ? t
+        : java.util.stream.Stream.concat(t.stream(), notReady.stream()).toList()).orElse(List.copyOf(g.addresses()));
     b.seedAPIServerEndpoints(rendered);
     b.seedAPIServerEndpointsNotReady(notReady);
-    if (typedPort.isEmpty()) {
-      b.seedAPIServerPort(port);
+    if (context.flatMap(RenderContext::seedAPIServerPort).isEmpty()) {
+      b.seedAPIServerPort(g.port());
     }
     return Optional.of(b.build());
+  }
+
+  /** Slices that disagree on the port, or typed-in endpoints or port that disagree with them. */
+  private static Optional<Diagnostic> conflict(Optional<RenderContext> context, Gathered g, Origin slicesAt,
+      Origin origin, String ref) {
+    if (g.ports().size() > 1) {
+      return Optional.of(Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_CONFLICT, slicesAt, FieldPath.of("ports"))
+          .object(ref)
+          .message("the seed's endpoints name several https ports " + g.ports() + ": " + g.where())
+          .hint("give the endpoints of one seed's default/kubernetes Service only")
+          .build());
+    }
+    Optional<List<Cidr>> typed = context.flatMap(RenderContext::seedAPIServerEndpoints).filter(l -> !l.isEmpty());
+    // Typed-in endpoints agree when they are the ready ones, or all of them.
+    if (typed.isPresent() && !new TreeSet<>(typed.get()).equals(new TreeSet<>(g.addresses()))
+        && !new TreeSet<>(typed.get()).equals(new TreeSet<>(g.ready()))) {
+      return Optional.of(Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_CONFLICT, origin, FieldPath.of("spec",
+          "seedAPIServerEndpoints"))
+          .object(ref)
+          .message(ref + " lists seedAPIServerEndpoints " + typed.get() + ", and " + g.where() + " give "
+              + List.copyOf(g.addresses()) + "; which is right is unknown")
+          .hint("remove seedAPIServerEndpoints to use the seed's own endpoints, or give the current kubectl output")
+          .build());
+    }
+    Optional<Integer> typedPort = context.flatMap(RenderContext::seedAPIServerPort);
+    if (typedPort.isPresent() && g.port().isPresent() && !typedPort.equals(g.port())) {
+      return Optional.of(Diagnostic.at(DiagnosticCode.SEED_ENDPOINTS_CONFLICT, origin, FieldPath.of("spec",
+          "seedAPIServerPort"))
+          .object(ref)
+          .message(ref + " says seedAPIServerPort " + typedPort.get() + ", and " + g.where() + " give https port "
+              + g.port().get() + "; which is right is unknown")
+          .hint("remove seedAPIServerPort to use the seed's own port")
+          .build());
+    }
+    return Optional.empty();
   }
 
   private static String describe(Origin origin) {
