@@ -5,8 +5,8 @@ import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.read.ManifestReader;
+import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.ClusterManifests;
-import dev.apiserverpolicy.render.ManagedByLabel;
 import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.ManifestTrees;
 import dev.apiserverpolicy.render.RenderOptions;
@@ -16,14 +16,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The front door: YAML or JSON files in, rendered objects, YAML and every finding out, as
- * {@code apiserver-policy render --stdout} gives them for the same files.
+ * The front door, and the one the CLI uses: YAML or JSON files (or inputs read or built
+ * already) in, rendered objects, YAML and every finding out, as {@code apiserver-policy render
+ * --stdout} gives them for the same files.
  *
  * <pre>{@code
  * ApiserverPolicy.Result result = ApiserverPolicy.create()
@@ -39,21 +41,25 @@ import java.util.stream.Collectors;
  * #withExecutor}; the result is the same either way.
  */
 public final class ApiserverPolicy {
-  private final Optional<Profile> profile;
-  private final Optional<Executor> executor;
-  private final Optional<Boolean> managedByLabel;
+  private final RenderOptions options;
   private final ManifestReader reader;
 
-  private ApiserverPolicy(Optional<Profile> profile, Optional<Executor> executor, Optional<Boolean> managedByLabel) {
-    this.profile = profile;
-    this.executor = executor;
-    this.managedByLabel = managedByLabel;
-    this.reader = executor.map(ManifestReader.create()::withExecutor).orElse(ManifestReader.create());
+  private ApiserverPolicy(RenderOptions options) {
+    this.options = options;
+    this.reader = options.executor().map(ManifestReader.create()::withExecutor).orElse(ManifestReader.create());
   }
 
-  /** Each RenderContext's own profile (else kkp-v2.31) and managed-by label (else none), the common pool. */
+  /**
+   * Each RenderContext's own profile (else kkp-v2.31) and managed-by label (else none), existing
+   * clusters, the common pool.
+   */
   public static ApiserverPolicy create() {
-    return new ApiserverPolicy(Optional.empty(), Optional.empty(), Optional.empty());
+    return new ApiserverPolicy(RenderOptions.defaults());
+  }
+
+  /** The same choices as {@code options} (profile, managed-by label, new clusters, executor). */
+  public static ApiserverPolicy create(RenderOptions options) {
+    return new ApiserverPolicy(Objects.requireNonNull(options, "options"));
   }
 
   /**
@@ -66,7 +72,21 @@ public final class ApiserverPolicy {
     Profile chosen = Profile.fromId(profile).orElseThrow(() -> new IllegalArgumentException("unknown profile '"
         + profile + "'; use one of: " + Arrays.stream(Profile.values()).map(Profile::id)
         .collect(Collectors.joining(", "))));
-    return new ApiserverPolicy(Optional.of(chosen), executor, managedByLabel);
+    return withProfile(chosen);
+  }
+
+  /** The same, with {@code profile} for every cluster. */
+  public ApiserverPolicy withProfile(Profile profile) {
+    return new ApiserverPolicy(RenderOptions.builder().from(options).profile(Objects.requireNonNull(profile,
+        "profile")).build());
+  }
+
+  /**
+   * The same, for clusters being created (true): each is defaulted from its seed's default
+   * ClusterTemplate first, as {@code render --new} does; or for existing clusters (false).
+   */
+  public ApiserverPolicy withNewClusters(boolean created) {
+    return new ApiserverPolicy(RenderOptions.builder().from(options).newClusters(created).build());
   }
 
   /**
@@ -75,15 +95,16 @@ public final class ApiserverPolicy {
    * throw its {@link java.util.concurrent.RejectedExecutionException}: a render is never half done.
    */
   public ApiserverPolicy withExecutor(Executor executor) {
-    return new ApiserverPolicy(profile, Optional.of(Objects.requireNonNull(executor, "executor")), managedByLabel);
+    return new ApiserverPolicy(RenderOptions.builder().from(options).executor(Objects.requireNonNull(executor,
+        "executor")).build());
   }
 
   /**
    * The same, with {@code app.kubernetes.io/managed-by: apiserver-policy} on every object (true) or
-   * on none (false), whatever the RenderContexts say ({@link ManagedByLabel}).
+   * on none (false), whatever the RenderContexts say.
    */
   public ApiserverPolicy withManagedByLabel(boolean on) {
-    return new ApiserverPolicy(profile, executor, Optional.of(on));
+    return new ApiserverPolicy(RenderOptions.builder().from(options).managedByLabel(on).build());
   }
 
   /**
@@ -112,22 +133,63 @@ public final class ApiserverPolicy {
     for (Map.Entry<String, byte[]> file : sorted.entrySet()) {
       each.add(reader.read(file.getKey(), file.getValue()));
     }
-    ReadResult read = ReadResult.builder().build().plusAll(each);
-    RenderOptions.Builder options = RenderOptions.builder().profile(profile).managedByLabel(managedByLabel);
-    executor.ifPresent(options::executor);
+    return render(ReadResult.builder().build().plusAll(each), String.join(", ", sorted.keySet()));
+  }
+
+  /**
+   * Binds, validates and renders what has been read already (by the CLI, say, or built in code),
+   * as {@link #render(Map)} does after reading.
+   *
+   * @param read the inputs and the findings of reading them
+   * @param label what the YAML's header says it was generated from
+   */
+  public Result render(ReadResult read, String label) {
+    Objects.requireNonNull(read, "read");
     List<ClusterManifests> clusters = new ArrayList<>();
-    List<Diagnostic> general = ManifestRenderer.renderAll(read, options.build(), clusters::add);
-    String label = String.join(", ", sorted.keySet());
-    StringBuilder yaml = new StringBuilder(YamlManifestWriter.header(label));
+    List<Diagnostic> general = renderEach(read, c -> c, clusters::add);
+    StringBuilder yaml = new StringBuilder(yamlHeader(Objects.requireNonNull(label, "label")));
     List<KubernetesObject> objects = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (ClusterManifests cluster : clusters) {
       diagnostics.addAll(cluster.diagnostics());
       objects.addAll(cluster.objects());
-      yaml.append(YamlManifestWriter.writeDocuments(cluster.objects()));
+      yaml.append(yamlDocuments(cluster));
     }
     diagnostics.addAll(general);
     return new Result(clusters, diagnostics, objects, yaml.toString());
+  }
+
+  /**
+   * Like {@link #render(ReadResult, String)}, for inputs too large to hold rendered: each cluster
+   * is first passed through {@code eachInParallel} on the rendering threads (to turn it into YAML
+   * with {@link #yamlDocuments}, say), and {@code inOrder} receives what that returns, in order
+   * (seed, then cluster), on the calling thread, as soon as it and every cluster before it are
+   * done; nothing is kept. {@code eachInParallel} must be safe to call from several threads.
+   *
+   * @return the findings that name no cluster
+   */
+  public <T> List<Diagnostic> renderEach(ReadResult read,
+      Function<? super ClusterManifests, ? extends T> eachInParallel, Consumer<? super T> inOrder) {
+    return ManifestRenderer.renderAll(read, options, eachInParallel, inOrder);
+  }
+
+  /** One cluster built in code, with its seed and context validated first; never throws on bad input. */
+  public ClusterManifests render(ClusterInputs inputs) {
+    return ManifestRenderer.render(Objects.requireNonNull(inputs, "inputs"), options);
+  }
+
+  /**
+   * The start of the {@code render --stdout} stream: the generated header naming {@code label}. The
+   * stream is this, then {@link #yamlDocuments} of each cluster in order; {@link Result#yaml()} is
+   * that stream.
+   */
+  public static String yamlHeader(String label) {
+    return YamlManifestWriter.header(label);
+  }
+
+  /** A cluster's part of the {@code render --stdout} stream: each object after {@code ---}, in order. */
+  public static String yamlDocuments(ClusterManifests cluster) {
+    return YamlManifestWriter.writeDocuments(cluster.objects());
   }
 
   /**
@@ -163,6 +225,19 @@ public final class ApiserverPolicy {
      */
     public boolean readComplete() {
       return diagnostics.stream().noneMatch(d -> d.code().losesInput());
+    }
+
+    /** The findings that name no cluster (files, seeds, contexts, templates): the end of {@link #diagnostics}. */
+    public List<Diagnostic> generalFindings() {
+      int ofClusters = clusters.stream().mapToInt(c -> c.diagnostics().size()).sum();
+      return diagnostics.subList(ofClusters, diagnostics.size());
+    }
+
+    /** Every finding with those about no cluster first, then each cluster's, as {@code lint} lists them. */
+    public List<Diagnostic> generalFindingsFirst() {
+      List<Diagnostic> all = new ArrayList<>(generalFindings());
+      all.addAll(diagnostics.subList(0, diagnostics.size() - all.size()));
+      return List.copyOf(all);
     }
 
     /** True if any finding is an error. */

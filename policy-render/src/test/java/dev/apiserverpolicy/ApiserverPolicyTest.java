@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.render.ManagedByLabel;
+import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.read.ManifestReader;
+import dev.apiserverpolicy.render.ClusterInputs;
+import dev.apiserverpolicy.render.ClusterManifests;
+import dev.apiserverpolicy.render.ManifestRenderer;
+import dev.apiserverpolicy.render.RenderOptions;
+import dev.apiserverpolicy.render.Rendering;
 import dev.apiserverpolicy.testing.ProjectFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -80,11 +87,12 @@ class ApiserverPolicyTest {
   void theManagedByLabelWhenAskedForOnly() {
     Map<String, byte[]> files = quickstart();
     ApiserverPolicy.Result plain = ApiserverPolicy.create().render(files);
-    assertTrue(plain.objects().stream().noneMatch(o -> o.metadata().labels().containsKey(ManagedByLabel.KEY)));
+    assertTrue(plain.objects().stream()
+        .noneMatch(o -> o.metadata().labels().containsKey("app.kubernetes.io/managed-by")));
     ApiserverPolicy.Result labelled = ApiserverPolicy.create().withManagedByLabel(true).render(files);
     assertEquals(plain.objects().size(), labelled.objects().size());
     assertTrue(labelled.objects().stream()
-        .allMatch(o -> ManagedByLabel.VALUE.equals(o.metadata().labels().get(ManagedByLabel.KEY))));
+        .allMatch(o -> "apiserver-policy".equals(o.metadata().labels().get("app.kubernetes.io/managed-by"))));
     String context = new String(files.get("render-context.yaml"), java.nio.charset.StandardCharsets.UTF_8)
         .replace("  cni: cilium\n", "  cni: cilium\n  managedByLabel: true\n");
     files.put("render-context.yaml", context.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -184,5 +192,64 @@ class ApiserverPolicyTest {
     String header = ApiserverPolicy.create().render(files).yaml().lines().findFirst().orElseThrow();
     assertTrue(header.contains("clusters/\\u202egnp.yaml\\u0007"), header);
     assertFalse(header.chars().anyMatch(c -> c == 0x202E || c == 7), header);
+  }
+
+  private static ReadResult read(Map<String, byte[]> files) {
+    java.util.List<ReadResult> each = new java.util.ArrayList<>();
+    new java.util.TreeMap<>(files).forEach((name, bytes) -> each.add(ManifestReader.create().read(name, bytes)));
+    return ReadResult.builder().build().plusAll(each);
+  }
+
+  /** The CLI and embedders share this class: read or typed inputs, streamed or whole, give the same. */
+  @Test
+  void inputsReadAlreadyAndTheStreamGiveWhatTheFilesGive() {
+    Map<String, byte[]> files = quickstart();
+    ApiserverPolicy policy = ApiserverPolicy.create().withProfile(Profile.LEAST_PRIVILEGE);
+    ApiserverPolicy.Result fromFiles = policy.render(files);
+    ReadResult read = read(files);
+    String label = String.join(", ", new java.util.TreeSet<>(files.keySet()));
+    assertEquals(fromFiles, policy.render(read, label));
+    StringBuilder streamed = new StringBuilder(ApiserverPolicy.yamlHeader(label));
+    java.util.List<Diagnostic> general = policy.renderEach(read, ApiserverPolicy::yamlDocuments, streamed::append);
+    assertEquals(fromFiles.yaml(), streamed.toString());
+    assertEquals(general, fromFiles.generalFindings());
+    Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.builder().profile(Profile.LEAST_PRIVILEGE)
+        .build());
+    assertEquals(rendering.allDiagnostics(), fromFiles.generalFindingsFirst(), "lint's order");
+    assertEquals(rendering.clusters(), fromFiles.clusters());
+    assertEquals(policy.render(read, label), ApiserverPolicy.create().withProfile("least-privilege")
+        .render(read, label));
+  }
+
+  /** Each cluster records the profile it was rendered with; explain reads it from there. */
+  @Test
+  void eachClusterRecordsItsProfile() {
+    Map<String, byte[]> files = quickstart();
+    for (ClusterManifests m : ApiserverPolicy.create().render(files).clusters()) {
+      assertEquals(m.inputs().map(ClusterInputs::effectiveProfile), m.profile(), m.cluster());
+    }
+    for (ClusterManifests m : ApiserverPolicy.create().withProfile(Profile.KKP_V2_18).render(files).clusters()) {
+      assertEquals(java.util.Optional.of(Profile.KKP_V2_18), m.profile(), m.cluster());
+    }
+  }
+
+  /** New clusters are defaulted from the seed's template, as render --new does. */
+  @Test
+  void newClustersAreDefaultedAsRenderNewDoes() {
+    ReadResult quickstart = read(quickstart());
+    // Every seed defaults its clusters from a template that sets a profile-independent field KKP defaults.
+    ReadResult read = ReadResult.builder().from(quickstart)
+        .seeds(quickstart.seeds().stream().map(s -> dev.apiserverpolicy.model.Seed.builder().from(s)
+            .defaultClusterTemplate("defaults").build()).toList())
+        .addTemplates(dev.apiserverpolicy.model.ClusterTemplate.builder().name("defaults").putLabels("scope", "seed")
+            .spec(dev.apiserverpolicy.model.ClusterSpec.builder().kyvernoEnabled(true).build()).build())
+        .build();
+    RenderOptions created = RenderOptions.builder().newClusters(true).build();
+    ApiserverPolicy.Result defaulted = ApiserverPolicy.create().withNewClusters(true).render(read, "in");
+    assertEquals(ManifestRenderer.renderAll(read, created).clusters(), defaulted.clusters());
+    assertFalse(defaulted.clusters().equals(ApiserverPolicy.create().render(read, "in").clusters()),
+        "the quick start's clusters change when defaulted");
+    assertEquals(ApiserverPolicy.create(created).render(read, "in"),
+        ApiserverPolicy.create().withNewClusters(true).render(read, "in"));
   }
 }

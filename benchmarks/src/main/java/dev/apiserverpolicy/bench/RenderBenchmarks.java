@@ -94,6 +94,6 @@ public class RenderBenchmarks {
   /** The evaluator on one rendered cluster: every destination of its apiserver, and who may reach it. */
   @Benchmark
   public AccessExplanation evaluateReachability() {
-    return AccessExplainer.explain(typical, rendered, "kkp-v2.31");
+    return AccessExplainer.explain(rendered);
   }
 }

@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.examples;
 
+import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterNetwork;
@@ -9,12 +10,10 @@ import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
+import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.ClusterManifests;
-import dev.apiserverpolicy.render.ManifestRenderer;
-import dev.apiserverpolicy.render.YamlManifestWriter;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Embedding example: build a LoadBalancer cluster with an allow-list in code, render its
@@ -49,14 +48,15 @@ public final class RenderInCode {
     // The installation: with OpenIDAuthPlugin off, the API server need not reach KKP's own issuer.
     KubermaticConfiguration installation = KubermaticConfiguration.builder().name("kubermatic").build();
 
-    ClusterManifests manifests = ManifestRenderer.render(cluster, seed, Optional.of(context), installation);
+    ClusterManifests manifests = ApiserverPolicy.create().render(ClusterInputs.builder().cluster(cluster).seed(seed)
+        .context(context).kubermaticConfiguration(installation).build());
     for (Diagnostic d : manifests.diagnostics()) {
       err.println(d.describe());
     }
     if (manifests.failed()) {
       return -1;
     }
-    out.print(YamlManifestWriter.write(manifests.objects(), "RenderInCode.java"));
+    out.print(ApiserverPolicy.yamlHeader("RenderInCode.java") + ApiserverPolicy.yamlDocuments(manifests));
     return manifests.objects().size();
   }
 

@@ -1,10 +1,9 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.render.ClusterManifests;
-import dev.apiserverpolicy.render.ManifestRenderer;
-import dev.apiserverpolicy.render.Rendering;
 import dev.apiserverpolicy.render.YamlManifestWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,8 @@ final class DefaultsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
     // The same run as render --new: the findings are its findings, the clusters the ones it defaulted.
-    Rendering rendering = ManifestRenderer.renderAll(loaded.read(), input.renderOptions().newClusters(true).build());
+    ApiserverPolicy.Result rendering = ApiserverPolicy.create(input.renderOptions().newClusters(true).build())
+        .render(loaded.read(), loaded.label());
     List<Cluster> defaulted = new ArrayList<>();
     for (ClusterManifests m : rendering.clusters()) {
       // A cluster with an error is never printed as if it were fine; the error says why.
@@ -39,7 +39,7 @@ final class DefaultsCommand implements Callable<Integer> {
         m.inputs().ifPresent(inputs -> defaulted.add(inputs.cluster()));
       }
     }
-    List<Diagnostic> diagnostics = rendering.allDiagnostics();
+    List<Diagnostic> diagnostics = rendering.generalFindingsFirst();
     DiagnosticPrinter.text(spec.commandLine().getErr(), diagnostics);
     spec.commandLine().getOut().print(YamlManifestWriter.writeClusters(defaulted, loaded.label()));
     spec.commandLine().getOut().flush();

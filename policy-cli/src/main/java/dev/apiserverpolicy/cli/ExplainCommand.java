@@ -1,14 +1,12 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.reach.AccessExplainer;
 import dev.apiserverpolicy.reach.AccessExplanation;
 import dev.apiserverpolicy.reach.ExplanationFormat;
-import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.ClusterManifests;
-import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
-import dev.apiserverpolicy.render.Rendering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,17 +41,15 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
     RenderOptions.Builder options = input.renderOptions();
-    Rendering rendering = ManifestRenderer.renderAll(loaded.read(), options.build());
-    List<Diagnostic> diagnostics = rendering.allDiagnostics();
+    ApiserverPolicy.Result rendering = ApiserverPolicy.create(options.build()).render(loaded.read(), loaded.label());
+    List<Diagnostic> diagnostics = rendering.generalFindingsFirst();
     DiagnosticPrinter.text(spec.commandLine().getErr(), diagnostics);
     List<AccessExplanation> explanations = new ArrayList<>();
     for (ClusterManifests m : rendering.clusters()) {
       if (m.failed() || (cluster != null && !cluster.equals(m.cluster()))) {
         continue;
       }
-      ClusterInputs inputs = m.inputs().orElseThrow();
-      String profile = (input.profile != null ? input.profile : inputs.effectiveProfile()).id();
-      explanations.add(AccessExplainer.explain(inputs, m, profile));
+      explanations.add(AccessExplainer.explain(m));
     }
     if (cluster != null && explanations.isEmpty()) {
       spec.commandLine().getErr().println("error: no rendered cluster named " + TerminalText.escape(cluster));

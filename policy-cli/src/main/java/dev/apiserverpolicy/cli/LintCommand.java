@@ -1,7 +1,7 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Diagnostic;
-import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,8 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
     RenderOptions.Builder options = input.renderOptions();
-    List<Diagnostic> diagnostics = ManifestRenderer.renderAll(loaded.read(), options.build()).allDiagnostics();
+    List<Diagnostic> diagnostics = ApiserverPolicy.create(options.build()).render(loaded.read(), loaded.label())
+        .generalFindingsFirst();
     if (format == Format.JSON) {
       DiagnosticPrinter.json(spec.commandLine().getOut(), diagnostics);
     } else {

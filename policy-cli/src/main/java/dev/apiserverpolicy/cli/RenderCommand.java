@@ -1,10 +1,9 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.render.ClusterManifests;
-import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
-import dev.apiserverpolicy.render.YamlManifestWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -97,11 +96,12 @@ final class RenderCommand implements Callable<Integer> {
   /** Streamed: each cluster is printed as soon as it is rendered and then forgotten. */
   private int renderToStdout(LoadedInput loaded, RenderOptions.Builder options, PrintWriter err,
       PrintWriter outWriter) {
-    outWriter.print(YamlManifestWriter.header(loaded.label()));
+    ApiserverPolicy policy = ApiserverPolicy.create(options.build());
+    outWriter.print(ApiserverPolicy.yamlHeader(loaded.label()));
     RunSummary summary = new RunSummary();
     // The YAML is written and encoded on the rendering threads; only printing is in order, here.
-    List<Diagnostic> general = ManifestRenderer.renderAll(loaded.read(), options.build(),
-        c -> new RenderedYaml(c, YamlManifestWriter.writeDocuments(c.objects()).getBytes(StandardCharsets.UTF_8),
+    List<Diagnostic> general = policy.renderEach(loaded.read(),
+        c -> new RenderedYaml(c, ApiserverPolicy.yamlDocuments(c).getBytes(StandardCharsets.UTF_8),
             DiagnosticPrinter.text(c.diagnostics())),
         rendered -> {
           summary.add(rendered.cluster());
@@ -193,7 +193,7 @@ final class RenderCommand implements Callable<Integer> {
     List<Diagnostic> general;
     OutputDirectory.Changes changes;
     try {
-      general = ManifestRenderer.renderAll(loaded.read(), options.build(),
+      general = ApiserverPolicy.create(options.build()).renderEach(loaded.read(),
           c -> new PlannedFiles(c, layout.files(List.of(c), label.label()), DiagnosticPrinter.text(c.diagnostics())),
           files -> {
             summary.add(files.cluster());

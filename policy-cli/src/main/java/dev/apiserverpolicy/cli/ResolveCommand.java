@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.CidrFormatException;
 import dev.apiserverpolicy.model.Diagnostic;
@@ -9,8 +10,6 @@ import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.SpecialPurposeAddresses;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.HostsToResolve;
-import dev.apiserverpolicy.render.ManifestRenderer;
-import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.YamlManifestWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,7 +131,7 @@ final class ResolveCommand implements Callable<Integer> {
 
   /** Every error lint finds in {@code read}, under the profiles the inputs name. */
   private static List<Diagnostic> errors(ReadResult read) {
-    return ManifestRenderer.renderAll(read, RenderOptions.builder().build()).allDiagnostics().stream()
+    return ApiserverPolicy.create().render(read, "").generalFindingsFirst().stream()
         .filter(d -> d.severity() == Severity.ERROR).toList();
   }
 

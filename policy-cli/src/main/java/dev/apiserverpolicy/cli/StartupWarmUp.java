@@ -1,10 +1,8 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.read.ManifestReader;
-import dev.apiserverpolicy.render.ManifestRenderer;
-import dev.apiserverpolicy.render.RenderOptions;
-import dev.apiserverpolicy.render.YamlManifestWriter;
 
 /**
  * Reads, renders and writes one small built-in cluster on a background thread while picocli
@@ -63,8 +61,7 @@ final class StartupWarmUp {
     try {
       ReadResult read = ManifestReader.create().read("warm-up", INPUT);
       int[] written = {0};
-      ManifestRenderer.renderAll(read, RenderOptions.defaults(),
-          c -> written[0] += YamlManifestWriter.writeDocuments(c.objects()).length());
+      ApiserverPolicy.create().renderEach(read, ApiserverPolicy::yamlDocuments, yaml -> written[0] += yaml.length());
       return written[0];
     } catch (RuntimeException e) {
       // Only a warm-up: whatever went wrong will show (and be reported) in the real run.

@@ -32,8 +32,15 @@ public final class AccessExplainer {
 
   private AccessExplainer() {}
 
-  /** The explanation of one rendered cluster. */
-  public static AccessExplanation explain(ClusterInputs inputs, ClusterManifests manifests, String profile) {
+  /**
+   * The explanation of one rendered cluster, from its objects, the inputs and the profile it was rendered with.
+   *
+   * @throws IllegalArgumentException if {@code manifests} has no inputs (a cluster that could not be bound)
+   */
+  public static AccessExplanation explain(ClusterManifests manifests) {
+    ClusterInputs inputs = manifests.inputs().orElseThrow(() -> new IllegalArgumentException("cluster "
+        + manifests.cluster() + " was not bound to a seed; there is nothing to explain"));
+    String profile = manifests.profile().orElseThrow().id();
     List<NetworkPolicy> policies = manifests.objects().stream().filter(NetworkPolicy.class::isInstance)
         .map(NetworkPolicy.class::cast).toList();
     List<CiliumNetworkPolicy> cilium = manifests.objects().stream().filter(CiliumNetworkPolicy.class::isInstance)

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.read.ManifestReader;
-import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.Rendering;
@@ -46,8 +45,7 @@ class AccessExplainerTest {
     ReadResult read = ManifestReader.create().read("in.yaml", INPUT.formatted(serviceType));
     assertFalse(read.hasErrors(), () -> read.diagnostics().toString());
     Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
-    ClusterInputs inputs = rendering.clusters().get(0).inputs().orElseThrow();
-    return AccessExplainer.explain(inputs, rendering.clusters().get(0), "kkp-v2.31");
+    return AccessExplainer.explain(rendering.clusters().get(0));
   }
 
   /**

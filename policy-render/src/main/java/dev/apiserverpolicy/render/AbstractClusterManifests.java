@@ -1,6 +1,7 @@
 package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import java.util.List;
@@ -23,8 +24,9 @@ abstract class AbstractClusterManifests {
   public abstract String namespace();
 
   /**
-   * NetworkPolicies sorted by name, then the Services in the order KKP creates them:
-   * apiserver-external, konnectivity-server, front-loadbalancer (not sorted by name).
+   * NetworkPolicies sorted by name, then CiliumNetworkPolicies (the Cilium flavour) sorted by
+   * name, then the Services in the order KKP creates them: apiserver-external,
+   * konnectivity-server, front-loadbalancer (not sorted by name).
    */
   public abstract List<KubernetesObject> objects();
 
@@ -39,6 +41,12 @@ abstract class AbstractClusterManifests {
    */
   public abstract Optional<ClusterInputs> inputs();
 
+  /**
+   * The profile the cluster was rendered (or validated) with: the options' override, else its
+   * RenderContext's, else the default. Absent exactly when {@link #inputs()} is.
+   */
+  public abstract Optional<Profile> profile();
+
   /** True if it was not rendered. */
   public boolean failed() {
     return diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR);
@@ -48,6 +56,9 @@ abstract class AbstractClusterManifests {
   void check() {
     if (failed() && !objects().isEmpty()) {
       throw new IllegalStateException("a cluster with errors has no manifests");
+    }
+    if (inputs().isPresent() != profile().isPresent()) {
+      throw new IllegalStateException("a cluster's profile is known exactly when its inputs are");
     }
   }
 }

@@ -18,6 +18,11 @@ abstract class AbstractRenderOptions {
   /** A profile that overrides the RenderContext's. */
   public abstract Optional<Profile> profile();
 
+  /** The profile a cluster of {@code inputs} is rendered with: this override, else its context's, else the default. */
+  public Profile profileFor(ClusterInputs inputs) {
+    return profile().orElse(inputs.effectiveProfile());
+  }
+
   /**
    * Overrides every RenderContext's {@code managedByLabel}: true puts
    * {@code app.kubernetes.io/managed-by: apiserver-policy} on every object, false on none.

@@ -22,11 +22,11 @@ import java.util.TreeMap;
  * merge would turn it back to true when the template says true); a present but empty list
  * of allowed ranges stays empty. Existing clusters are never defaulted.
  */
-public final class ClusterDefaulting {
+final class ClusterDefaulting {
   private ClusterDefaulting() {}
 
   /** The defaulted cluster, or the seed's template errors if it cannot be defaulted. */
-  public static Defaulted forCreation(Cluster cluster, Seed seed, List<ClusterTemplate> templates,
+  static Defaulted forCreation(Cluster cluster, Seed seed, List<ClusterTemplate> templates,
       Optional<KubermaticConfiguration> kkp) {
     List<Diagnostic> findings = new ArrayList<>(SeedValidator.validate(seed, templates));
     Optional<ClusterTemplate> template = seed.defaultClusterTemplate()
@@ -77,7 +77,7 @@ public final class ClusterDefaulting {
   }
 
   /** A defaulted cluster and what was found on the way. */
-  public record Defaulted(Cluster cluster, List<Diagnostic> diagnostics) {
+  record Defaulted(Cluster cluster, List<Diagnostic> diagnostics) {
     /** Defensive copy. */
     public Defaulted {
       diagnostics = List.copyOf(diagnostics);

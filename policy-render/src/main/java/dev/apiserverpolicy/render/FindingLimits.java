@@ -14,14 +14,14 @@ import java.util.Map;
  * A list of 6,000 copies of one range is one mistake; it must not become 6,000 lines (or
  * 18 million, as comparing every pair once made it).
  */
-public final class FindingLimits {
+final class FindingLimits {
   /** Most findings of one code shown for one object or file. */
-  public static final int PER_CODE = 20;
+  static final int PER_CODE = 20;
 
   private FindingLimits() {}
 
   /** {@code findings} with at most {@link #PER_CODE} of each code per object or file, plus a count of the rest. */
-  public static List<Diagnostic> cap(List<Diagnostic> findings) {
+  static List<Diagnostic> cap(List<Diagnostic> findings) {
     if (findings.size() <= PER_CODE) {
       return findings;
     }

@@ -11,14 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Binds and validates everything read, in one call; the entry point for checking inputs. */
-public final class InputValidator {
+final class InputValidator {
   private InputValidator() {}
 
   /**
    * Binding findings, then per-seed, per-context and per-cluster findings, in input order.
    * Reading diagnostics are not repeated.
    */
-  public static BoundInputs validate(ReadResult read) {
+  static BoundInputs validate(ReadResult read) {
     BoundInputs shared = validateBindingAndInputs(read);
     List<Diagnostic> out = new ArrayList<>(shared.diagnostics());
     for (ClusterInputs inputs : shared.clusters()) {

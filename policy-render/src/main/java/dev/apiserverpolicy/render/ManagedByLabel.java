@@ -13,16 +13,16 @@ import dev.apiserverpolicy.model.manifest.Service;
  * off by default (KKP's own objects carry no such label, and KKP and a GitOps controller must
  * agree on every byte).
  */
-public final class ManagedByLabel {
+final class ManagedByLabel {
   /** The label key, Kubernetes' recommended one. */
-  public static final String KEY = "app.kubernetes.io/managed-by";
+  static final String KEY = "app.kubernetes.io/managed-by";
   /** Its value. */
-  public static final String VALUE = "apiserver-policy";
+  static final String VALUE = "apiserver-policy";
 
   private ManagedByLabel() {}
 
   /** {@code key=value}, as {@code kubectl -l} takes it. */
-  public static String selector() {
+  static String selector() {
     return KEY + "=" + VALUE;
   }
 

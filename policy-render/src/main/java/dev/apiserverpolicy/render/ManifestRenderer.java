@@ -25,13 +25,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The library's entry point: renders the NetworkPolicies and Services of clusters.
- * Pure and thread-safe; problems come back as diagnostics, never as exceptions.
- *
- * <pre>{@code
- * ClusterManifests m = ManifestRenderer.render(cluster, seed, Optional.of(context), installation);
- * String yaml = YamlManifestWriter.write(m.objects(), "clusters.yaml");
- * }</pre>
+ * The engine behind {@link dev.apiserverpolicy.ApiserverPolicy}, which is the one entry point the
+ * CLI and embedders share: binds, validates, lints and renders clusters. Pure and thread-safe;
+ * problems come back as diagnostics, never as exceptions. Public only because the front door is
+ * in another package; call the front door instead.
  */
 public final class ManifestRenderer {
   private ManifestRenderer() {}
@@ -50,8 +47,7 @@ public final class ManifestRenderer {
   /**
    * Renders one cluster. Its seed and RenderContext are validated first, as {@link
    * #renderAll(ReadResult, RenderOptions)} validates them, then the cluster; with any error the
-   * cluster is not rendered. At most {@link FindingLimits#PER_CODE} findings of a code are
-   * listed, then a count.
+   * cluster is not rendered. Findings of one code beyond a limit are counted, not listed.
    */
   public static ClusterManifests render(ClusterInputs inputs, RenderOptions options) {
     // Values built in code never passed the reader or renderAll's checks of seeds and contexts;
@@ -61,19 +57,20 @@ public final class ManifestRenderer {
     List<String> blockers = shared.stream().filter(d -> d.severity() == Severity.ERROR)
         .map(d -> d.object().orElse("")).distinct().toList();
     if (!blockers.isEmpty()) {
-      return notRendered(inputs, shared, blockers);
+      return notRendered(inputs, options, shared, blockers);
     }
     ClusterManifests m = renderUncapped(inputs, options);
     return ClusterManifests.builder().from(m).diagnostics(FindingLimits.cap(m.diagnostics())).build();
   }
 
   private static ClusterManifests renderUncapped(ClusterInputs inputs, RenderOptions options) {
-    Profile profile = options.profile().orElse(inputs.effectiveProfile());
+    Profile profile = options.profileFor(inputs);
     ClusterManifests.Builder result = ClusterManifests.builder()
         .seed(inputs.seed().name())
         .cluster(inputs.cluster().name())
         .namespace(inputs.cluster().namespace())
-        .inputs(inputs);
+        .inputs(inputs)
+        .profile(profile);
     ClusterFacts facts = ClusterFacts.of(inputs, profile);
     List<Diagnostic> findings = ClusterValidator.validate(facts);
     result.addAllDiagnostics(findings);
@@ -207,7 +204,7 @@ public final class ManifestRenderer {
       }
     }
     if (!blockers.isEmpty()) {
-      return notRendered(inputs, own, blockers);
+      return notRendered(inputs, options, own, blockers);
     }
     ClusterInputs toRender = inputs;
     if (options.newClusters()) {
@@ -231,11 +228,12 @@ public final class ManifestRenderer {
   }
 
   /** A cluster that is not rendered because {@code blockers} (objects it depends on) have errors. */
-  private static ClusterManifests notRendered(ClusterInputs inputs, List<Diagnostic> found, List<String> blockers) {
+  private static ClusterManifests notRendered(ClusterInputs inputs, RenderOptions options, List<Diagnostic> found,
+      List<String> blockers) {
     String named = String.join(", ", blockers);
     return ClusterManifests.builder()
         .seed(inputs.seed().name()).cluster(inputs.cluster().name()).namespace(inputs.cluster().namespace())
-        .inputs(inputs)
+        .inputs(inputs).profile(options.profileFor(inputs))
         .addAllDiagnostics(FindingLimits.cap(found))
         .addDiagnostics(Diagnostic.at(DiagnosticCode.NOT_RENDERED, inputs.cluster().origin(), FieldPath.root())
             .object(inputs.cluster().ref())

@@ -24,11 +24,11 @@ import java.util.Set;
  * Checks a RenderContext's own entries: extra egress rules, URLs, and every namespace, label
  * and selector it hands to the rendered policies, by Kubernetes' own rules.
  */
-public final class RenderContextValidator {
+final class RenderContextValidator {
   private RenderContextValidator() {}
 
   /** Findings about {@code context}; errors block every cluster of its seed. */
-  public static List<Diagnostic> validate(RenderContext context) {
+  static List<Diagnostic> validate(RenderContext context) {
     FieldPath spec = FieldPath.of("spec");
     List<FieldError> out = new ArrayList<>(validateExtraEgress(context.extraEgress(), spec.child("extraEgress")));
     out.addAll(validateCilium(context, spec));

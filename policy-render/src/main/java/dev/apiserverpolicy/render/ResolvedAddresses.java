@@ -45,11 +45,6 @@ public final class ResolvedAddresses {
     return Optional.ofNullable(byHost.get(host));
   }
 
-  /** Every host listed, in order. */
-  public SortedMap<String, List<Cidr>> asMap() {
-    return byHost;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof ResolvedAddresses r && r.byHost.equals(byHost);

@@ -27,7 +27,7 @@ final class SchemaFindings {
     }
     Map<String, Set<Profile>> usedUnder = new HashMap<>();
     for (ClusterInputs inputs : clusters) {
-      Profile profile = options.profile().orElse(inputs.effectiveProfile());
+      Profile profile = options.profileFor(inputs);
       List<String> refs = new ArrayList<>(List.of(inputs.cluster().ref(), inputs.seed().ref()));
       inputs.context().map(RenderContext::ref).ifPresent(refs::add);
       inputs.kubermaticConfiguration().map(KubermaticConfiguration::ref).ifPresent(refs::add);

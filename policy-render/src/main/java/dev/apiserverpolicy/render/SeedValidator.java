@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** Checks a seed's reference to its default ClusterTemplate. */
-public final class SeedValidator {
+final class SeedValidator {
   private SeedValidator() {}
 
   /** Findings about {@code seed}: its own fields, and its default template among {@code templates}. */
-  public static List<Diagnostic> validate(Seed seed, List<ClusterTemplate> templates) {
+  static List<Diagnostic> validate(Seed seed, List<ClusterTemplate> templates) {
     List<Diagnostic> out = validate(seed);
     out.addAll(defaultTemplate(seed, templates));
     return out;
   }
 
   /** Findings about the seed's own fields: its name and the annotation keys it hands to Services. */
-  public static List<Diagnostic> validate(Seed seed) {
+  static List<Diagnostic> validate(Seed seed) {
     List<Diagnostic> out = new ArrayList<>();
     if (!KubernetesNames.isSubdomain(seed.name())) {
       out.add(Diagnostic.at(DiagnosticCode.SEED_NAME_INVALID, seed.origin(), FieldPath.of("metadata", "name"))
