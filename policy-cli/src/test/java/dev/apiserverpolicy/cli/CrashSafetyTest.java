@@ -72,8 +72,11 @@ class CrashSafetyTest {
     assertEquals(0, Cli.run("render", input.toString(), "--out", fresh.toString()).exit());
     Map<String, String> wanted = files(fresh);
 
-    assertEquals(Cli.QUICKSTART_FILES - 4, old.size(),
-        "least-privilege renders kyverno-webhook-allow only for clusters that enable Kyverno");
+    int leastPrivilegeObjects = dev.apiserverpolicy.ApiserverPolicy.create()
+        .withProfile(dev.apiserverpolicy.model.Profile.LEAST_PRIVILEGE)
+        .render(dev.apiserverpolicy.testing.ProjectFiles.quickstartFiles()).objects().size();
+    assertEquals(leastPrivilegeObjects + Cli.QUICKSTART_FILES - Cli.QUICKSTART_OBJECTS, old.size(),
+        "one file per object the least-privilege profile renders, and each cluster's kustomization");
     assertTrue(old.keySet().stream().noneMatch(k -> old.get(k).equals(wanted.get(k))), "every file changes");
     Cli.Result crashed = Cli.run(new DyingWriter(after), "render", input.toString(), "--out", out.toString());
     assertEquals(3, crashed.exit(), crashed::toString);

@@ -60,10 +60,13 @@ final class ReferenceTrees {
   }
 
   private static Map<String, Object> map() {
-    return ManifestTrees.map();
+    return new TreeMap<>(KeyOrder.FIELDS);
   }
 
   private static void putIfNotEmpty(Map<String, Object> m, String key, Object value) {
-    ManifestTrees.putIfNotEmpty(m, key, value);
+    boolean empty = value instanceof Map<?, ?> mv ? mv.isEmpty() : value instanceof List<?> lv && lv.isEmpty();
+    if (!empty) {
+      m.put(key, value);
+    }
   }
 }
