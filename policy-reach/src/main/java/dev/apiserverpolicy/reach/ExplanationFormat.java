@@ -2,15 +2,25 @@ package dev.apiserverpolicy.reach;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
-/** Writes explanations as a text table, a Mermaid flowchart or a Graphviz DOT graph. */
+/**
+ * Writes explanations as a text table, a Mermaid flowchart or a Graphviz DOT graph. Adding a
+ * format is one constant with its writer (docs/architecture.md, "Adding an explain format").
+ */
 public enum ExplanationFormat {
   /** Plain text for terminals. */
-  TABLE,
+  TABLE(ExplanationFormat::table),
   /** A Mermaid {@code flowchart}, e.g. for a README. */
-  MERMAID,
+  MERMAID(ExplanationFormat::mermaid),
   /** A Graphviz {@code digraph}. */
-  DOT;
+  DOT(ExplanationFormat::dot);
+
+  private final Function<List<AccessExplanation>, String> writer;
+
+  ExplanationFormat(Function<List<AccessExplanation>, String> writer) {
+    this.writer = writer;
+  }
 
   /** The lower-case name, as {@code explain --format} takes it. */
   @Override
@@ -20,11 +30,7 @@ public enum ExplanationFormat {
 
   /** The explanations in this format. */
   public String write(List<AccessExplanation> explanations) {
-    return switch (this) {
-      case TABLE -> table(explanations);
-      case MERMAID -> mermaid(explanations);
-      case DOT -> dot(explanations);
-    };
+    return writer.apply(explanations);
   }
 
   private static String table(List<AccessExplanation> explanations) {

@@ -56,4 +56,20 @@ class EgressCatalogueTest {
     assertEquals(List.of(Profile.KKP_V2_31, Profile.LEAST_PRIVILEGE),
         EgressCatalogue.profilesOffering(EgressCatalogue.KYVERNO_WEBHOOK));
   }
+
+  /** docs/spec.md section 4's table names every target the catalogue has, and no other policy. */
+  @Test
+  void theSpecsTableOfPoliciesIsTheCatalogue() throws java.io.IOException {
+    String spec = java.nio.file.Files.readString(dev.apiserverpolicy.testing.ProjectFiles.root()
+        .resolve("docs/spec.md"));
+    String table = spec.substring(spec.indexOf("\n| policy | egress to |"), spec.indexOf("\n### 4.1 "));
+    Set<String> rows = new TreeSet<>();
+    java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\|").matcher(table);
+    while (row.find()) {
+      rows.add(row.group(1));
+    }
+    Set<String> targets = new TreeSet<>();
+    EgressCatalogue.TARGETS.forEach(t -> targets.add(t.policyName()));
+    assertEquals(targets, rows, "docs/spec.md section 4's table of policies against EgressCatalogue.TARGETS");
+  }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * byte; {@code -Dgolden.update=true} rewrites them instead; a mismatch fails with a line
  * diff ({@code -} golden, {@code +} actual) and the command to accept it.
  */
-final class GoldenFiles {
+public final class GoldenFiles {
   private GoldenFiles() {}
 
   static Path dir() {
@@ -24,7 +24,12 @@ final class GoldenFiles {
   }
 
   static void assertMatches(String name, String actual) {
-    Path file = dir().resolve(name);
+    assertMatches(dir(), name, actual);
+  }
+
+  /** The same, for golden files under {@code dir} (another module's). */
+  public static void assertMatches(Path dir, String name, String actual) {
+    Path file = dir.resolve(name);
     try {
       if (Boolean.getBoolean("golden.update")) {
         Files.createDirectories(file.getParent());
