@@ -3,6 +3,7 @@ package dev.apiserverpolicy.render;
 import dev.apiserverpolicy.model.ClusterTemplate;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.FieldError;
 import dev.apiserverpolicy.model.FieldPath;
 import dev.apiserverpolicy.model.KubernetesNames;
 import dev.apiserverpolicy.model.Seed;
@@ -23,53 +24,48 @@ final class SeedValidator {
 
   /** Findings about the seed's own fields: its name and the annotation keys it hands to Services. */
   static List<Diagnostic> validate(Seed seed) {
-    List<Diagnostic> out = new ArrayList<>();
-    if (!KubernetesNames.isSubdomain(seed.name())) {
-      out.add(Diagnostic.at(DiagnosticCode.SEED_NAME_INVALID, seed.origin(), FieldPath.of("metadata", "name"))
-          .object(seed.ref())
-          .message("seed name '" + seed.name() + "' is not valid: " + KubernetesNames.SUBDOMAIN_RULE)
-          .hint("use the seed's real Kubernetes name, e.g. '" + KubernetesNames.suggestLabel(seed.name()) + "'")
-          .build());
-    }
-    annotationKeys(seed, FieldPath.of("spec", "nodeportProxy", "annotations"), seed.nodeportProxyAnnotations()
-        .keySet(), out);
-    annotationKeys(seed, FieldPath.of("spec", "nodeportProxy", "envoy", "loadBalancerService", "annotations"),
-        seed.loadBalancerServiceAnnotations().keySet(), out);
-    return out;
+    List<FieldError> out = new ArrayList<>(validateName(seed.name()));
+    // These keys go onto front-loadbalancer.
+    out.addAll(KubernetesNames.validateAnnotationKeys(seed.nodeportProxyAnnotations().keySet(),
+        FieldPath.of("spec", "nodeportProxy", "annotations"), "front-loadbalancer"));
+    out.addAll(KubernetesNames.validateAnnotationKeys(seed.loadBalancerServiceAnnotations().keySet(),
+        FieldPath.of("spec", "nodeportProxy", "envoy", "loadBalancerService", "annotations"), "front-loadbalancer"));
+    List<Diagnostic> found = new ArrayList<>();
+    out.forEach(e -> found.add(e.toDiagnostic(seed.origin(), seed.ref())));
+    return found;
   }
 
+  static List<FieldError> validateName(String name) {
+    if (KubernetesNames.isSubdomain(name)) {
+      return List.of();
+    }
+    return List.of(new FieldError(FieldPath.of("metadata", "name"), DiagnosticCode.SEED_NAME_INVALID,
+        "seed name '" + name + "' is not valid: " + KubernetesNames.SUBDOMAIN_RULE,
+        "use the seed's real Kubernetes name, e.g. '" + KubernetesNames.suggestLabel(name) + "'"));
+  }
+
+  /** The seed's default template is in the input, scoped to seeds; a finding at the seed or the template. */
   private static List<Diagnostic> defaultTemplate(Seed seed, List<ClusterTemplate> templates) {
-    List<Diagnostic> out = new ArrayList<>();
     Optional<String> wanted = seed.defaultClusterTemplate();
     if (wanted.isEmpty()) {
-      return out;
+      return List.of();
     }
     Optional<ClusterTemplate> template = templates.stream().filter(t -> t.name().equals(wanted.get())).findFirst();
     if (template.isEmpty()) {
-      out.add(Diagnostic.at(DiagnosticCode.DEFAULT_TEMPLATE_MISSING, seed.origin(), FieldPath.of("spec",
-          "defaultClusterTemplate"))
-          .object(seed.ref())
-          .message("default ClusterTemplate " + wanted.get() + " is not in the input; new clusters cannot be defaulted")
-          .hint("add the ClusterTemplate to the input, or clear spec.defaultClusterTemplate")
-          .build());
-      return out;
+      return List.of(new FieldError(FieldPath.of("spec", "defaultClusterTemplate"),
+          DiagnosticCode.DEFAULT_TEMPLATE_MISSING,
+          "default ClusterTemplate " + wanted.get() + " is not in the input; new clusters cannot be defaulted",
+          "add the ClusterTemplate to the input, or clear spec.defaultClusterTemplate")
+          .toDiagnostic(seed.origin(), seed.ref()));
     }
     String scope = template.get().scope().orElse("");
-    if (!scope.equals(ClusterTemplate.SEED_SCOPE)) {
-      out.add(Diagnostic.at(DiagnosticCode.DEFAULT_TEMPLATE_SCOPE, template.get().origin(), FieldPath.of("metadata",
-          "labels", "scope"))
-          .object(seed.ref())
-          .message("invalid scope of default cluster template, is \"" + scope + "\" but must be \"seed\" ("
-              + template.get().ref() + ", named by seed " + seed.name() + ")")
-          .hint("label the template scope: seed")
-          .build());
+    if (scope.equals(ClusterTemplate.SEED_SCOPE)) {
+      return List.of();
     }
-        return out;
-  }
-
-  // These keys go onto front-loadbalancer.
-  private static void annotationKeys(Seed seed, FieldPath path, java.util.Set<String> keys, List<Diagnostic> out) {
-    KubernetesNames.validateAnnotationKeys(keys, path, "front-loadbalancer")
-        .forEach(e -> out.add(e.toDiagnostic(seed.origin(), seed.ref())));
+    return List.of(new FieldError(FieldPath.of("metadata", "labels", "scope"), DiagnosticCode.DEFAULT_TEMPLATE_SCOPE,
+        "invalid scope of default cluster template, is \"" + scope + "\" but must be \"seed\" ("
+            + template.get().ref() + ", named by seed " + seed.name() + ")",
+        "label the template scope: seed")
+        .toDiagnostic(template.get().origin(), seed.ref()));
   }
 }
