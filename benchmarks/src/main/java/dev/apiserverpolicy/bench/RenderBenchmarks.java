@@ -14,7 +14,7 @@ import dev.apiserverpolicy.render.InputBinding;
 import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.OperationalLints;
 import dev.apiserverpolicy.render.RenderOptions;
-import dev.apiserverpolicy.render.YamlManifestWriter;
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

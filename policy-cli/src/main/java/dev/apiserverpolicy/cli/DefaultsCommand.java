@@ -4,7 +4,7 @@ import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.render.ClusterManifests;
-import dev.apiserverpolicy.render.YamlManifestWriter;
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

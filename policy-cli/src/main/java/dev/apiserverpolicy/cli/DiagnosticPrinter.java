@@ -2,7 +2,7 @@ package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.Severity;
-import dev.apiserverpolicy.render.JsonString;
+import dev.apiserverpolicy.render.yaml.JsonString;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.apiserverpolicy.cli;
 
-import dev.apiserverpolicy.render.YamlManifestWriter;
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -2,7 +2,7 @@ package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.render.ClusterManifests;
-import dev.apiserverpolicy.render.YamlManifestWriter;
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -10,7 +10,7 @@ import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.SpecialPurposeAddresses;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.HostsToResolve;
-import dev.apiserverpolicy.render.YamlManifestWriter;
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

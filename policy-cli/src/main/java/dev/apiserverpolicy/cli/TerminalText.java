@@ -1,6 +1,6 @@
 package dev.apiserverpolicy.cli;
 
-import dev.apiserverpolicy.render.JsonString;
+import dev.apiserverpolicy.render.yaml.JsonString;
 
 /**
  * Text from the input made safe to print on a terminal. Control characters (an escape

@@ -155,7 +155,7 @@ class RenderCommandTest {
     Files.writeString(changed, Files.readString(changed) + "# edited\n");
     Path stale = out().resolve("europe-west/cluster-old/networkpolicy-etcd-allow.yaml");
     Files.createDirectories(stale.getParent());
-    Files.writeString(stale, dev.apiserverpolicy.render.YamlManifestWriter.header(
+    Files.writeString(stale, dev.apiserverpolicy.render.yaml.YamlManifestWriter.header(
         LoadedInput.display(Cli.quickstart().normalize())));
     Files.delete(out().resolve("europe-west/cluster-sandbox/service-apiserver-external.yaml"));
     Map<String, String> before = files(out());

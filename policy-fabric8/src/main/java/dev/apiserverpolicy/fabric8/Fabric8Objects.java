@@ -5,7 +5,7 @@ import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
-import dev.apiserverpolicy.render.ManifestTrees;
+import dev.apiserverpolicy.render.yaml.ManifestTrees;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;

@@ -168,13 +168,74 @@ class ModuleRulesTest {
     assertEquals(List.of(), impure);
   }
 
+  private static final Pattern PACKAGE_ROW = Pattern.compile("(?m)^\\| `([\\w.]+)` \\| [^|]* \\| ([^|]*) \\|$");
+
+  /** The rows of "Packages of policy-render": each package and the packages of the module it may use. */
+  private static Map<String, List<String>> renderPackages() throws IOException {
+    String page = Files.readString(ProjectFiles.root().resolve("docs/architecture.md"), StandardCharsets.UTF_8);
+    int start = page.indexOf("### Packages of policy-render");
+    String section = page.substring(start, page.indexOf("\n#", start + 1));
+    Map<String, List<String>> rows = new LinkedHashMap<>();
+    Matcher row = PACKAGE_ROW.matcher(section);
+    while (row.find()) {
+      rows.put(fullName(row.group(1)), ticked(row.group(2)).stream().map(ModuleRulesTest::fullName).toList());
+    }
+    return rows;
+  }
+
+  /**
+   * Inside policy-render, a package uses only the packages of the module its row names: the table
+   * names every package the module holds, in dependency order, so no arrow points back.
+   */
+  @Test
+  void eachPackageOfTheRendererUsesOnlyWhatItsRowAllows() throws IOException {
+    Map<String, List<String>> rows = renderPackages();
+    List<String> module = rules().get("policy-render").packages().stream().map(ModuleRulesTest::fullName).toList();
+    assertEquals(new TreeSet<>(module), new TreeSet<>(rows.keySet()), "packages in the table and in the module row");
+    List<String> above = new ArrayList<>();
+    List<String> broken = new ArrayList<>();
+    rows.forEach((pkg, uses) -> {
+      uses.stream().filter(u -> !above.contains(u)).forEach(u -> broken.add(pkg + " may use " + u
+          + ", which is not above it"));
+      above.add(pkg);
+    });
+    for (Path file : ProjectFiles.mainSources("policy-render")) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      Matcher declared = PACKAGE.matcher(text);
+      String pkg = declared.find() ? declared.group(1) : "";
+      List<String> allowed = rows.getOrDefault(pkg, List.of());
+      for (Pattern use : List.of(IMPORT, QUALIFIED)) {
+        Matcher m = use.matcher(code(text));
+        while (m.find()) {
+          broken.addAll(crossing(m.group(1), pkg, allowed, module, file));
+        }
+      }
+    }
+    assertEquals(List.of(), broken);
+  }
+
+  /** The use of {@code name} from {@code pkg}, if it is of a package of the module the row leaves out. */
+  private static List<String> crossing(String name, String pkg, List<String> allowed, List<String> module,
+      Path file) {
+    String used = name.substring(0, name.lastIndexOf('.'));
+    // A nested type (render.ClusterManifests.Builder) names its class, not a package.
+    while (!module.contains(used) && used.contains(".") && Character.isUpperCase(
+        used.charAt(used.lastIndexOf('.') + 1))) {
+      used = used.substring(0, used.lastIndexOf('.'));
+    }
+    if (module.contains(used) && !used.equals(pkg) && !allowed.contains(used)) {
+      return List.of(pkg + ": " + file.getFileName() + " uses " + name);
+    }
+    return List.of();
+  }
+
   /** The renderer never sees YAML: only the front door, in the root package, uses the reader. */
   @Test
   void onlyTheFrontDoorReads() throws IOException {
     List<String> readers = new ArrayList<>();
     for (Path file : ProjectFiles.mainSources("policy-render")) {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      if (text.contains("package dev.apiserverpolicy.render;") && text.contains("dev.apiserverpolicy.read.")) {
+      if (text.contains("package dev.apiserverpolicy.render") && text.contains("dev.apiserverpolicy.read.")) {
         readers.add(file.getFileName().toString());
       }
     }

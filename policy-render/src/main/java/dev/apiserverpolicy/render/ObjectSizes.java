@@ -8,6 +8,7 @@ import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

@@ -7,6 +7,7 @@ import dev.apiserverpolicy.model.manifest.ObjectMeta;
 import dev.apiserverpolicy.model.manifest.Service;
 import dev.apiserverpolicy.model.manifest.ServicePort;
 import dev.apiserverpolicy.model.manifest.ServiceType;
+import dev.apiserverpolicy.render.yaml.JsonString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

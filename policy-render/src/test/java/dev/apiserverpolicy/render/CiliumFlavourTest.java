@@ -11,6 +11,8 @@ import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.read.ManifestReader;
+import dev.apiserverpolicy.render.yaml.ManifestTrees;
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import dev.apiserverpolicy.testing.ProjectFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -16,6 +16,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
+import dev.apiserverpolicy.render.yaml.ManifestTrees;
 import dev.apiserverpolicy.testing.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;

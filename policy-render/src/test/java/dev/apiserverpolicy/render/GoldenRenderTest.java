@@ -3,6 +3,7 @@ package dev.apiserverpolicy.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.read.ManifestReader;
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -11,6 +11,7 @@ import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.OidcIssuer;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;

@@ -18,6 +18,7 @@ import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
 import dev.apiserverpolicy.model.manifest.Service;
 import dev.apiserverpolicy.read.ManifestReader;
+import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.apiserverpolicy.render;
+package dev.apiserverpolicy.render.yaml;
 
 import static dev.apiserverpolicy.model.Properties.qt;
 import static org.junit.jupiter.api.Assertions.assertEquals;

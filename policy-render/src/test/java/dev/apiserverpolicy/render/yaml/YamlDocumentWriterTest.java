@@ -1,4 +1,4 @@
-package dev.apiserverpolicy.render;
+package dev.apiserverpolicy.render.yaml;
 
 import static dev.apiserverpolicy.model.Properties.qt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +24,9 @@ import dev.apiserverpolicy.model.manifest.PolicyType;
 import dev.apiserverpolicy.model.manifest.Service;
 import dev.apiserverpolicy.model.manifest.ServicePort;
 import dev.apiserverpolicy.model.manifest.ServiceType;
+import dev.apiserverpolicy.render.InputGeneratorsAccess;
+import dev.apiserverpolicy.render.ManifestRenderer;
+import dev.apiserverpolicy.render.RenderOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -160,7 +163,7 @@ class YamlDocumentWriterTest {
 
   @Test
   void everyRenderedObjectOfTheGeneratedInputsToo() {
-    qt(1000).forAll(InputGenerators.inputs()).checkAssert(in -> {
+    qt(1000).forAll(InputGeneratorsAccess.inputs()).checkAssert(in -> {
       for (KubernetesObject o : ManifestRenderer.render(in, RenderOptions.defaults()).objects()) {
         assertEquals(reference(ManifestTrees.of(o)), written(o), o.ref());
       }
@@ -169,7 +172,7 @@ class YamlDocumentWriterTest {
 
   @Test
   void anyClusterOfTheGeneratedInputs() {
-    qt(1000).forAll(InputGenerators.inputs()).checkAssert(in -> {
+    qt(1000).forAll(InputGeneratorsAccess.inputs()).checkAssert(in -> {
       StringBuilder out = new StringBuilder();
       YamlDocumentWriter.writeCluster(out, in.cluster());
       assertEquals(reference(ReferenceTrees.cluster(in.cluster())), out.toString());

@@ -1,4 +1,4 @@
-package dev.apiserverpolicy.render;
+package dev.apiserverpolicy.render.yaml;
 
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package dev.apiserverpolicy.render;
+package dev.apiserverpolicy.render.yaml;
 
 import java.util.List;
 import java.util.Map;
