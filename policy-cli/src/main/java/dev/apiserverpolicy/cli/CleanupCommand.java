@@ -1,6 +1,6 @@
 package dev.apiserverpolicy.cli;
 
-import dev.apiserverpolicy.render.CleanupCommands;
+import dev.apiserverpolicy.render.cleanup.CleanupCommands;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -88,20 +88,20 @@ class CleanupCommandTest {
 
   @Test
   void theShellLineRefusesAnythingButKubernetesNames() {
-    var bad = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "cluster-c",
+    var bad = new dev.apiserverpolicy.render.cleanup.CleanupCommands.Command("europe-west", "c", "cluster-c",
         java.util.Optional.of(false), List.of("ok-name", "$(reboot)"), List.of(), false);
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         bad::shellLine);
     assertTrue(e.getMessage().contains("$(reboot)"));
-    var good = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "cluster-c",
+    var good = new dev.apiserverpolicy.render.cleanup.CleanupCommands.Command("europe-west", "c", "cluster-c",
         java.util.Optional.empty(), List.of("a.b-c"), List.of("dns-allow"), false);
     assertEquals("kubectl delete networkpolicy -n cluster-c --ignore-not-found a.b-c", good.shellLine());
     assertEquals("kubectl delete ciliumnetworkpolicy -n cluster-c --ignore-not-found dns-allow",
         good.ciliumShellLine().orElseThrow());
-    var badCilium = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "cluster-c",
+    var badCilium = new dev.apiserverpolicy.render.cleanup.CleanupCommands.Command("europe-west", "c", "cluster-c",
         java.util.Optional.empty(), List.of(), List.of("x`id`"), false);
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, badCilium::ciliumShellLine);
-    var badNamespace = new dev.apiserverpolicy.render.CleanupCommands.Command("europe-west", "c", "a;b",
+    var badNamespace = new dev.apiserverpolicy.render.cleanup.CleanupCommands.Command("europe-west", "c", "a;b",
         java.util.Optional.empty(), List.of(), List.of(), true);
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, badNamespace::shellLine,
         "by label, the namespace is still checked");

@@ -1,6 +1,7 @@
 package dev.apiserverpolicy.render;
 
 import dev.apiserverpolicy.model.Profile;
+import dev.apiserverpolicy.model.RenderContext;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.immutables.value.Value;
@@ -28,6 +29,14 @@ abstract class AbstractRenderOptions {
    * {@code app.kubernetes.io/managed-by: apiserver-policy} on every object, false on none.
    */
   public abstract Optional<Boolean> managedByLabel();
+
+  /**
+   * True if the objects of a cluster of {@code inputs} carry {@link ManagedByLabel}: this
+   * override, else its RenderContext's {@code managedByLabel}, else not.
+   */
+  public boolean managedByLabelFor(ClusterInputs inputs) {
+    return managedByLabel().orElse(inputs.context().map(RenderContext::managedByLabel).orElse(false));
+  }
 
   /**
    * Where clusters are rendered side by side: the common fork-join pool unless this names

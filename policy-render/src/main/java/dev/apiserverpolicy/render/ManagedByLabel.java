@@ -1,6 +1,5 @@
 package dev.apiserverpolicy.render;
 
-import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
@@ -13,21 +12,17 @@ import dev.apiserverpolicy.model.manifest.Service;
  * off by default (KKP's own objects carry no such label, and KKP and a GitOps controller must
  * agree on every byte).
  */
-final class ManagedByLabel {
+public final class ManagedByLabel {
   /** The label key, Kubernetes' recommended one. */
-  static final String KEY = "app.kubernetes.io/managed-by";
+  public static final String KEY = "app.kubernetes.io/managed-by";
   /** Its value. */
-  static final String VALUE = "apiserver-policy";
+  public static final String VALUE = "apiserver-policy";
 
   private ManagedByLabel() {}
 
   /** {@code key=value}, as {@code kubectl -l} takes it. */
-  static String selector() {
+  public static String selector() {
     return KEY + "=" + VALUE;
-  }
-
-  static boolean wanted(ClusterInputs inputs, RenderOptions options) {
-    return options.managedByLabel().orElse(inputs.context().map(RenderContext::managedByLabel).orElse(false));
   }
 
   static KubernetesObject apply(KubernetesObject object) {

@@ -34,6 +34,14 @@ public final class ManifestRenderer {
   private ManifestRenderer() {}
 
   /**
+   * Every CiliumNetworkPolicy name the Cilium flavour may render, extraEgress names aside: what a
+   * cleanup deletes whatever today's flavour says.
+   */
+  public static List<String> ciliumPolicyNames() {
+    return CiliumCatalogue.POLICY_NAMES;
+  }
+
+  /**
    * Renders one cluster of {@code installation} with the profile of its context (or the
    * default). The installation's KubermaticConfiguration decides whether the API server must
    * reach KKP's own OIDC issuer.
@@ -91,7 +99,7 @@ public final class ManifestRenderer {
       List<KubernetesObject> objects = new ArrayList<>(PolicyRenderer.render(facts));
       objects.addAll(CiliumCatalogue.render(facts));
       objects.addAll(ServiceRenderer.render(facts));
-      if (ManagedByLabel.wanted(inputs, options)) {
+      if (options.managedByLabelFor(inputs)) {
         objects.replaceAll(ManagedByLabel::apply);
       }
       Optional<Diagnostic> tooLarge = ObjectSizes.tooLarge(inputs, objects);

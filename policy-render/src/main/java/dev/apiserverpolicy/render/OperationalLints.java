@@ -63,7 +63,9 @@ public final class OperationalLints {
    */
   record Lint(Set<DiagnosticCode> codes, When when, Function<ClusterFacts, List<Diagnostic>> check) {
     List<Diagnostic> findings(ClusterFacts facts) {
-      return when.holds.test(facts) ? check.apply(facts) : List.of();
+      List<Diagnostic> found = when.holds.test(facts) ? check.apply(facts) : List.of();
+      assert found.stream().allMatch(d -> codes.contains(d.code())) : "a lint reports a code it does not declare";
+      return found;
     }
   }
 
@@ -87,7 +89,6 @@ public final class OperationalLints {
       new Lint(Set.of(DiagnosticCode.SOURCE_RANGES_UNSUPPORTED), When.LOAD_BALANCER_WITH_ALLOW_LIST,
           OperationalLints::sourceRangesUnsupported),
       new Lint(Set.of(DiagnosticCode.LOCKOUT), When.LOAD_BALANCER_WITH_ALLOW_LIST, OperationalLints::lockOut));
-
 
   private OperationalLints() {}
 

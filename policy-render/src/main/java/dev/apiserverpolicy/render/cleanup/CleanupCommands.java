@@ -1,4 +1,4 @@
-package dev.apiserverpolicy.render;
+package dev.apiserverpolicy.render.cleanup;
 
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterSpec;
@@ -9,6 +9,12 @@ import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
+import dev.apiserverpolicy.render.ClusterInputs;
+import dev.apiserverpolicy.render.ClusterManifests;
+import dev.apiserverpolicy.render.ManagedByLabel;
+import dev.apiserverpolicy.render.ManifestRenderer;
+import dev.apiserverpolicy.render.RenderOptions;
+import dev.apiserverpolicy.render.Rendering;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -167,12 +173,12 @@ public final class CleanupCommands {
         .map(o -> o.metadata().name()).sorted().toList();
     // Every CiliumNetworkPolicy this tool may have applied, whatever today's flavour says: one
     // applied while the flavour was on would otherwise keep its toFQDNs or toEntities allow.
-    java.util.SortedSet<String> ciliumNames = new java.util.TreeSet<>(CiliumCatalogue.POLICY_NAMES);
+    java.util.SortedSet<String> ciliumNames = new java.util.TreeSet<>(ManifestRenderer.ciliumPolicyNames());
     would.inputs().flatMap(ClusterInputs::context).ifPresent(context -> context.extraEgress()
         .forEach(extra -> ciliumNames.add(extra.name())));
     would.objects().stream().filter(CiliumNetworkPolicy.class::isInstance).map(o -> o.metadata().name())
         .forEach(ciliumNames::add);
-    boolean byLabel = m.inputs().filter(inputs -> ManagedByLabel.wanted(inputs, options)).isPresent();
+    boolean byLabel = m.inputs().filter(inputs -> options.managedByLabelFor(inputs)).isPresent();
     return new Command(m.seed(), m.cluster(), would.namespace(), cluster.spec().apiserverNetworkPolicyGate(), names,
         List.copyOf(ciliumNames), byLabel);
   }
