@@ -9,7 +9,7 @@ import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.render.ClusterInputs;
-import dev.apiserverpolicy.render.ClusterValidator;
+import dev.apiserverpolicy.render.bind.ClusterValidator;
 import java.io.PrintStream;
 import java.util.List;
 

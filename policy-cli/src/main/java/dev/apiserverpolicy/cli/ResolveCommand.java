@@ -9,7 +9,7 @@ import dev.apiserverpolicy.model.ResolvedHosts;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.SpecialPurposeAddresses;
 import dev.apiserverpolicy.read.ManifestReader;
-import dev.apiserverpolicy.render.HostsToResolve;
+import dev.apiserverpolicy.render.bind.HostsToResolve;
 import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.read.ManifestReader;
-import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.Rendering;
+import dev.apiserverpolicy.render.engine.ManifestRenderer;
 import org.junit.jupiter.api.Test;
 
 /** The warm-up's built-in input must keep rendering fully, or it would quietly warm nothing. */

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.read.ManifestReader;
-import dev.apiserverpolicy.render.ManifestRenderer;
 import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.Rendering;
+import dev.apiserverpolicy.render.engine.ManifestRenderer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -31,7 +31,7 @@ abstract class AbstractRenderOptions {
   public abstract Optional<Boolean> managedByLabel();
 
   /**
-   * True if the objects of a cluster of {@code inputs} carry {@link ManagedByLabel}: this
+   * True if the objects of a cluster of {@code inputs} carry {@code app.kubernetes.io/managed-by}: this
    * override, else its RenderContext's {@code managedByLabel}, else not.
    */
   public boolean managedByLabelFor(ClusterInputs inputs) {

@@ -1,7 +1,8 @@
 /**
- * Pure functions over the model: binding clusters to seeds and contexts, validation and
- * lints, defaulting, the egress catalogue, rendering and the YAML writer.
- * Nothing here touches files, the network, the clock or the environment.
+ * The values embedders build and get back: a cluster's inputs, the options of a run (with the
+ * rules for the profile and the label in force), the manifests of each cluster and the
+ * rendering of all. The engine that produces them is {@code render.engine}, behind the front
+ * door {@code dev.apiserverpolicy.ApiserverPolicy}.
  */
 @Value.Style(
     typeAbstract = "Abstract*",

@@ -19,11 +19,11 @@ import java.util.List;
 public final class GoldenFiles {
   private GoldenFiles() {}
 
-  static Path dir() {
+  public static Path dir() {
     return ProjectFiles.root().resolve("policy-render/src/test/resources/golden");
   }
 
-  static void assertMatches(String name, String actual) {
+  public static void assertMatches(String name, String actual) {
     assertMatches(dir(), name, actual);
   }
 
@@ -52,7 +52,7 @@ public final class GoldenFiles {
   }
 
   /** A unified-style diff of lines with two lines of context around each change. */
-  static String diff(String expected, String actual) {
+  public static String diff(String expected, String actual) {
     String[] a = expected.split("\n", -1);
     String[] b = actual.split("\n", -1);
     int[][] lcs = new int[a.length + 1][b.length + 1];

@@ -23,7 +23,7 @@ import org.quicktheories.generators.Generate;
 import org.quicktheories.generators.SourceDSL;
 
 /** Generators of renderable inputs: every strategy, profile, feature and both CIDR families. */
-final class InputGenerators {
+public final class InputGenerators {
   private InputGenerators() {}
 
   static final String DEX = "https://dex.example.com/dex";
@@ -63,8 +63,8 @@ final class InputGenerators {
    * What a generated cluster has. {@code resolved}: the issuer's, webhook's and extraEgress
    * addresses come from ResolvedHosts (the extraEgress peer as a {@code host}), not typed in.
    */
-  record Features(boolean gate, boolean konnectivity, boolean kyverno, boolean oidc, boolean webhook, boolean extra,
-      boolean resolved, boolean cilium) {}
+  public record Features(boolean gate, boolean konnectivity, boolean kyverno, boolean oidc, boolean webhook,
+      boolean extra, boolean resolved, boolean cilium) {}
 
   /**
    * {@code cilium}: the Cilium flavour with fqdnEgress and seedAPIServerEntity; the extraEgress
@@ -79,7 +79,7 @@ final class InputGenerators {
             f.resolved(), cilium));
   }
 
-  static Gen<ClusterInputs> inputs() {
+  public static Gen<ClusterInputs> inputs() {
     Gen<ExposeStrategy> strategies = Generate.enumValues(ExposeStrategy.class);
     Gen<Profile> profiles = Generate.enumValues(Profile.class);
     Gen<Optional<Integer>> ports = Generate.range(30000, 32767).toOptionals(70);
@@ -96,7 +96,7 @@ final class InputGenerators {
         });
   }
 
-  static ClusterInputs build(ExposeStrategy strategy, Profile profile, Features f, Optional<List<Cidr>> ranges,
+  public static ClusterInputs build(ExposeStrategy strategy, Profile profile, Features f, Optional<List<Cidr>> ranges,
       Seed seed, Optional<Integer> port) {
     ClusterSpec.Builder spec = ClusterSpec.builder()
         .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, f.gate())

@@ -39,11 +39,11 @@ public final class Scenarios {
 
   private Scenarios() {}
 
-  static Seed seed() {
+  public static Seed seed() {
     return Seed.builder().name("europe-west").addDatacenters("dc-1").build();
   }
 
-  static RenderContext context() {
+  public static RenderContext context() {
     return RenderContext.builder()
         .name("europe-west")
         .seedAPIServerEndpoints(List.of(Cidr.parseHost("10.0.0.10"), Cidr.parseHost("fd00::10")))
@@ -51,7 +51,7 @@ public final class Scenarios {
         .build();
   }
 
-  static ClusterSpec.Builder spec(ExposeStrategy strategy, boolean konnectivity) {
+  public static ClusterSpec.Builder spec(ExposeStrategy strategy, boolean konnectivity) {
     return ClusterSpec.builder()
         .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true)
         .exposeStrategy(strategy)
@@ -60,7 +60,7 @@ public final class Scenarios {
         .clusterNetwork(ClusterNetwork.builder().konnectivityEnabled(konnectivity).build());
   }
 
-  static Cluster.Builder cluster(ClusterSpec spec) {
+  public static Cluster.Builder cluster(ClusterSpec spec) {
     Cluster.Builder b = Cluster.builder().name("prod-1").spec(spec);
     if (spec.exposeStrategy().orElseThrow() == ExposeStrategy.TUNNELING) {
       b.statusExternalName("prod-1.europe-west.example.com").statusPort(6443);
@@ -71,7 +71,7 @@ public final class Scenarios {
   }
 
   /** The installation every scenario belongs to: KKP's own issuer is not added (OpenIDAuthPlugin off). */
-  static final dev.apiserverpolicy.model.KubermaticConfiguration INSTALLATION =
+  public static final dev.apiserverpolicy.model.KubermaticConfiguration INSTALLATION =
       dev.apiserverpolicy.model.KubermaticConfiguration.builder().name("kubermatic").build();
 
   static Scenario scenario(String name, Cluster cluster, Seed seed, RenderContext context, Profile profile) {

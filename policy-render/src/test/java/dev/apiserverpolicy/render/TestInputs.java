@@ -17,12 +17,12 @@ public final class TestInputs {
     return ProjectFiles.testdata(folder);
   }
 
-  static Path kkpFixture(String name) {
+  public static Path kkpFixture(String name) {
     return testdata("kkp-fixtures").resolve(name);
   }
 
   /** Every YAML file under {@code examples/quickstart}, sorted. */
-  static List<Path> quickstartFiles() {
+  public static List<Path> quickstartFiles() {
     try (Stream<Path> files = Files.walk(ProjectFiles.quickstart())) {
       return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     } catch (IOException e) {

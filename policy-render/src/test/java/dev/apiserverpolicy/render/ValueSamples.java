@@ -18,10 +18,10 @@ import java.util.Optional;
  * (map keys and plain booleans are the same in both, since maps merge by key and plain booleans
  * are only ever switched on). A type it has no sample for fails the test that asked, naming it.
  */
-final class ValueSamples {
+public final class ValueSamples {
   private ValueSamples() {}
 
-  static <T> T sample(Class<T> type, int variant) {
+  public static <T> T sample(Class<T> type, int variant) {
     try {
       Object builder = type.getMethod("builder").invoke(null);
       for (Method accessor : type.getMethods()) {

@@ -7,11 +7,11 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** Parses YAML into plain trees, so tests compare meaning rather than text. */
-final class YamlTrees {
+public final class YamlTrees {
   private YamlTrees() {}
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> parseAll(String yaml) {
+  public static List<Map<String, Object>> parseAll(String yaml) {
     List<Map<String, Object>> docs = new ArrayList<>();
     for (Object doc : new Load(LoadSettings.builder().build()).loadAllFromString(yaml)) {
       if (doc != null) {
@@ -23,7 +23,7 @@ final class YamlTrees {
 
   /** The object named {@code name} among {@code docs}. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> named(List<Map<String, Object>> docs, String name) {
+  public static Map<String, Object> named(List<Map<String, Object>> docs, String name) {
     return docs.stream()
         .filter(d -> name.equals(((Map<String, Object>) d.get("metadata")).get("name")))
         .findFirst()
@@ -31,7 +31,7 @@ final class YamlTrees {
   }
 
   @SuppressWarnings("unchecked")
-  static Object at(Map<String, Object> tree, String path) {
+  public static Object at(Map<String, Object> tree, String path) {
     Object node = tree;
     for (String key : path.split("\\.")) {
       node = node == null ? null : ((Map<String, Object>) node).get(key);
