@@ -36,13 +36,14 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * What this tool knows about policies, as data (docs/spec.md section 4): each profile's traits
- * and the egress targets of the kube-apiserver pods. Everything else asks here: the renderer
+ * What this tool knows about policies, as data (docs/spec.md section 4): the egress targets of
+ * the kube-apiserver pods (each profile's traits are {@link ProfileTraits}'s). Everything else
+ * asks here: the renderer
  * walks {@link #TARGETS}; the validator asks what a profile's targets need from the
  * RenderContext; the lints ask whether a profile has a target or a trait; the reserved policy
  * names are the targets' names. Adding a target is one entry in {@link #TARGETS}; adding a
- * profile is its {@link Profile} constant, a line in {@link ProfileTraits#PROFILES} and its place in the
- * targets' profile sets (docs/architecture.md has both recipes).
+ * profile is its {@link Profile} constant, a line in {@link ProfileTraits#PROFILES} and its
+ * place in the targets' profile sets (docs/architecture.md has both recipes).
  *
  * <p>Ports listed for a pod target are what it listens on (docs/kkp.md, Ports of the peers);
  * only a profile with {@link Trait#EXPLICIT_PORTS} restricts them, except where KKP itself
