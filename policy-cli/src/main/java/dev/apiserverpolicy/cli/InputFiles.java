@@ -7,6 +7,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -90,7 +91,7 @@ final class InputFiles {
    * Collects the input files below {@code folder}: hidden folders skipped; links that leave it,
    * links to nothing and files that are not regular files reported and not read.
    */
-  private static final class InputVisitor extends SimpleFileVisitor<Path> {
+  static final class InputVisitor extends SimpleFileVisitor<Path> {
     private final Path folder;
     private final Path inside;
     private final List<Path> found;
@@ -139,6 +140,10 @@ final class InputFiles {
     public FileVisitResult visitFileFailed(Path file, IOException e) {
       if (e instanceof FileSystemLoopException) {
         return FileVisitResult.CONTINUE; // a link back up the tree: its files are read where they are
+      }
+      if (e instanceof NoSuchFileException && !isInputName(file)) {
+        // Gone between listing and reading, and not an input anyway: another run's temporary file.
+        return FileVisitResult.CONTINUE;
       }
       problems.add(problem(file, "cannot be read (" + e.getMessage() + "); not read",
           "check its permissions"));

@@ -208,7 +208,8 @@ class ResolveCommandTest {
         runs.add(two.submit(() -> Cli.run(lookup, "resolve", q.toString(), "--out", file.toString())));
       }
       for (java.util.concurrent.Future<Cli.Result> run : runs) {
-        assertEquals(0, run.get().exit(), () -> "a run at the same time");
+        Cli.Result result = run.get();
+        assertEquals(0, result.exit(), () -> "a run at the same time: " + result);
       }
     } finally {
       two.shutdownNow();
