@@ -1,9 +1,9 @@
 package dev.apiserverpolicy.cli;
 
-import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.render.ClusterManifests;
+import dev.apiserverpolicy.render.Rendering;
 import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +30,7 @@ final class DefaultsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
     // The same run as render --new: the findings are its findings, the clusters the ones it defaulted.
-    ApiserverPolicy.Result rendering = ApiserverPolicy.create(input.renderOptions().newClusters(true).build())
-        .render(loaded.read(), loaded.label());
+    Rendering rendering = loaded.rendered(input.renderOptions().newClusters(true).build());
     List<Cluster> defaulted = new ArrayList<>();
     for (ClusterManifests m : rendering.clusters()) {
       // A cluster with an error is never printed as if it were fine; the error says why.
@@ -39,7 +38,7 @@ final class DefaultsCommand implements Callable<Integer> {
         m.inputs().ifPresent(inputs -> defaulted.add(inputs.cluster()));
       }
     }
-    List<Diagnostic> diagnostics = rendering.generalFindingsFirst();
+    List<Diagnostic> diagnostics = rendering.allDiagnostics();
     DiagnosticPrinter.text(spec.commandLine().getErr(), diagnostics);
     spec.commandLine().getOut().print(YamlManifestWriter.writeClusters(defaulted, loaded.label()));
     spec.commandLine().getOut().flush();

@@ -1,12 +1,12 @@
 package dev.apiserverpolicy.cli;
 
-import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.reach.AccessExplainer;
 import dev.apiserverpolicy.reach.AccessExplanation;
 import dev.apiserverpolicy.reach.ExplanationFormat;
 import dev.apiserverpolicy.render.ClusterManifests;
 import dev.apiserverpolicy.render.RenderOptions;
+import dev.apiserverpolicy.render.Rendering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,8 +41,8 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
     RenderOptions.Builder options = input.renderOptions();
-    ApiserverPolicy.Result rendering = ApiserverPolicy.create(options.build()).render(loaded.read(), loaded.label());
-    List<Diagnostic> diagnostics = rendering.generalFindingsFirst();
+    Rendering rendering = loaded.rendered(options.build());
+    List<Diagnostic> diagnostics = rendering.allDiagnostics();
     DiagnosticPrinter.text(spec.commandLine().getErr(), diagnostics);
     List<AccessExplanation> explanations = new ArrayList<>();
     for (ClusterManifests m : rendering.clusters()) {

@@ -1,6 +1,5 @@
 package dev.apiserverpolicy.cli;
 
-import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.render.RenderOptions;
 import java.util.List;
@@ -44,8 +43,7 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
     RenderOptions.Builder options = input.renderOptions();
-    List<Diagnostic> diagnostics = ApiserverPolicy.create(options.build()).render(loaded.read(), loaded.label())
-        .generalFindingsFirst();
+    List<Diagnostic> diagnostics = loaded.rendered(options.build()).allDiagnostics();
     if (format == Format.JSON) {
       DiagnosticPrinter.json(spec.commandLine().getOut(), diagnostics);
     } else {

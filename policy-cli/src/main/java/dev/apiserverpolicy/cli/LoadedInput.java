@@ -1,7 +1,12 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.ApiserverPolicy;
+import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.read.ManifestReader;
+import dev.apiserverpolicy.render.ClusterManifests;
+import dev.apiserverpolicy.render.RenderOptions;
+import dev.apiserverpolicy.render.Rendering;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,6 +57,22 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
   }
 
   /** How output written into {@code folder} names this input (see {@link InputLabel}). */
+  /**
+   * Every cluster rendered through the front door with {@code options}, and the findings that
+   * name no cluster, for the commands that print findings or look at objects rather than write
+   * YAML (lint, explain, defaults, resolve): no YAML is written here.
+   */
+  Rendering rendered(RenderOptions options) {
+    return rendered(read(), options);
+  }
+
+  /** {@code read} rendered as {@link #rendered(RenderOptions)} renders what was loaded. */
+  static Rendering rendered(ReadResult read, RenderOptions options) {
+    List<ClusterManifests> clusters = new ArrayList<>();
+    List<Diagnostic> general = ApiserverPolicy.create(options).renderEach(read, c -> c, clusters::add);
+    return Rendering.builder().addAllClusters(clusters).addAllDiagnostics(general).build();
+  }
+
   InputLabel labelFor(Path folder) {
     return InputLabel.forOutputIn(paths, folder);
   }

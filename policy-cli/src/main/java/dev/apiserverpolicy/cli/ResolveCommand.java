@@ -1,6 +1,5 @@
 package dev.apiserverpolicy.cli;
 
-import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.CidrFormatException;
 import dev.apiserverpolicy.model.Diagnostic;
@@ -9,6 +8,7 @@ import dev.apiserverpolicy.model.ResolvedHosts;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.SpecialPurposeAddresses;
 import dev.apiserverpolicy.read.ManifestReader;
+import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.bind.HostsToResolve;
 import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.io.IOException;
@@ -131,7 +131,7 @@ final class ResolveCommand implements Callable<Integer> {
 
   /** Every error lint finds in {@code read}, under the profiles the inputs name. */
   private static List<Diagnostic> errors(ReadResult read) {
-    return ApiserverPolicy.create().render(read, "").generalFindingsFirst().stream()
+    return LoadedInput.rendered(read, RenderOptions.defaults()).allDiagnostics().stream()
         .filter(d -> d.severity() == Severity.ERROR).toList();
   }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Small functions: no method or constructor in main code is longer than {@link #MAX_LINES}
  * lines, from the line that names it to its closing brace. A method is a block whose opening
  * brace follows a parameter list ({@code name(...)}, perhaps {@code throws ...}) that is not a
- * statement ({@code if}, {@code for}, {@code catch}, ...), a lambda or an anonymous class.
+ * statement ({@code if}, {@code for}, {@code catch}, ...), a lambda, an anonymous class or a
+ * record's header (a record's body is a class body, its methods are counted one by one).
  */
 class FunctionLengthTest {
   static final int MAX_LINES = 60;
@@ -80,7 +81,8 @@ class FunctionLengthTest {
     String before = code.substring(from, brace);
     Matcher m = SIGNATURE.matcher(before);
     if (!m.find() || STATEMENTS.contains(m.group(1)) || before.contains("->")
-        || before.substring(0, m.start(1)).matches("(?s).*\\bnew\\s+[\\w.<>, ]*$")) {
+        || before.substring(0, m.start(1)).matches("(?s).*\\bnew\\s+[\\w.<>, ]*$")
+        || before.substring(0, m.start(1)).matches("(?s).*\\brecord\\s+$")) {
       return Optional.empty();
     }
     return Optional.of(new Function(m.group(1), lineAt[from + m.start(1)], 0));
@@ -100,6 +102,13 @@ class FunctionLengthTest {
     }
     assertEquals(List.of(), long_, "functions over " + MAX_LINES + " lines");
     assertTrue(checked > 1000, "checked " + checked + " functions");
+  }
+
+  /** A record's header is not a function; the methods in its body are. */
+  @Test
+  void aRecordIsAClassNotAFunction() {
+    String text = "record R(int a) {\n  int b() {\n    return a;\n  }\n" + "  // x\n".repeat(70) + "}\n";
+    assertEquals(List.of(new Function("b", 2, 3)), functions(text));
   }
 
   /** The scanner itself: a method, a statement block inside it, a lambda and a long one are told apart. */

@@ -34,7 +34,7 @@ public final class ClusterValidator {
       "Tunneling agent IP can be configured only for Tunneling Expose strategy";
 
   /** Namespaces no user cluster's control plane lives in: Kubernetes' own, and KKP's. */
-  public static final Set<String> RESERVED_NAMESPACES = Set.of("default", "kube-system", "kube-public",
+  static final Set<String> RESERVED_NAMESPACES = Set.of("default", "kube-system", "kube-public",
       "kube-node-lease", "kubermatic", "kubermatic-operator", ClusterFacts.DEFAULT_INGRESS_NAMESPACE,
       ClusterFacts.ENVOY_GATEWAY_NAMESPACE);
 

@@ -14,9 +14,9 @@ import dev.apiserverpolicy.model.manifest.Service;
  */
 public final class ManagedByLabel {
   /** The label key, Kubernetes' recommended one. */
-  public static final String KEY = "app.kubernetes.io/managed-by";
+  static final String KEY = "app.kubernetes.io/managed-by";
   /** Its value. */
-  public static final String VALUE = "apiserver-policy";
+  static final String VALUE = "apiserver-policy";
 
   private ManagedByLabel() {}
 
