@@ -2,6 +2,7 @@ package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Severity;
+import dev.apiserverpolicy.reach.DiffFormat;
 import dev.apiserverpolicy.reach.ExplanationFormat;
 import java.io.PrintWriter;
 import java.util.List;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code apiserver-policy}: the command-line entry point, with the subcommands
- * {@code render}, {@code lint}, {@code explain}, {@code defaults}, {@code cleanup} and {@code resolve}.
+ * {@code render}, {@code lint}, {@code diff}, {@code explain}, {@code defaults}, {@code cleanup} and {@code resolve}.
  */
 @Command(
     name = "apiserver-policy",
@@ -39,13 +40,14 @@ public final class ApiserverPolicyCommand implements Runnable {
   // so that a run builds only the one it needs: picocli reads each command's annotations when it
   // is built, and that was a fifth of a one-cluster render. A switch rather than a map of
   // constructor references: linking those delayed the start of every run.
-  private static final List<String> SUBCOMMANDS = List.of("render", "lint", "explain", "defaults", "cleanup", "resolve",
-      "help");
+  private static final List<String> SUBCOMMANDS = List.of("render", "lint", "diff", "explain", "defaults", "cleanup",
+      "resolve", "help");
 
   private static Object newSubcommand(String name, HostLookup lookup) {
     return switch (name) {
       case "render" -> new RenderCommand();
       case "lint" -> new LintCommand();
+      case "diff" -> new DiffCommand();
       case "explain" -> new ExplainCommand();
       case "defaults" -> new DefaultsCommand();
       case "cleanup" -> new CleanupCommand();
@@ -83,6 +85,7 @@ public final class ApiserverPolicyCommand implements Runnable {
     EnumOptionValue.register(cl, Severity.class, "severity");
     EnumOptionValue.register(cl, LintCommand.Format.class, "format");
     EnumOptionValue.register(cl, ExplanationFormat.class, "format");
+    EnumOptionValue.register(cl, DiffFormat.class, "format");
     EnumOptionValue.register(cl, OutputLayout.class, "layout");
     // No @file expansion: a file of the repository must not become a whole command line, and an
     // error must not print the contents of a file named after the @.

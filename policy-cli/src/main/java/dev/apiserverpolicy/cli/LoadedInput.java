@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything read from a command's PATHs. Files are named in diagnostics (and where a
@@ -25,7 +26,17 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
   private static final ManifestReader READER = ManifestReader.create();
 
   static LoadedInput load(List<Path> paths) throws FileAccessException {
-    return load(paths, Optional.empty());
+    return load(paths, Optional.empty(), file -> display(file.normalize()));
+  }
+
+  /**
+   * Everything under {@code root}, each file named relative to it ({@code clusters/a.yaml}), so
+   * that two trees (two worktrees of one repository) name the same file alike.
+   */
+  static LoadedInput loadTree(Path root) throws FileAccessException {
+    Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+    return load(List.of(root), Optional.empty(), file -> display(base.toAbsolutePath().normalize()
+        .relativize(file.toAbsolutePath().normalize())));
   }
 
   /**
@@ -33,10 +44,12 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
    * inputs without the file it writes, whose old answers are what it replaces.
    */
   static LoadedInput loadAllBut(List<Path> paths, Path replaced) throws FileAccessException {
-    return load(paths, Optional.of(replaced).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)));
+    return load(paths, Optional.of(replaced).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)),
+        file -> display(file.normalize()));
   }
 
-  private static LoadedInput load(List<Path> paths, Optional<Path> replaced) throws FileAccessException {
+  private static LoadedInput load(List<Path> paths, Optional<Path> replaced, Function<Path, String> name)
+      throws FileAccessException {
     InputFiles.Collected collected = InputFiles.collect(paths);
     ReadResult read = ReadResult.builder().addAllDiagnostics(collected.problems()).build();
     List<ReadResult> each = new ArrayList<>(collected.files().size());
@@ -46,7 +59,7 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
           continue;
         }
         try (InputStream in = Files.newInputStream(file)) {
-          each.add(READER.read(display(file.normalize()), in));
+          each.add(READER.read(name.apply(file), in));
         }
       } catch (IOException e) {
         throw new FileAccessException(file + ": cannot be read (" + e.getMessage() + ")",
@@ -56,7 +69,6 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
     return new LoadedInput(read.plusAll(each), List.copyOf(paths), each.size());
   }
 
-  /** How output written into {@code folder} names this input (see {@link InputLabel}). */
   /**
    * Every cluster rendered through the front door with {@code options}, and the findings that
    * name no cluster, for the commands that print findings or look at objects rather than write
@@ -73,6 +85,7 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
     return Rendering.builder().addAllClusters(clusters).addAllDiagnostics(general).build();
   }
 
+  /** How output written into {@code folder} names this input (see {@link InputLabel}). */
   InputLabel labelFor(Path folder) {
     return InputLabel.forOutputIn(paths, folder);
   }

@@ -470,6 +470,20 @@ public final class Cidr implements Comparable<Cidr> {
     return subtract(ranges, List.of());
   }
 
+  /**
+   * The fewest canonical ranges that cover exactly the addresses {@code first} to {@code last}
+   * (inclusive) of {@code family}, sorted.
+   *
+   * @throws IllegalArgumentException if the addresses are outside the family or out of order
+   */
+  public static List<Cidr> covering(Family family, BigInteger first, BigInteger last) {
+    BigInteger end = BigInteger.ONE.shiftLeft(family.bits());
+    if (first.signum() < 0 || last.compareTo(end) >= 0 || first.compareTo(last) > 0) {
+      throw new IllegalArgumentException("not a range of " + family + " addresses: " + first + "-" + last);
+    }
+    return List.copyOf(blocks(family, first, last));
+  }
+
   // Sorted, merged intervals [first, last] of one family.
   private static List<BigInteger[]> intervals(Collection<Cidr> ranges, Family f) {
     TreeSet<Cidr> sorted = new TreeSet<>();

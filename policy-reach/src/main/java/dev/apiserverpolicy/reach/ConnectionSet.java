@@ -119,6 +119,35 @@ public final class ConnectionSet {
     return new ConnectionSet(m);
   }
 
+  /** What this set allows and {@code other} does not. */
+  public ConnectionSet minus(ConnectionSet other) {
+    EnumMap<Protocol, List<int[]>> m = new EnumMap<>(Protocol.class);
+    for (Protocol p : Protocol.values()) {
+      List<int[]> out = new ArrayList<>();
+      List<int[]> cuts = other.ports.getOrDefault(p, List.of());
+      for (int[] a : ports.getOrDefault(p, List.of())) {
+        int from = a[0];
+        // Both lists are sorted and disjoint: each cut that overlaps a leaves what lies before it.
+        for (int[] cut : cuts) {
+          if (cut[1] < from || cut[0] > a[1]) {
+            continue;
+          }
+          if (cut[0] > from) {
+            out.add(new int[] {from, cut[0] - 1});
+          }
+          from = cut[1] + 1;
+        }
+        if (from <= a[1]) {
+          out.add(new int[] {from, a[1]});
+        }
+      }
+      if (!out.isEmpty()) {
+        m.put(p, List.copyOf(out));
+      }
+    }
+    return new ConnectionSet(m);
+  }
+
   private static List<int[]> normalise(List<int[]> ranges) {
     List<int[]> sorted = new ArrayList<>(ranges);
     sorted.sort((x, y) -> Integer.compare(x[0], y[0]));
