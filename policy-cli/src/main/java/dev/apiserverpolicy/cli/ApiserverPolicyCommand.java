@@ -21,9 +21,11 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
-        "1:findings at or above --fail-on, or drift under --check",
+        "1:lint, explain, defaults, cleanup: findings at or above --fail-on; render --check, resolve --check: "
+            + "drift; diff: changes",
         "2:usage error",
-        "3:unreadable input or unwritable output; or (resolve) a host that does not resolve"})
+        "3:unreadable input or unwritable output; (resolve) a host that does not resolve; (diff) errors in a tree",
+        "4:render, resolve: findings at or above --fail-on (an input error, by default)"})
 public final class ApiserverPolicyCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -60,7 +60,7 @@ final class DiffCommand implements Callable<Integer> {
     out.print(TerminalText.escapeLines(format.write(diff)));
     out.flush();
     boolean errors = reportErrors("BASE", base, before) | reportErrors("HEAD", head, after);
-    return errors ? ExitCodes.FILE_ACCESS : diff.changed() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return errors ? ExitCodes.FILE_ACCESS : diff.changed() ? ExitCodes.DIFFERS : ExitCodes.OK;
   }
 
   private boolean reportErrors(String which, Path tree, Rendering rendering) {

@@ -26,8 +26,10 @@ import picocli.CommandLine.Option;
         "Writes <out>/<seed>/cluster-<name>/<kind>-<name>.yaml and a kustomization.yaml per cluster, "
             + "deletes files it generated before that are no longer generated, and never touches other files."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:rendered; nothing at or above --fail-on", "1:findings at or above --fail-on, "
-        + "or drift under --check", "2:usage error", "3:unreadable input or unwritable output"})
+    exitCodeList = {"0:rendered (or, under --check, up to date); nothing at or above --fail-on",
+        "1:drift under --check: files would be created, changed or deleted", "2:usage error",
+        "3:unreadable input or unwritable output",
+        "4:findings at or above --fail-on (by default: an input error), or a file in the way of one to write"})
 final class RenderCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -54,8 +56,11 @@ final class RenderCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--check", description = "Write nothing; list the files that would be created, changed or "
-        + "deleted, and exit 1 if there are any (for CI).")
+        + "deleted with a unified diff of each (bounded), and exit 1 if there are any (for CI).")
     boolean check;
+
+    @Option(names = "--quiet", description = "With --check: list the files only, without their diffs.")
+    boolean quiet;
   }
 
   @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "gitops",
@@ -86,12 +91,17 @@ final class RenderCommand implements Callable<Integer> {
     }
     out = destination.folder.out;
     check = destination.folder.check;
+    if (destination.folder.quiet && !check) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--quiet goes with --check");
+    }
+    diffs = check && !destination.folder.quiet ? new CheckDiffs() : null;
     return renderToFolder(loaded, options, err, outWriter);
   }
 
-  // The output folder and --check, once the destination is known.
+  // The output folder, --check and what it shows, once the destination is known.
   private Path out;
   private boolean check;
+  private CheckDiffs diffs;
 
   /** Streamed: each cluster is printed as soon as it is rendered and then forgotten. */
   private int renderToStdout(LoadedInput loaded, RenderOptions.Builder options, PrintWriter err,
@@ -116,7 +126,7 @@ final class RenderCommand implements Callable<Integer> {
     DiagnosticPrinter.text(err, general);
     summary.print(err, loaded, null, false);
     boolean findings = summary.anyAtLeast(input.failOn) || DiagnosticPrinter.anyAtLeast(general, input.failOn);
-    return findings ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return findings ? ExitCodes.INPUT_FINDINGS : ExitCodes.OK;
   }
 
   /** Into --out: under a lock, compared with what is there, pruned only after a run without errors. */
@@ -183,7 +193,7 @@ final class RenderCommand implements Callable<Integer> {
     InputLabel label = loaded.labelFor(out.toAbsolutePath().getParent());
     try {
       OutputDirectory directory = new OutputDirectory(root, label);
-      sync = directory.sync(!check, progress(err));
+      sync = directory.sync(!check, progress(err), diffs);
     } catch (IOException e) {
       throw cannotWrite(e);
     }
@@ -241,12 +251,16 @@ final class RenderCommand implements Callable<Integer> {
       changes.create().forEach(f -> outWriter.println("would create: " + shown(f)));
       changes.update().forEach(f -> outWriter.println("would change: " + shown(f)));
       changes.delete().forEach(f -> outWriter.println("would delete: " + shown(f)));
+      if (diffs != null) {
+          diffs.print(outWriter, TerminalText::escape);
+      }
       outWriter.flush();
       summary.print(err, loaded, changes, check);
-      return findings || changes.drift() ? ExitCodes.FINDINGS : ExitCodes.OK;
+      return findings || !changes.conflicts().isEmpty() ? ExitCodes.INPUT_FINDINGS
+          : changes.drift() ? ExitCodes.DIFFERS : ExitCodes.OK;
     }
     summary.print(err, loaded, changes, check);
-    return findings || !changes.conflicts().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return findings || !changes.conflicts().isEmpty() ? ExitCodes.INPUT_FINDINGS : ExitCodes.OK;
   }
 
   /**

@@ -51,9 +51,10 @@ import picocli.CommandLine.Parameters;
             + "removed."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:FILE written, or (--check) FILE is up to date",
-        "1:(--check) the answers differ from FILE; or the inputs have errors other than missing addresses "
-            + "(nothing is looked up), or still have errors with the answers (FILE untouched)", "2:usage error",
-        "3:a host does not resolve (FILE untouched), or an unreadable input or unwritable FILE"})
+        "1:(--check) the answers differ from FILE, or FILE does not exist", "2:usage error",
+        "3:a host does not resolve (FILE untouched), or an unreadable input or unwritable FILE",
+        "4:the inputs have errors other than missing addresses (nothing is looked up), or still have errors with the "
+            + "answers (FILE untouched); or (--check) FILE is not one ResolvedHosts document"})
 final class ResolveCommand implements Callable<Integer> {
   private static final ManifestReader READER = ManifestReader.create();
   /** The most host names one run looks up. */
@@ -99,7 +100,7 @@ final class ResolveCommand implements Callable<Integer> {
       err.println("error: the inputs name " + hosts.size() + " host names; resolve looks up at most " + MAX_HOSTS);
       err.println("  hint: an installation names a handful of issuers and webhooks; check the inputs");
       err.flush();
-      return ExitCodes.FINDINGS;
+      return ExitCodes.INPUT_FINDINGS;
     }
     ResolvedHosts.Builder resolved = ResolvedHosts.builder().name(DOCUMENT_NAME);
     List<String> failed = new ArrayList<>();
@@ -139,7 +140,7 @@ final class ResolveCommand implements Callable<Integer> {
     DiagnosticPrinter.text(err, errors);
     err.println("apiserver-policy: " + why + "; " + displayed(out) + " was not " + (check ? "checked" : "written"));
     err.flush();
-    return ExitCodes.FINDINGS;
+    return ExitCodes.INPUT_FINDINGS;
   }
 
   /** The host's addresses as host ranges, sorted (IPv4 first), each once. */
@@ -195,7 +196,7 @@ final class ResolveCommand implements Callable<Integer> {
       err.println("error: " + displayed(out) + " does not exist");
       err.println("  hint: run apiserver-policy resolve without --check to write it");
       err.flush();
-      return ExitCodes.FINDINGS;
+      return ExitCodes.DIFFERS;
     }
     ReadResult before;
     try (InputStream in = Files.newInputStream(out, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
@@ -209,7 +210,7 @@ final class ResolveCommand implements Callable<Integer> {
       err.println("apiserver-policy: " + displayed(out) + " is not one ResolvedHosts document; run apiserver-policy "
           + "resolve without --check to write it again");
       err.flush();
-      return ExitCodes.FINDINGS;
+      return ExitCodes.INPUT_FINDINGS;
     }
     List<String> drift = drift(before.resolvedHosts().get(0).hosts(), now.hosts());
     PrintWriter stdout = spec.commandLine().getOut();
@@ -224,7 +225,7 @@ final class ResolveCommand implements Callable<Integer> {
     err.println("apiserver-policy: " + displayed(out) + " is out of date: " + drift.size()
         + (drift.size() == 1 ? " host differs" : " hosts differ") + "; run apiserver-policy resolve without --check");
     err.flush();
-    return ExitCodes.FINDINGS;
+    return ExitCodes.DIFFERS;
   }
 
   /** One line per host whose addresses differ: what was added and what was removed. */

@@ -135,8 +135,9 @@ class CommandsTest {
     assertEquals(2, Cli.run("lint", Cli.quickstart().toString(), "--fail-on", "fatal").exit());
     assertEquals(2, Cli.run("lint").exit(), "PATH is required");
     Cli.Result r = Cli.run("render", Cli.quickstart().toString());
-    assertEquals("error: Missing required argument (specify one of these): (--stdout | (--out=DIR [--check]))\n"
-        + "  hint: see 'apiserver-policy render --help'\n", r.err(), "a short message and where to look");
+    assertEquals("error: Missing required argument (specify one of these): "
+        + "(--stdout | (--out=DIR [--check] [--quiet]))\n" + "  hint: see 'apiserver-policy render --help'\n",
+        r.err(), "a short message and where to look");
     Cli.Result both = Cli.run("render", Cli.quickstart().toString(), "--stdout", "--check");
     assertTrue(both.err().startsWith("error: Missing required argument(s): --out=DIR"), "--check is --out's");
     Cli.Result twice = Cli.run("render", Cli.quickstart().toString(), "--stdout", "--out", "x");
@@ -174,7 +175,7 @@ class CommandsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"render", "lint", "explain", "defaults", "cleanup"})
-  void everyCommandReportsTheSameValidationErrorsAndExitsOne(String command) throws IOException {
+  void everyCommandReportsTheSameValidationErrorsAndExitsAsDocumented(String command) throws IOException {
     Path input = Cli.copyQuickstart(tmp);
     Path context = input.resolve("render-context.yaml");
     Files.writeString(context, Files.readString(context).replace("name: audit-sink-allow", "name: 'x; touch owned'"));
@@ -183,7 +184,8 @@ class CommandsTest {
       args.add("--stdout");
     }
     Cli.Result r = Cli.run(args.toArray(String[]::new));
-    assertEquals(1, r.exit(), r::toString);
+    // render keeps 1 for drift: its findings are 4.
+    assertEquals(command.equals("render") ? 4 : 1, r.exit(), r::toString);
     String printed = r.out() + r.err();
     assertTrue(printed.contains("error[extra-egress-name] RenderContext/europe-west spec.extraEgress[0].name"),
         r::toString);

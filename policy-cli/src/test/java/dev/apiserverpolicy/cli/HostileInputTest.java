@@ -53,7 +53,7 @@ class HostileInputTest {
     Files.createDirectories(tmp.resolve("other"));
 
     Cli.Result r = Cli.run("render", input.toString(), "--out", out().toString());
-    assertEquals(1, r.exit(), r::toString);
+    assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("error[input-unreadable] nodeport.yaml is a link to a file outside"), r::toString);
     assertTrue(r.err().contains("error[input-unreadable] secret.yaml is a link to a file outside"), r::toString);
     assertTrue(r.err().contains("error[input-unreadable] dangling.yaml is a link to nothing"), r::toString);
@@ -98,7 +98,7 @@ class HostileInputTest {
     mkfifo(input.resolve("clusters/blocking.yaml"));
     Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20),
         () -> Cli.run("render", input.toString(), "--stdout"));
-    assertEquals(1, r.exit(), r::toString);
+    assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("error[input-unreadable] blocking.yaml is not a regular file"), r::toString);
     assertTrue(r.err().contains("rendered 5 of 5 clusters"), r::toString);
   }

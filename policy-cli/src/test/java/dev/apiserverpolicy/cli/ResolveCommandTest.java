@@ -179,7 +179,7 @@ class ResolveCommandTest {
     Files.writeString(context, Files.readString(context).replace("  - url: https://dex.example.com/dex\n", many));
     MapLookup lookup = quickstartAnswers();
     Cli.Result r = Cli.run(lookup, "resolve", q.toString(), "--out", q.resolve("resolved-hosts.yaml").toString());
-    assertEquals(1, r.exit(), r::toString);
+    assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("at most " + ResolveCommand.MAX_HOSTS), r.err());
     assertEquals(List.of(), lookup.asked);
   }
@@ -196,7 +196,7 @@ class ResolveCommandTest {
     Path file = q.resolve("resolved-hosts.yaml");
     MapLookup lookup = quickstartAnswers();
     Cli.Result hostile = Cli.run(lookup, "resolve", q.toString(), "--out", file.toString());
-    assertEquals(1, hostile.exit(), hostile::toString);
+    assertEquals(4, hostile.exit(), hostile::toString);
     assertTrue(hostile.err().contains("error[url-invalid]"), hostile.err());
     assertFalse(hostile.err().contains("\u001b"), "escaped: " + hostile.err());
     assertEquals(List.of(), lookup.asked);
@@ -227,7 +227,7 @@ class ResolveCommandTest {
     Files.writeString(q.resolve("broken.yaml"), "apiVersion: v1\nkind: [\n");
     MapLookup lookup = quickstartAnswers();
     Cli.Result r = Cli.run(lookup, "resolve", q.toString(), "--out", q.resolve("resolved-hosts.yaml").toString());
-    assertEquals(1, r.exit(), r::toString);
+    assertEquals(4, r.exit(), r::toString);
     assertEquals(List.of(), lookup.asked);
     assertFalse(Files.exists(q.resolve("resolved-hosts.yaml")));
   }
@@ -243,14 +243,14 @@ class ResolveCommandTest {
         + "metadata: {name: other}\nspec:\n  oidcIssuers:\n  - {url: 'https://other.example.com'}\n");
     MapLookup lookup = quickstartAnswers().answer("other.example.com", "203.0.113.50");
     Cli.Result r = Cli.run(lookup, "resolve", q.toString(), "--out", file.toString());
-    assertEquals(1, r.exit(), r::toString);
+    assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("error[context-binding]"), r.err());
     assertTrue(r.err().contains("the inputs have errors that resolving does not fix"), r.err());
     assertFalse(r.err().contains("oidc-issuer-unresolved"), "what resolve would fix is not listed: " + r.err());
     assertEquals(List.of(), lookup.asked);
     assertFalse(Files.exists(file));
     Cli.Result check = Cli.run(lookup, "resolve", q.toString(), "--out", file.toString(), "--check");
-    assertEquals(1, check.exit(), check::toString);
+    assertEquals(4, check.exit(), check::toString);
     assertTrue(check.err().contains(" was not checked"), check.err());
   }
 
@@ -263,7 +263,7 @@ class ResolveCommandTest {
         + "  - {name: dex.example.com, addresses: [203.0.113.99]}\n");
     Path file = q.resolve("resolved-hosts.yaml");
     Cli.Result r = Cli.run(quickstartAnswers(), "resolve", q.toString(), "--out", file.toString());
-    assertEquals(1, r.exit(), r::toString);
+    assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("the inputs still have errors with these answers"), r.err());
     assertFalse(Files.exists(file));
   }
