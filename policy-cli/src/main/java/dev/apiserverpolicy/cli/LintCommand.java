@@ -26,7 +26,9 @@ final class LintCommand implements Callable<Integer> {
   /** How lint prints its findings. */
   enum Format {
     TEXT,
-    JSON;
+    JSON,
+    SARIF,
+    GITHUB;
 
     @Override
     public String toString() {
@@ -36,7 +38,8 @@ final class LintCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "${COMPLETION-CANDIDATES} (json: an array of objects with code, severity, file, line, column, "
-          + "path, message, hint, and cluster when there is one). Default: ${DEFAULT-VALUE}.")
+          + "path, message, hint, and cluster when there is one; sarif: SARIF 2.1.0 for code scanning; github: "
+          + "GitHub Actions annotations). Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Override
@@ -46,6 +49,11 @@ final class LintCommand implements Callable<Integer> {
     List<Diagnostic> diagnostics = loaded.rendered(options.build()).allDiagnostics();
     if (format == Format.JSON) {
       DiagnosticPrinter.json(spec.commandLine().getOut(), diagnostics);
+    } else if (format == Format.SARIF || format == Format.GITHUB) {
+      String version = new VersionProvider().getVersion()[0].substring("apiserver-policy ".length());
+      spec.commandLine().getOut().print(format == Format.SARIF ? SarifReport.write(diagnostics, version)
+          : GithubAnnotations.write(diagnostics));
+      spec.commandLine().getOut().flush();
     } else {
       DiagnosticPrinter.text(spec.commandLine().getOut(), diagnostics);
       spec.commandLine().getErr().println("apiserver-policy: " + diagnostics.size()
