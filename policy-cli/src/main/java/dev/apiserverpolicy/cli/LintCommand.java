@@ -46,19 +46,21 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedInput loaded = LoadedInput.load(input.paths);
     RenderOptions.Builder options = input.renderOptions();
-    List<Diagnostic> diagnostics = loaded.rendered(options.build()).allDiagnostics();
+    SilencedFindings silencer = new SilencedFindings(loaded.read().suppressions());
+    List<Diagnostic> diagnostics = LoadedInput.rendered(loaded.read(), options.build(), silencer).allDiagnostics();
     if (format == Format.JSON) {
       DiagnosticPrinter.json(spec.commandLine().getOut(), diagnostics);
     } else if (format == Format.SARIF || format == Format.GITHUB) {
       String version = new VersionProvider().getVersion()[0].substring("apiserver-policy ".length());
-      spec.commandLine().getOut().print(format == Format.SARIF ? SarifReport.write(diagnostics, version)
-          : GithubAnnotations.write(diagnostics));
+      spec.commandLine().getOut().print(format == Format.SARIF
+          ? SarifReport.write(diagnostics, silencer.silenced(), version) : GithubAnnotations.write(diagnostics));
       spec.commandLine().getOut().flush();
     } else {
       DiagnosticPrinter.text(spec.commandLine().getOut(), diagnostics);
       spec.commandLine().getErr().println("apiserver-policy: " + diagnostics.size()
           + (diagnostics.size() == 1 ? " finding" : " findings") + " in " + loaded.files()
           + (loaded.files() == 1 ? " file" : " files"));
+      silencer.printSummary(spec.commandLine().getErr());
     }
     return DiagnosticPrinter.anyAtLeast(diagnostics, input.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }

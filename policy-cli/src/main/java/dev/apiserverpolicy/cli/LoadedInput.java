@@ -78,11 +78,20 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
     return rendered(read(), options);
   }
 
-  /** {@code read} rendered as {@link #rendered(RenderOptions)} renders what was loaded. */
+  /**
+   * {@code read} rendered as {@link #rendered(RenderOptions)} renders what was loaded, without
+   * the findings its suppressions silence.
+   */
   static Rendering rendered(ReadResult read, RenderOptions options) {
+    return rendered(read, options, new SilencedFindings(read.suppressions()));
+  }
+
+  /** Rendered, with what is silenced recorded in {@code silencer}. */
+  static Rendering rendered(ReadResult read, RenderOptions options, SilencedFindings silencer) {
     List<ClusterManifests> clusters = new ArrayList<>();
-    List<Diagnostic> general = ApiserverPolicy.create(options).renderEach(read, c -> c, clusters::add);
-    return Rendering.builder().addAllClusters(clusters).addAllDiagnostics(general).build();
+    List<Diagnostic> general = ApiserverPolicy.create(options).renderEach(read, silencer::keep, clusters::add);
+    return Rendering.builder().addAllClusters(clusters).addAllDiagnostics(silencer.keep(general,
+        java.util.Optional.empty())).build();
   }
 
   /** How output written into {@code folder} names this input (see {@link InputLabel}). */

@@ -110,9 +110,12 @@ final class RenderCommand implements Callable<Integer> {
     outWriter.print(ApiserverPolicy.yamlHeader(loaded.label()));
     RunSummary summary = new RunSummary();
     // The YAML is written and encoded on the rendering threads; only printing is in order, here.
-    List<Diagnostic> general = policy.renderEach(loaded.read(),
-        c -> new RenderedYaml(c, ApiserverPolicy.yamlDocuments(c).getBytes(StandardCharsets.UTF_8),
-            DiagnosticPrinter.text(c.diagnostics())),
+    SilencedFindings silencer = new SilencedFindings(loaded.read().suppressions());
+    List<Diagnostic> general = silencer.keep(policy.renderEach(loaded.read(), rendered -> {
+      ClusterManifests c = silencer.keep(rendered);
+      return new RenderedYaml(c, ApiserverPolicy.yamlDocuments(c).getBytes(StandardCharsets.UTF_8),
+          DiagnosticPrinter.text(c.diagnostics()));
+    },
         rendered -> {
           summary.add(rendered.cluster());
           err.print(rendered.findings());
@@ -121,10 +124,11 @@ final class RenderCommand implements Callable<Integer> {
           } else {
             outWriter.write(new String(rendered.yaml(), StandardCharsets.UTF_8));
           }
-        });
+        }), java.util.Optional.empty());
     outWriter.flush();
     DiagnosticPrinter.text(err, general);
     summary.print(err, loaded, null, false);
+    silencer.printSummary(err);
     boolean findings = summary.anyAtLeast(input.failOn) || DiagnosticPrinter.anyAtLeast(general, input.failOn);
     return findings ? ExitCodes.INPUT_FINDINGS : ExitCodes.OK;
   }
@@ -200,11 +204,14 @@ final class RenderCommand implements Callable<Integer> {
     // Streamed like --stdout: each cluster's files are written out (as text) on the rendering
     // threads, then compared and written as soon as the cluster's turn comes, and forgotten.
     RunSummary summary = new RunSummary();
+    SilencedFindings silencer = new SilencedFindings(loaded.read().suppressions());
     List<Diagnostic> general;
     OutputDirectory.Changes changes;
     try {
-      general = ApiserverPolicy.create(options.build()).renderEach(loaded.read(),
-          c -> new PlannedFiles(c, layout.files(List.of(c), label.label()), DiagnosticPrinter.text(c.diagnostics())),
+      general = silencer.keep(ApiserverPolicy.create(options.build()).renderEach(loaded.read(), rendered -> {
+        ClusterManifests c = silencer.keep(rendered);
+        return new PlannedFiles(c, layout.files(List.of(c), label.label()), DiagnosticPrinter.text(c.diagnostics()));
+      },
           files -> {
             summary.add(files.cluster());
             err.print(files.findings());
@@ -215,7 +222,7 @@ final class RenderCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
               }
             }
-          });
+          }), java.util.Optional.empty());
       changes = sync.finish(prune(summary, general));
     } catch (UncheckedIOException e) {
       sync.abandon();
@@ -229,7 +236,9 @@ final class RenderCommand implements Callable<Integer> {
     if (progressShown.get()) {
       err.print("\r" + " ".repeat(60) + "\r");
     }
-    return report(loaded, summary, general, changes, err, outWriter);
+    int exit = report(loaded, summary, general, changes, err, outWriter);
+    silencer.printSummary(err);
+    return exit;
   }
 
   /** The findings, what was (or would be) written, the summary; the exit code they make. */

@@ -27,6 +27,11 @@ final class SarifReport {
   private SarifReport() {}
 
   static String write(List<Diagnostic> diagnostics, String version) {
+    return write(diagnostics, List.of(), version);
+  }
+
+  /** With the findings the input silenced, each marked with its suppression and the reason given. */
+  static String write(List<Diagnostic> diagnostics, List<SilencedFindings.Silenced> silenced, String version) {
     StringBuilder out = new StringBuilder("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
         + "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"apiserver-policy\", "
         + "\"version\": " + JsonString.quote(version) + ", \"rules\": [");
@@ -37,9 +42,19 @@ final class SarifReport {
     out.append("\n    ]}},\n    \"columnKind\": \"utf16CodeUnits\",\n    \"results\": [");
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < diagnostics.size(); i++) {
-      out.append(i == 0 ? "\n" : ",\n").append("      ").append(result(diagnostics.get(i), seen));
+      out.append(i == 0 ? "\n" : ",\n").append("      ").append(result(diagnostics.get(i), seen, ""));
     }
-    return out.append(diagnostics.isEmpty() ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n").toString();
+    for (int i = 0; i < silenced.size(); i++) {
+      SilencedFindings.Silenced s = silenced.get(i);
+      // A Cluster's annotation is in the source it silences; a Suppressions document is beside it.
+      String kind = s.by().cluster().isPresent() ? "inSource" : "external";
+      String suppression = ", \"suppressions\": [{\"kind\": \"" + kind + "\", \"status\": \"accepted\", "
+          + "\"justification\": " + JsonString.quote(s.by().reason() + " (" + s.by().where() + ")") + "}]";
+      out.append(diagnostics.isEmpty() && i == 0 ? "\n" : ",\n").append("      ")
+          .append(result(s.finding(), seen, suppression));
+    }
+    boolean none = diagnostics.isEmpty() && silenced.isEmpty();
+    return out.append(none ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n").toString();
   }
 
   private static String rule(DiagnosticCode code) {
@@ -54,7 +69,7 @@ final class SarifReport {
         + JsonString.quote(level(code.defaultSeverity())) + "}}";
   }
 
-  private static String result(Diagnostic d, Map<String, Integer> seen) {
+  private static String result(Diagnostic d, Map<String, Integer> seen, String suppression) {
     String what = d.code().id() + "\n" + d.object().orElse("") + "\n" + d.path() + "\n" + d.message();
     // Two findings that say the same are told apart by their order, which edits elsewhere keep.
     int occurrence = seen.merge(what, 1, Integer::sum);
@@ -67,7 +82,7 @@ final class SarifReport {
             + ", \"startColumn\": " + Math.max(1, d.column()) + "}" : "").append("}}]"));
     out.append(", \"partialFingerprints\": {").append(JsonString.quote(FINGERPRINT)).append(": ")
         .append(JsonString.quote(sha256(what) + ":" + occurrence)).append('}');
-    out.append(", \"properties\": {\"object\": ").append(JsonString.quote(d.object().orElse("")))
+    out.append(suppression).append(", \"properties\": {\"object\": ").append(JsonString.quote(d.object().orElse("")))
         .append(", \"path\": ").append(JsonString.quote(d.path())).append("}}");
     return out.toString();
   }

@@ -41,6 +41,11 @@ class SarifReportTest {
     }
   }
 
+  /** What the SARIF 2.1.0 schema finds wrong with {@code log}. */
+  static List<Error> errors(String log) throws IOException {
+    return SARIF.validate(JSON.readTree(log));
+  }
+
   private static JsonNode sarif(String... args) throws IOException {
     List<String> all = new ArrayList<>(List.of("lint"));
     all.addAll(List.of(args));

@@ -31,6 +31,9 @@ abstract class AbstractReadResult {
   /** ResolvedHosts documents, in input order. */
   public abstract List<ResolvedHosts> resolvedHosts();
 
+  /** Findings silenced on the record (Cluster annotations and Suppressions documents), in input order. */
+  public abstract List<Suppression> suppressions();
+
   /** Diagnostics, in input order. */
   public abstract List<Diagnostic> diagnostics();
 
@@ -64,6 +67,7 @@ abstract class AbstractReadResult {
           .addAllKubermaticConfigurations(other.kubermaticConfigurations())
           .addAllSeedApiEndpoints(other.seedApiEndpoints())
           .addAllResolvedHosts(other.resolvedHosts())
+          .addAllSuppressions(other.suppressions())
           .addAllDiagnostics(other.diagnostics());
     }
     return all.build();

@@ -231,6 +231,14 @@ public enum DiagnosticCode {
           + "address) was refused by the renderer's last guard: a check before it missed this input; please "
           + "report it."),
 
+  /**
+   * A suppression that cannot be honoured: an unknown code, an error's code (errors cannot be
+   * silenced), a missing reason, or a field a Suppressions document does not have.
+   */
+  SUPPRESSION_INVALID("suppression-invalid", Severity.ERROR,
+      "A suppression that cannot be honoured: an unknown code, an error's code (errors cannot be silenced), a "
+          + "missing reason, or a field a Suppressions document does not have."),
+
   /** A defect in apiserver-policy itself; please report it. */
   INTERNAL_ERROR("internal-error", Severity.ERROR,
       "A defect in apiserver-policy itself; please report it.");

@@ -32,7 +32,7 @@ public final class ManifestReader {
   private static final String LEGACY_KKP_GROUP = "kubermatic.k8s.io/";
   private static final String OWN_GROUP = "apiserver-policy.dev/";
   private static final Set<String> KKP_KINDS = Set.of("Cluster", "Seed", "ClusterTemplate", "KubermaticConfiguration");
-  private static final Set<String> OWN_KINDS = Set.of("RenderContext", "ResolvedHosts");
+  private static final Set<String> OWN_KINDS = Set.of("RenderContext", "ResolvedHosts", "Suppressions");
   /** Group and version of the seed's EndpointSlices. */
   public static final String ENDPOINT_SLICE_API_VERSION = "discovery.k8s.io/v1";
 
@@ -160,7 +160,8 @@ public final class ManifestReader {
         ReadResult r = read.result();
         fast.addAllClusters(r.clusters()).addAllSeeds(r.seeds()).addAllTemplates(r.templates())
             .addAllContexts(r.contexts()).addAllKubermaticConfigurations(r.kubermaticConfigurations())
-            .addAllSeedApiEndpoints(r.seedApiEndpoints()).addAllResolvedHosts(r.resolvedHosts());
+            .addAllSeedApiEndpoints(r.seedApiEndpoints()).addAllResolvedHosts(r.resolvedHosts())
+            .addAllSuppressions(r.suppressions());
         fastSink.addAll(r.diagnostics());
         documents += read.documents();
       }
@@ -245,17 +246,18 @@ public final class ManifestReader {
     String v = apiVersion.get();
     String k = kind.get();
     if (KKP_API_VERSION.equals(v) && k.equals("Cluster")) {
-      KkpObjectBinder.cluster(doc).ifPresent(result::addClusters);
+      KkpObjectBinder.cluster(doc).ifPresent(cluster -> {
+        result.addClusters(cluster);
+        result.addAllSuppressions(SuppressionsBinder.ofCluster(doc, cluster.name()));
+      });
     } else if (KKP_API_VERSION.equals(v) && k.equals("Seed")) {
       KkpObjectBinder.seed(doc).ifPresent(result::addSeeds);
     } else if (KKP_API_VERSION.equals(v) && k.equals("ClusterTemplate")) {
       KkpObjectBinder.template(doc).ifPresent(result::addTemplates);
     } else if (KKP_API_VERSION.equals(v) && k.equals("KubermaticConfiguration")) {
       KkpObjectBinder.kubermaticConfiguration(doc).ifPresent(result::addKubermaticConfigurations);
-    } else if (OWN_API_VERSION.equals(v) && k.equals("RenderContext")) {
-      RenderContextBinder.bind(doc).ifPresent(result::addContexts);
-    } else if (OWN_API_VERSION.equals(v) && k.equals("ResolvedHosts")) {
-      ResolvedHostsBinder.bind(doc).ifPresent(result::addResolvedHosts);
+    } else if (OWN_API_VERSION.equals(v) && OWN_KINDS.contains(k)) {
+      readOwnKind(doc, k, result);
     } else if (ENDPOINT_SLICE_API_VERSION.equals(v) && k.equals("EndpointSlice")) {
       SeedEndpointsBinder.endpointSlice(doc).ifPresent(result::addSeedApiEndpoints);
     } else if ("v1".equals(v) && k.equals("Endpoints")) {
@@ -274,7 +276,17 @@ public final class ManifestReader {
       scope.report(DiagnosticCode.KIND_SKIPPED, doc.value("kind").orElse(node), doc.child("kind"),
           v + " " + k + " is not an input of apiserver-policy; skipped",
           "nothing to do; only KKP Cluster, Seed, ClusterTemplate, KubermaticConfiguration, RenderContext, "
-              + "ResolvedHosts and the seed's default/kubernetes EndpointSlices or Endpoints are read");
+              + "ResolvedHosts, Suppressions and the seed's default/kubernetes EndpointSlices or Endpoints are read");
+    }
+  }
+
+  /** One of {@link #OWN_KINDS}, at apiVersion {@code apiserver-policy.dev/v1alpha1}. */
+  private static void readOwnKind(FieldReader doc, String kind, ReadResult.Builder result) {
+    switch (kind) {
+      case "RenderContext" -> RenderContextBinder.bind(doc).ifPresent(result::addContexts);
+      case "ResolvedHosts" -> ResolvedHostsBinder.bind(doc).ifPresent(result::addResolvedHosts);
+      case "Suppressions" -> result.addAllSuppressions(SuppressionsBinder.ofDocument(doc));
+      default -> throw new IllegalArgumentException("not a kind of ours: " + kind);
     }
   }
 

@@ -140,6 +140,11 @@ final class ReadScope {
     return errors;
   }
 
+  /** The input's name, as diagnostics give it. */
+  String source() {
+    return source;
+  }
+
   Origin origin() {
     return Origin.builder().source(source).start(start).fields(positions).build();
   }
