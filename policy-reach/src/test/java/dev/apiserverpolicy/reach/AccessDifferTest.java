@@ -53,6 +53,11 @@ class AccessDifferTest {
     assertTrue(changes.get("dev-tools").get(5)
         .startsWith("finding info[seed-defaults-not-applied] Cluster/dev-tools"),
         "a LoadBalancer without ranges is open, and the lint says why: " + changes.get("dev-tools"));
+    List<AccessChange> back = changesOf(diff(QuickstartChanges.fourChanges(), QuickstartChanges.base()), "dev-tools",
+        AccessChange.Kind.FINDING);
+    assertEquals(1, back.size(), "going back, the finding goes: " + back);
+    assertEquals(List.of("clusters/nodeport.yaml:8:3", AccessChange.ABSENT), List.of(back.get(0).before(),
+        back.get(0).after()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -146,5 +151,20 @@ class AccessDifferTest {
     AccessDiff back = diff(head, QuickstartChanges.base());
     assertEquals(ClusterDiff.Status.ADDED, back.clusters().stream().filter(c -> c.cluster().equals("legacy-batch"))
         .findFirst().orElseThrow().status());
+  }
+
+  @Test
+  void underTheCiliumFlavourANameIsADestinationWithItsPolicy() {
+    Map<String, byte[]> base = new TreeMap<>(QuickstartChanges.base());
+    QuickstartChanges.edit(base, "render-context.yaml", "  cni: cilium\n",
+        "  cni: cilium\n  cilium: {fqdnEgress: true, seedAPIServerEntity: true}\n");
+    Map<String, byte[]> head = new TreeMap<>(base);
+    QuickstartChanges.edit(head, "render-context.yaml", "https://authz.example.com:8443",
+        "https://authz2.example.com:8443");
+    List<AccessChange> egress = changesOf(diff(base, head), "payments", AccessChange.Kind.EGRESS);
+    assertEquals(List.of("authz.example.com -[TCP 8443] was allowed by [authorization-webhook-allow (Cilium FQDN)]",
+        "authz2.example.com +[TCP 8443] allowed by [authorization-webhook-allow (Cilium FQDN)]"),
+        egress.stream().map(c -> c.subject() + (c.added().isEmpty() ? " -" + c.removed() + " was allowed by "
+            + c.allowedBefore() : " +" + c.added() + " allowed by " + c.allowedBy())).toList());
   }
 }
