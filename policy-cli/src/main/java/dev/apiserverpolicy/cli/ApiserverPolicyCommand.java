@@ -110,16 +110,21 @@ public final class ApiserverPolicyCommand implements Runnable {
     });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter errors = commandLine.getErr();
-      if (e instanceof FileAccessException u) {
-        errors.println("error: " + TerminalText.escape(u.getMessage()));
-        errors.println("  hint: " + TerminalText.escape(u.hint()));
-      } else {
-        // Not a bad input: a defect. Say so plainly rather than dump a stack trace on the user.
-        errors.println("error: internal error: " + TerminalText.escape(String.valueOf(e)));
-        errors.println("  hint: please report this with the command and input that caused it");
-      }
+      String message = e instanceof FileAccessException ? e.getMessage() : "internal error: " + e;
+      // Not a bad input but a defect: say so plainly rather than dump a stack trace on the user.
+      String hint = e instanceof FileAccessException u ? u.hint()
+          : "please report this with the command and input that caused it";
+      errors.println("error: " + TerminalText.escape(message));
+      errors.println("  hint: " + TerminalText.escape(hint));
       errors.flush();
-      return commandLine.getExitCodeExceptionMapper().getExitCode(e);
+      int exit = commandLine.getExitCodeExceptionMapper().getExitCode(e);
+      if (commandLine.getCommand() instanceof MachineOutput machine) {
+        machine.failure(message, hint, exit).ifPresent(document -> {
+          commandLine.getOut().print(document);
+          commandLine.getOut().flush();
+        });
+      }
+      return exit;
     });
     return cl;
   }

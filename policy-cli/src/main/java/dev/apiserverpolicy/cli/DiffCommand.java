@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no change", "1:changes", "2:usage error",
         "3:errors in either tree (printed on stderr), or an unreadable input"})
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand implements Callable<Integer>, MachineOutput {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -41,10 +41,16 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--new", description = "Treat the clusters as being created (as render --new does), on both sides.")
   boolean newClusters;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
       description = "${COMPLETION-CANDIDATES} (markdown: for a pull-request comment, at most 60,000 characters; "
           + "json: shape " + AccessDiff.JSON_VERSION + ", docs/spec.md). Default: ${DEFAULT-VALUE}.")
   DiffFormat format;
+
+  @Override
+  public java.util.Optional<String> failure(String message, String hint, int exitCode) {
+    return format == DiffFormat.JSON ? java.util.Optional.of(MachineOutput.jsonError(message, hint, exitCode))
+        : java.util.Optional.empty();
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -33,7 +33,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--cluster", paramLabel = "NAME", description = "Explain only this cluster.")
   String cluster;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   ExplanationFormat format;
 

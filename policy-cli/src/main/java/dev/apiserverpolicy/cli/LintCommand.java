@@ -4,6 +4,7 @@ import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.render.RenderOptions;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on", "2:usage error",
         "3:unreadable input"})
-final class LintCommand implements Callable<Integer> {
+final class LintCommand implements Callable<Integer>, MachineOutput {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -36,11 +37,22 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
       description = "${COMPLETION-CANDIDATES} (json: an array of objects with code, severity, file, line, column, "
           + "path, message, hint, and cluster when there is one; sarif: SARIF 2.1.0 for code scanning; github: "
           + "GitHub Actions annotations). Default: ${DEFAULT-VALUE}.")
   Format format;
+
+  @Override
+  public Optional<String> failure(String message, String hint, int exitCode) {
+    return format == Format.JSON ? Optional.of(MachineOutput.jsonError(message, hint, exitCode))
+        : format == Format.SARIF ? Optional.of(SarifReport.failure(message + "\nhint: " + hint, exitCode, version()))
+        : Optional.empty();
+  }
+
+  private static String version() {
+    return new VersionProvider().getVersion()[0].substring("apiserver-policy ".length());
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -51,7 +63,7 @@ final class LintCommand implements Callable<Integer> {
     if (format == Format.JSON) {
       DiagnosticPrinter.json(spec.commandLine().getOut(), diagnostics);
     } else if (format == Format.SARIF || format == Format.GITHUB) {
-      String version = new VersionProvider().getVersion()[0].substring("apiserver-policy ".length());
+      String version = version();
       spec.commandLine().getOut().print(format == Format.SARIF
           ? SarifReport.write(diagnostics, silencer.silenced(), version) : GithubAnnotations.write(diagnostics));
       spec.commandLine().getOut().flush();

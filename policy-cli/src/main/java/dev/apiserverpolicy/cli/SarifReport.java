@@ -57,6 +57,15 @@ final class SarifReport {
     return out.append(none ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n").toString();
   }
 
+  /** A SARIF log of a run that failed before it had findings: no results, the error as a notification. */
+  static String failure(String message, int exitCode, String version) {
+    return "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+        + "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"apiserver-policy\", \"version\": "
+        + JsonString.quote(version) + "}},\n    \"invocations\": [{\"executionSuccessful\": false, \"exitCode\": "
+        + exitCode + ", \"toolExecutionNotifications\": [{\"level\": \"error\", \"message\": {\"text\": "
+        + JsonString.quote(message) + "}}]}],\n    \"results\": []\n  }]\n}\n";
+  }
+
   private static String rule(DiagnosticCode code) {
     String help = code.summary() + " What the code means and when it is reported: docs/spec.md, section 7 (`"
         + code.id() + "`).";
