@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code apiserver-policy}: the command-line entry point, with the subcommands
- * {@code render}, {@code lint}, {@code diff}, {@code explain}, {@code defaults}, {@code cleanup} and {@code resolve}.
+ * {@code render}, {@code lint}, {@code diff}, {@code explain}, {@code defaults}, {@code cleanup},
+ * {@code resolve} and {@code completion}.
  */
 @Command(
     name = "apiserver-policy",
@@ -43,7 +44,7 @@ public final class ApiserverPolicyCommand implements Runnable {
   // is built, and that was a fifth of a one-cluster render. A switch rather than a map of
   // constructor references: linking those delayed the start of every run.
   private static final List<String> SUBCOMMANDS = List.of("render", "lint", "diff", "explain", "defaults", "cleanup",
-      "resolve", "help");
+      "resolve", "completion", "help");
 
   private static Object newSubcommand(String name, HostLookup lookup) {
     return switch (name) {
@@ -54,6 +55,7 @@ public final class ApiserverPolicyCommand implements Runnable {
       case "defaults" -> new DefaultsCommand();
       case "cleanup" -> new CleanupCommand();
       case "resolve" -> new ResolveCommand(lookup);
+      case "completion" -> new CompletionCommand();
       case "help" -> new CommandLine.HelpCommand();
       default -> throw new IllegalArgumentException("no subcommand " + name);
     };
@@ -88,6 +90,7 @@ public final class ApiserverPolicyCommand implements Runnable {
     EnumOptionValue.register(cl, LintCommand.Format.class, "format");
     EnumOptionValue.register(cl, ExplanationFormat.class, "format");
     EnumOptionValue.register(cl, DiffFormat.class, "format");
+    EnumOptionValue.register(cl, CompletionCommand.Shell.class, "shell");
     EnumOptionValue.register(cl, OutputLayout.class, "layout");
     // No @file expansion: a file of the repository must not become a whole command line, and an
     // error must not print the contents of a file named after the @.

@@ -20,8 +20,8 @@ final class InputOptions {
   Profile profile;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-      description = "Exit with 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "Fail when a finding is at least this severe (exit 1; render and resolve, whose 1 means "
+          + "drift: exit 4): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Severity failOn;
 
   /** Render options with the profile override, if given. */
