@@ -42,12 +42,13 @@ final class DiffMarkdown {
     if (diff.clusters().isEmpty()) {
       return out.toString();
     }
-    out.append("\n| cluster | seed | status | who may reach the API server | egress | findings |\n")
-        .append("| --- | --- | --- | --- | --- | --- |\n");
+    out.append("\n| cluster | seed | status | cluster and gate | who may reach the API server | egress | findings |\n")
+        .append("| --- | --- | --- | --- | --- | --- | --- |\n");
     List<ClusterDiff> rows = diff.clusters().subList(0, Math.min(TABLE_ROWS, diff.clusters().size()));
     for (ClusterDiff c : rows) {
       out.append("| ").append(MarkdownText.escape(c.cluster())).append(" | ").append(MarkdownText.escape(c.seed()))
-          .append(" | ").append(c.status().id()).append(" | ").append(count(c, AccessChange.Section.CLIENTS))
+          .append(" | ").append(c.status().id()).append(" | ").append(count(c, AccessChange.Section.CLUSTER))
+          .append(" | ").append(count(c, AccessChange.Section.CLIENTS))
           .append(" | ").append(count(c, AccessChange.Section.EGRESS)).append(" | ")
           .append(count(c, AccessChange.Section.FINDINGS)).append(" |\n");
     }
