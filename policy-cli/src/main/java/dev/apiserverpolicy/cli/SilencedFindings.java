@@ -1,13 +1,17 @@
 package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.Suppression;
 import dev.apiserverpolicy.render.ClusterManifests;
 import dev.apiserverpolicy.render.Rendering;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,16 +24,32 @@ final class SilencedFindings {
   /** One finding silenced, and by what. */
   record Silenced(Diagnostic finding, Suppression by) {}
 
-  private final List<Suppression> suppressions;
+  // By code, then by cluster or by folder, the first suppression that says so: an input that
+  // repeats one entry 50,000 times costs one lookup per finding, not 50,000.
+  private final Map<DiagnosticCode, Map<String, Suppression>> byCluster = new EnumMap<>(DiagnosticCode.class);
+  private final Map<DiagnosticCode, Map<String, Suppression>> byFolder = new EnumMap<>(DiagnosticCode.class);
   private final List<Silenced> silenced = new ArrayList<>();
 
   SilencedFindings(List<Suppression> suppressions) {
-    this.suppressions = List.copyOf(suppressions);
+    for (Suppression s : suppressions) {
+      (s.cluster().isPresent() ? byCluster : byFolder).computeIfAbsent(s.code(), c -> new LinkedHashMap<>())
+          .putIfAbsent(s.cluster().orElseGet(() -> s.folder().orElseThrow()), s);
+    }
+  }
+
+  /** The suppression that silences {@code d}, a finding of {@code cluster}, if any. */
+  private Optional<Suppression> silencing(Diagnostic d, Optional<String> cluster) {
+    Suppression own = cluster.map(c -> byCluster.getOrDefault(d.code(), Map.of()).get(c)).orElse(null);
+    if (own != null && own.silences(d, cluster)) {
+      return Optional.of(own);
+    }
+    return byFolder.getOrDefault(d.code(), Map.of()).values().stream().filter(s -> s.silences(d, cluster))
+        .findFirst();
   }
 
   /** The cluster with only the findings no suppression silences. */
   ClusterManifests keep(ClusterManifests cluster) {
-    if (suppressions.isEmpty()) {
+    if (byCluster.isEmpty() && byFolder.isEmpty()) {
       return cluster;
     }
     return cluster.withDiagnostics(keep(cluster.diagnostics(), Optional.of(cluster.cluster())));
@@ -39,7 +59,7 @@ final class SilencedFindings {
   List<Diagnostic> keep(List<Diagnostic> findings, Optional<String> cluster) {
     List<Diagnostic> kept = new ArrayList<>(findings.size());
     for (Diagnostic d : findings) {
-      Optional<Suppression> by = suppressions.stream().filter(s -> s.silences(d, cluster)).findFirst();
+      Optional<Suppression> by = silencing(d, cluster);
       if (by.isPresent()) {
         synchronized (silenced) {
           silenced.add(new Silenced(d, by.get()));

@@ -87,4 +87,24 @@ class SuppressionTest {
         + "\"justification\": \"the seed's firewall (NET-142) ("), r.out());
     assertEquals(java.util.List.of(), SarifReportTest.errors(r.out()), "valid SARIF 2.1.0");
   }
+
+  /** 50,000 copies of one entry, with a reason that would act on a terminal or a shell: linear, and inert. */
+  @Test
+  void fiftyThousandCopiesOfOneEntryAreOneLookupAndTheirReasonIsPrintedInert() throws IOException {
+    Path input = input();
+    StringBuilder entries = new StringBuilder();
+    String entry = "  - {code: seed-defaults-not-applied, reason: \"$(reboot); \\e[31mred\"}\n";
+    for (int i = 0; i < 50_000; i++) {
+      entries.append(entry);
+    }
+    suppressions(input, entries.toString());
+    Cli.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        () -> Cli.run("lint", input.toString()));
+    assertEquals(0, r.exit(), r::toString);
+    assertFalse(r.out().contains(OPEN), "silenced");
+    assertTrue(r.err().contains("seed-defaults-not-applied (1x, files under "), r.err());
+    assertTrue(r.err().contains("): $(reboot); \\u001b[31mred"), "shown as text, the escape written out: "
+        + r.err());
+    assertFalse(r.err().contains("\u001b"), "no raw escape reaches the terminal");
+  }
 }
