@@ -24,7 +24,7 @@ final class CleanupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadedInput loaded = LoadedInput.load(input.paths);
+    LoadedInput loaded = input.load(spec.commandLine());
     CleanupCommands.Plan plan = CleanupCommands.plan(loaded.read(), input.renderOptions().build());
     DiagnosticPrinter.text(spec.commandLine().getErr(), plan.diagnostics());
     PrintWriter out = spec.commandLine().getOut();
@@ -34,6 +34,9 @@ final class CleanupCommand implements Callable<Integer> {
       command.ciliumShellLine().ifPresent(out::println);
     }
     out.flush();
+    if (input.detail.quiet) {
+      return DiagnosticPrinter.anyAtLeast(plan.diagnostics(), input.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
     spec.commandLine().getErr().println("apiserver-policy: " + plan.commands().size() + " of " + plan.clusters()
         + " clusters have the gate off" + (plan.withErrors() == 0 ? ""
             : "; " + plan.withErrors() + (plan.withErrors() == 1 ? " cluster has" : " clusters have")

@@ -28,9 +28,10 @@ final class DefaultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadedInput loaded = LoadedInput.load(input.paths);
+    LoadedInput loaded = input.load(spec.commandLine());
     // The same run as render --new: the findings are its findings, the clusters the ones it defaulted.
-    Rendering rendering = loaded.rendered(input.renderOptions().newClusters(true).build());
+    Rendering rendering = loaded.rendered(input.renderOptions().newClusters(true).build(),
+        input.progress);
     List<Cluster> defaulted = new ArrayList<>();
     for (ClusterManifests m : rendering.clusters()) {
       // A cluster with an error is never printed as if it were fine; the error says why.

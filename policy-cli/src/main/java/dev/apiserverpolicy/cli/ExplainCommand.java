@@ -39,9 +39,9 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadedInput loaded = LoadedInput.load(input.paths);
+    LoadedInput loaded = input.load(spec.commandLine());
     RenderOptions.Builder options = input.renderOptions();
-    Rendering rendering = loaded.rendered(options.build());
+    Rendering rendering = loaded.rendered(options.build(), input.progress);
     List<Diagnostic> diagnostics = rendering.allDiagnostics();
     DiagnosticPrinter.text(spec.commandLine().getErr(), diagnostics);
     List<AccessExplanation> explanations = new ArrayList<>();

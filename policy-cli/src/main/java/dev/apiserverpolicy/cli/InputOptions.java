@@ -6,6 +6,7 @@ import dev.apiserverpolicy.render.RenderOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,6 +24,19 @@ final class InputOptions {
       description = "Fail when a finding is at least this severe (exit 1; render and resolve, whose 1 means "
           + "drift: exit 4): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Severity failOn;
+
+  @Mixin
+  OutputDetail detail;
+
+  /** The PATHs read, with progress unless --quiet; refuses contradicting output options first. */
+  LoadedInput load(picocli.CommandLine commandLine) throws FileAccessException {
+    detail.check(commandLine);
+    progress = detail.progress(commandLine.getErr());
+    return LoadedInput.load(paths, progress);
+  }
+
+  /** Where progress goes, once {@link #load} has run. */
+  Progress progress = Progress.NONE;
 
   /** Render options with the profile override, if given. */
   RenderOptions.Builder renderOptions() {

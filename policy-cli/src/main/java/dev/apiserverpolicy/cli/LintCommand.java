@@ -56,10 +56,11 @@ final class LintCommand implements Callable<Integer>, MachineOutput {
 
   @Override
   public Integer call() throws Exception {
-    LoadedInput loaded = LoadedInput.load(input.paths);
+    LoadedInput loaded = input.load(spec.commandLine());
     RenderOptions.Builder options = input.renderOptions();
     SilencedFindings silencer = new SilencedFindings(loaded.read().suppressions());
-    List<Diagnostic> diagnostics = LoadedInput.rendered(loaded.read(), options.build(), silencer).allDiagnostics();
+    List<Diagnostic> diagnostics = LoadedInput.rendered(loaded.read(), options.build(), silencer,
+        input.progress).allDiagnostics();
     if (format == Format.JSON) {
       DiagnosticPrinter.json(spec.commandLine().getOut(), diagnostics);
     } else if (format == Format.SARIF || format == Format.GITHUB) {
@@ -69,11 +70,23 @@ final class LintCommand implements Callable<Integer>, MachineOutput {
       spec.commandLine().getOut().flush();
     } else {
       DiagnosticPrinter.text(spec.commandLine().getOut(), diagnostics);
-      spec.commandLine().getErr().println("apiserver-policy: " + diagnostics.size()
-          + (diagnostics.size() == 1 ? " finding" : " findings") + " in " + loaded.files()
-          + (loaded.files() == 1 ? " file" : " files"));
-      silencer.printSummary(spec.commandLine().getErr());
+      spec.commandLine().getOut().flush();
+      if (!input.detail.quiet) {
+        printSummary(loaded, diagnostics, silencer);
+      }
     }
     return DiagnosticPrinter.anyAtLeast(diagnostics, input.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** How many findings in how many files, per code and severity; what was silenced. */
+  private void printSummary(LoadedInput loaded, List<Diagnostic> diagnostics, SilencedFindings silencer) {
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    err.println("apiserver-policy: " + diagnostics.size() + (diagnostics.size() == 1 ? " finding" : " findings")
+        + " in " + loaded.files() + (loaded.files() == 1 ? " file" : " files"));
+    FindingCounts counts = new FindingCounts();
+    counts.addAll(diagnostics);
+    counts.print(err, "  ");
+    silencer.printSummary(err);
+    err.flush();
   }
 }

@@ -26,7 +26,12 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
   private static final ManifestReader READER = ManifestReader.create();
 
   static LoadedInput load(List<Path> paths) throws FileAccessException {
-    return load(paths, Optional.empty(), file -> display(file.normalize()));
+    return load(paths, Progress.NONE);
+  }
+
+  /** Like {@link #load(List)}, counting the files read on {@code progress}. */
+  static LoadedInput load(List<Path> paths, Progress progress) throws FileAccessException {
+    return load(paths, Optional.empty(), file -> display(file.normalize()), progress);
   }
 
   /**
@@ -36,7 +41,7 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
   static LoadedInput loadTree(Path root) throws FileAccessException {
     Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
     return load(List.of(root), Optional.empty(), file -> display(base.toAbsolutePath().normalize()
-        .relativize(file.toAbsolutePath().normalize())));
+        .relativize(file.toAbsolutePath().normalize())), Progress.NONE);
   }
 
   /**
@@ -45,11 +50,11 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
    */
   static LoadedInput loadAllBut(List<Path> paths, Path replaced) throws FileAccessException {
     return load(paths, Optional.of(replaced).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)),
-        file -> display(file.normalize()));
+        file -> display(file.normalize()), Progress.NONE);
   }
 
-  private static LoadedInput load(List<Path> paths, Optional<Path> replaced, Function<Path, String> name)
-      throws FileAccessException {
+  private static LoadedInput load(List<Path> paths, Optional<Path> replaced, Function<Path, String> name,
+      Progress progress) throws FileAccessException {
     InputFiles.Collected collected = InputFiles.collect(paths);
     ReadResult read = ReadResult.builder().addAllDiagnostics(collected.problems()).build();
     List<ReadResult> each = new ArrayList<>(collected.files().size());
@@ -61,6 +66,7 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
         try (InputStream in = Files.newInputStream(file)) {
           each.add(READER.read(name.apply(file), in));
         }
+        progress.step("reading files:", each.size(), collected.files().size());
       } catch (IOException e) {
         throw new FileAccessException(file + ": cannot be read (" + e.getMessage() + ")",
             "check that the file is readable");
@@ -75,7 +81,12 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
    * YAML (lint, explain, defaults, resolve): no YAML is written here.
    */
   Rendering rendered(RenderOptions options) {
-    return rendered(read(), options);
+    return rendered(options, Progress.NONE);
+  }
+
+  /** Like {@link #rendered(RenderOptions)}, counting the clusters on {@code progress}. */
+  Rendering rendered(RenderOptions options, Progress progress) {
+    return rendered(read(), options, new SilencedFindings(read().suppressions()), progress);
   }
 
   /**
@@ -88,8 +99,17 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
 
   /** Rendered, with what is silenced recorded in {@code silencer}. */
   static Rendering rendered(ReadResult read, RenderOptions options, SilencedFindings silencer) {
+    return rendered(read, options, silencer, Progress.NONE);
+  }
+
+  /** Rendered, with what is silenced recorded in {@code silencer} and the clusters counted on {@code progress}. */
+  static Rendering rendered(ReadResult read, RenderOptions options, SilencedFindings silencer, Progress progress) {
     List<ClusterManifests> clusters = new ArrayList<>();
-    List<Diagnostic> general = ApiserverPolicy.create(options).renderEach(read, silencer::keep, clusters::add);
+    List<Diagnostic> general = ApiserverPolicy.create(options).renderEach(read, silencer::keep, c -> {
+      clusters.add(c);
+      progress.step("rendered clusters:", clusters.size(), read.clusters().size());
+    });
+    progress.finish();
     return Rendering.builder().addAllClusters(clusters).addAllDiagnostics(silencer.keep(general,
         java.util.Optional.empty())).build();
   }

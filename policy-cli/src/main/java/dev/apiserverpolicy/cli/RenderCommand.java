@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -58,9 +57,6 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; list the files that would be created, changed or "
         + "deleted with a unified diff of each (bounded), and exit 1 if there are any (for CI).")
     boolean check;
-
-    @Option(names = "--quiet", description = "With --check: list the files only, without their diffs.")
-    boolean quiet;
   }
 
   @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "gitops",
@@ -82,19 +78,17 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadedInput loaded = LoadedInput.load(input.paths);
-    RenderOptions.Builder options = input.renderOptions().newClusters(newClusters);
     PrintWriter err = spec.commandLine().getErr();
+    LoadedInput loaded = input.load(spec.commandLine());
+    progress = input.progress;
+    RenderOptions.Builder options = input.renderOptions().newClusters(newClusters);
     PrintWriter outWriter = spec.commandLine().getOut();
     if (destination.stdout) {
       return renderToStdout(loaded, options, err, outWriter);
     }
     out = destination.folder.out;
     check = destination.folder.check;
-    if (destination.folder.quiet && !check) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--quiet goes with --check");
-    }
-    diffs = check && !destination.folder.quiet ? new CheckDiffs() : null;
+    diffs = check && !input.detail.quiet ? new CheckDiffs() : null;
     return renderToFolder(loaded, options, err, outWriter);
   }
 
@@ -102,6 +96,7 @@ final class RenderCommand implements Callable<Integer> {
   private Path out;
   private boolean check;
   private CheckDiffs diffs;
+  private Progress progress = Progress.NONE;
 
   /** Streamed: each cluster is printed as soon as it is rendered and then forgotten. */
   private int renderToStdout(LoadedInput loaded, RenderOptions.Builder options, PrintWriter err,
@@ -118,7 +113,8 @@ final class RenderCommand implements Callable<Integer> {
     },
         rendered -> {
           summary.add(rendered.cluster());
-          err.print(rendered.findings());
+          progress.step("rendered clusters:", summary.clusters(), loaded.read().clusters().size());
+          printFindings(err, rendered.findings());
           if (outWriter instanceof Utf8Output utf8) {
             utf8.writeUtf8(rendered.yaml());
           } else {
@@ -126,9 +122,10 @@ final class RenderCommand implements Callable<Integer> {
           }
         }), java.util.Optional.empty());
     outWriter.flush();
+    progress.finish();
     DiagnosticPrinter.text(err, general);
-    summary.print(err, loaded, null, false);
-    silencer.printSummary(err);
+    summary.addGeneral(general);
+    printSummary(summary, silencer, loaded, null, err);
     boolean findings = summary.anyAtLeast(input.failOn) || DiagnosticPrinter.anyAtLeast(general, input.failOn);
     return findings ? ExitCodes.INPUT_FINDINGS : ExitCodes.OK;
   }
@@ -197,7 +194,7 @@ final class RenderCommand implements Callable<Integer> {
     InputLabel label = loaded.labelFor(out.toAbsolutePath().getParent());
     try {
       OutputDirectory directory = new OutputDirectory(root, label);
-      sync = directory.sync(!check, progress(err), diffs);
+      sync = directory.sync(!check, progress(), diffs);
     } catch (IOException e) {
       throw cannotWrite(e);
     }
@@ -214,7 +211,8 @@ final class RenderCommand implements Callable<Integer> {
       },
           files -> {
             summary.add(files.cluster());
-            err.print(files.findings());
+            progress.step("rendered clusters:", summary.clusters(), loaded.read().clusters().size());
+            printFindings(err, files.findings());
             for (Map.Entry<String, String> f : files.files().entrySet()) {
               try {
                 sync.add(f.getKey(), f.getValue());
@@ -233,20 +231,18 @@ final class RenderCommand implements Callable<Integer> {
       sync.abandon();
       throw e;
     }
-    if (progressShown.get()) {
-      err.print("\r" + " ".repeat(60) + "\r");
-    }
-    int exit = report(loaded, summary, general, changes, err, outWriter);
-    silencer.printSummary(err);
-    return exit;
+    progress.finish();
+    summary.addGeneral(general);
+    return report(loaded, summary, silencer, general, changes, err, outWriter);
   }
 
   /** The findings, what was (or would be) written, the summary; the exit code they make. */
-  private int report(LoadedInput loaded, RunSummary summary, List<Diagnostic> general,
+  private int report(LoadedInput loaded, RunSummary summary, SilencedFindings silencer, List<Diagnostic> general,
       OutputDirectory.Changes changes, PrintWriter err, PrintWriter outWriter) {
     DiagnosticPrinter.text(err, general);
     List<Diagnostic> gatesOff = summary.gatesTurnedOff(changes, check);
     DiagnosticPrinter.text(err, gatesOff);
+    summary.addGeneral(gatesOff);
     boolean findings = summary.anyAtLeast(input.failOn) || DiagnosticPrinter.anyAtLeast(general, input.failOn)
         || DiagnosticPrinter.anyAtLeast(gatesOff, input.failOn);
     for (String foreign : changes.foreign()) {
@@ -264,12 +260,30 @@ final class RenderCommand implements Callable<Integer> {
           diffs.print(outWriter, TerminalText::escape);
       }
       outWriter.flush();
-      summary.print(err, loaded, changes, check);
+      printSummary(summary, silencer, loaded, changes, err);
       return findings || !changes.conflicts().isEmpty() ? ExitCodes.INPUT_FINDINGS
           : changes.drift() ? ExitCodes.DIFFERS : ExitCodes.OK;
     }
-    summary.print(err, loaded, changes, check);
+    printSummary(summary, silencer, loaded, changes, err);
     return findings || !changes.conflicts().isEmpty() ? ExitCodes.INPUT_FINDINGS : ExitCodes.OK;
+  }
+
+  /** A cluster's findings, on a line of their own after any progress. */
+  private void printFindings(PrintWriter err, String findings) {
+    if (!findings.isEmpty()) {
+      progress.finish();
+      err.print(findings);
+    }
+  }
+
+  /** The summary and what was silenced, unless --quiet. */
+  private void printSummary(RunSummary summary, SilencedFindings silencer, LoadedInput loaded,
+      OutputDirectory.Changes changes, PrintWriter err) {
+    if (!input.detail.quiet) {
+      summary.print(err, loaded, changes, check, input.detail.verbose);
+      silencer.printSummary(err);
+    }
+    err.flush();
   }
 
   /**
@@ -294,25 +308,15 @@ final class RenderCommand implements Callable<Integer> {
         "check that the folder is writable; every file is either its old or its new version, so rerun");
   }
 
-  private final AtomicBoolean progressShown = new AtomicBoolean();
-
-  // A progress line on a terminal (the total is not known until every cluster is rendered).
-  private ManifestFileWriter progress(PrintWriter err) {
-    if (System.console() == null) {
+  // Files written, counted from several writer threads at once (the total is not known until the end).
+  private ManifestFileWriter progress() {
+    if (progress == Progress.NONE) {
       return writer;
     }
-    // Called from several writer threads at once.
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     return (target, content) -> {
       writer.write(target, content);
-      int n = done.incrementAndGet();
-      if (n % 500 == 0) {
-        progressShown.set(true);
-        synchronized (err) {
-          err.print("\rwriting: " + n + " files");
-          err.flush();
-        }
-      }
+      progress.stepOfMany("written files:", done.incrementAndGet());
     };
   }
 

@@ -22,7 +22,11 @@ final class RunSummary {
   private int objects;
   private final List<String> failed = new ArrayList<>();
   private final List<String> withoutPolicies = new ArrayList<>();
+  private final FindingCounts findings = new FindingCounts();
   private Severity worst;
+
+  static final String FAILED = "failed";
+  static final String GATE_OFF = "no NetworkPolicies (the apiserverNetworkPolicy gate is not on)";
 
   void add(ClusterManifests c) {
     clusters++;
@@ -31,6 +35,7 @@ final class RunSummary {
       if (worst == null || d.severity().compareTo(worst) > 0) {
         worst = d.severity();
       }
+      findings.add(d);
     }
     if (c.failed()) {
       Diagnostic first = c.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).findFirst().orElseThrow();
@@ -50,12 +55,10 @@ final class RunSummary {
    */
   List<Diagnostic> gatesTurnedOff(OutputDirectory.Changes changes, boolean check) {
     List<Diagnostic> out = new ArrayList<>();
+    Map<String, Integer> deleted = policiesDeleted(changes);
     for (Map.Entry<String, Cluster> e : gatesOff.entrySet()) {
       // One file a policy (gitops), or one file a cluster (single-file) that holds fewer policies.
-      String folder = e.getKey();
-      long policies = changes.delete().stream().filter(f -> f.startsWith(folder + "networkpolicy-")
-          || f.startsWith(folder + "ciliumnetworkpolicy-")).count()
-          + changes.policiesDropped().getOrDefault(folder.substring(0, folder.length() - 1) + ".yaml", 0);
+      long policies = deleted.getOrDefault(e.getKey(), 0);
       if (policies == 0) {
         continue;
       }
@@ -74,6 +77,29 @@ final class RunSummary {
     return out;
   }
 
+  /** Findings about no cluster, counted with the clusters' own. */
+  void addGeneral(List<Diagnostic> general) {
+    findings.addAll(general);
+  }
+
+  /**
+   * The policies deleted per cluster folder ({@code seed/cluster-x/}): a policy's own file under
+   * the gitops layout, or the policies a cluster's one file no longer holds under single-file.
+   */
+  private static Map<String, Integer> policiesDeleted(OutputDirectory.Changes changes) {
+    Map<String, Integer> deleted = new java.util.HashMap<>();
+    for (String file : changes.delete()) {
+      int slash = file.lastIndexOf('/');
+      String name = file.substring(slash + 1);
+      if (name.startsWith("networkpolicy-") || name.startsWith("ciliumnetworkpolicy-")) {
+        deleted.merge(file.substring(0, slash + 1), 1, Integer::sum);
+      }
+    }
+    changes.policiesDropped().forEach((file, count) -> deleted.merge(
+        file.substring(0, file.length() - ".yaml".length()) + "/", count, Integer::sum));
+    return deleted;
+  }
+
   int clusters() {
     return clusters;
   }
@@ -82,7 +108,7 @@ final class RunSummary {
     return worst != null && worst.compareTo(threshold) >= 0;
   }
 
-  void print(PrintWriter err, LoadedInput loaded, OutputDirectory.Changes changes, boolean check) {
+  void print(PrintWriter err, LoadedInput loaded, OutputDirectory.Changes changes, boolean check, boolean verbose) {
     StringBuilder line = new StringBuilder("apiserver-policy: rendered ")
         .append(clusters - failed.size()).append(" of ").append(clusters).append(" clusters (")
         .append(objects).append(" objects) from ").append(loaded.files()).append(loaded.files() == 1 ? " file"
@@ -94,14 +120,17 @@ final class RunSummary {
           .append(", unchanged ").append(changes.unchanged().size());
     }
     err.println(line);
+    ClusterOutcomes outcomes = new ClusterOutcomes();
+    failed.forEach(f -> outcomes.add(FAILED, f));
+    Map<String, Integer> policiesDeleted = changes == null ? Map.of() : policiesDeleted(changes);
     for (String entry : withoutPolicies) {
-      String folder = entry.substring(0, entry.lastIndexOf('/')) + "/networkpolicy-";
       String name = entry.substring(entry.lastIndexOf('/') + 1);
-      long deleted = changes == null ? 0 : changes.delete().stream().filter(f -> f.startsWith(folder)).count();
-      err.println("  no NetworkPolicies: " + name + " (the apiserverNetworkPolicy gate is not on"
-          + (deleted > 0 ? "; " + (check ? "would delete " : "deleted ") + deleted + " policy files" : "") + ")");
+      int deleted = policiesDeleted.getOrDefault(entry.substring(0, entry.lastIndexOf('/') + 1), 0);
+      outcomes.add(GATE_OFF, name + (deleted > 0 ? " (" + (check ? "would delete " : "deleted ") + deleted
+          + " policy files)" : ""));
     }
-    failed.forEach(f -> err.println("  failed: " + TerminalText.escape(f)));
+    findings.print(err, "  ");
+    outcomes.print(err, verbose);
     if (changes != null && !changes.kept().isEmpty()) {
       err.println("  not deleted: " + changes.kept().size() + (changes.kept().size() == 1 ? " file" : " files")
           + " this input generated before and no longer generates: " + changes.prune().reason());

@@ -136,7 +136,7 @@ class CommandsTest {
     assertEquals(2, Cli.run("lint").exit(), "PATH is required");
     Cli.Result r = Cli.run("render", Cli.quickstart().toString());
     assertEquals("error: Missing required argument (specify one of these): "
-        + "(--stdout | (--out=DIR [--check] [--quiet]))\n" + "  hint: see 'apiserver-policy render --help'\n",
+        + "(--stdout | (--out=DIR [--check]))\n" + "  hint: see 'apiserver-policy render --help'\n",
         r.err(), "a short message and where to look");
     Cli.Result both = Cli.run("render", Cli.quickstart().toString(), "--stdout", "--check");
     assertTrue(both.err().startsWith("error: Missing required argument(s): --out=DIR"), "--check is --out's");

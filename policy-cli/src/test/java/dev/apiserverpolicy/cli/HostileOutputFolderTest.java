@@ -128,7 +128,7 @@ class HostileOutputFolderTest {
     Files.writeString(payments, Files.readString(payments).replace("192.0.2.0/24", "192.0.2.1/24"));
     Cli.Result r = Cli.run("render", input.toString(), "--out", out().toString());
     assertEquals(4, r.exit(), r::toString);
-    assertTrue(r.err().contains("failed: payments: cidr-host-bits"), r::toString);
+    assertTrue(r.err().contains("  failed: 1 cluster\n    payments: cidr-host-bits"), r::toString);
     assertTrue(r.err().contains("deleted 0"), r::toString);
     assertTrue(r.err().contains("not deleted: 15 files this input generated before and no longer generates: the "
         + "run has errors (above)"), r::toString);

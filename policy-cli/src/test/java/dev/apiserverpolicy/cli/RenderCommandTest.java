@@ -287,8 +287,8 @@ class RenderCommandTest {
         "apiserverNetworkPolicy: false"));
     Cli.Result second = Cli.run("render", input.toString(), "--out", out().toString());
     assertEquals(0, second.exit());
-    assertTrue(second.err().contains("  no NetworkPolicies: dev-tools (the apiserverNetworkPolicy gate is not on; "
-        + "deleted 11 policy files)"), second::toString);
+    assertTrue(second.err().contains("  no NetworkPolicies (the apiserverNetworkPolicy gate is not on): 2 clusters\n"
+        + "    dev-tools (deleted 11 policy files)\n    legacy-batch\n"), second::toString);
     Map<String, String> after = files(out());
     List<String> gone = before.keySet().stream().filter(f -> !after.containsKey(f)).toList();
     assertEquals(11, gone.size(), gone::toString);
@@ -324,7 +324,7 @@ class RenderCommandTest {
         + "metadata: {name: ../../escape}\nspec: {cloud: {dc: hetzner-fsn1}, exposeStrategy: NodePort}\n");
     Cli.Result r = Cli.run("render", input.toString(), "--out", out().toString());
     assertEquals(4, r.exit());
-    assertTrue(r.err().contains("failed: ../../escape: cluster-name-invalid"), r::toString);
+    assertTrue(r.err().contains("  failed: 1 cluster\n    ../../escape: cluster-name-invalid"), r::toString);
     assertFalse(Files.exists(tmp.resolve("escape")));
     try (Stream<Path> all = Files.walk(tmp)) {
       assertTrue(all.noneMatch(p -> p.toString().contains("escape")));
@@ -365,7 +365,7 @@ class RenderCommandTest {
         + "spec.apiServerAllowedIPRanges.cidrBlocks[0]: '10.0.0.1/8' has host bits set below /8"), r::toString);
     assertTrue(r.err().contains("  hint: did you mean 10.0.0.0/8 (the network) or 10.0.0.1/32 (the single address)?"));
     assertTrue(r.err().contains("rendered 5 of 6 clusters"), r::toString);
-    assertTrue(r.err().contains("  failed: broken: cidr-host-bits"), r::toString);
+    assertTrue(r.err().contains("  failed: 1 cluster\n    broken: cidr-host-bits"), r::toString);
     assertEquals(Cli.QUICKSTART_FILES, files(out()).size());
   }
 
@@ -403,7 +403,7 @@ class RenderCommandTest {
     assertTrue(millis < 20_000, "took " + millis + " ms");
     assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("error[source-ranges-too-large] Cluster/distinct"), r::toString);
-    assertTrue(r.err().contains("failed: distinct: source-ranges-too-large"), r::toString);
+    assertTrue(r.err().contains("  failed: 1 cluster\n    distinct: source-ranges-too-large"), r::toString);
     assertTrue(r.err().contains("and 5979 more range-duplicate findings for Cluster/copies"), r::toString);
     assertTrue(r.err().lines().filter(l -> l.contains("warning[range-duplicate]")).count() <= 21, "bounded");
     assertTrue(Files.exists(out().resolve("europe-west/cluster-copies/service-front-loadbalancer.yaml")));
