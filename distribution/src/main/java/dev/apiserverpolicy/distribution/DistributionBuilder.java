@@ -91,6 +91,11 @@ public final class DistributionBuilder {
     setTimes(home, epoch);
 
     Path java = home.resolve("runtime/bin/java");
+    // The man pages, made by the CLI from its own commands (the same source as docs/spec.md's reference).
+    Path man = Files.createDirectories(home.resolve("share/man/man1"));
+    run(List.of(java.toString(), "-cp", home.resolve("lib/apiserver-policy.jar").toString(),
+        "dev.apiserverpolicy.cli.ManPages", man.toString(), version));
+    setTimes(home, epoch);
     boolean cds = classDataSharing(java, home, quickstart, work);
     if (!cds) {
       System.out.println("apiserver-policy: WARNING: this JDK's -Xshare:dump does not write the same bytes twice "

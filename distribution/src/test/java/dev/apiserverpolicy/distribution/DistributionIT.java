@@ -98,6 +98,28 @@ class DistributionIT {
     assertEquals(DistributionBuilder.sha256(archive) + "  " + archive.getFileName() + "\n", sha);
   }
 
+  /** A man page per command in share/man/man1, readable by man(1) where the machine has it. */
+  @Test
+  void holdsAManPagePerCommand() throws Exception {
+    Path man1 = home.resolve("share/man/man1");
+    for (String command : List.of("", "-render", "-lint", "-diff", "-explain", "-defaults", "-cleanup", "-resolve",
+        "-completion")) {
+      Path page = man1.resolve("apiserver-policy" + command + ".1");
+      assertTrue(Files.isRegularFile(page), page::toString);
+      String troff = Files.readString(page, StandardCharsets.UTF_8);
+      assertTrue(troff.contains(".TH \"APISERVER-POLICY" + command.toUpperCase(java.util.Locale.ROOT) + "\" \"1\""),
+          troff);
+      assertTrue(troff.contains(".SH \"EXIT STATUS\""), troff);
+    }
+    Path manTool = Path.of("/usr/bin/man");
+    if (Files.isExecutable(manTool)) {
+      Run shown = run(tmp, Map.of("PATH", "/usr/bin:/bin", "MANWIDTH", "80", "LC_ALL", "C"),
+          List.of(manTool.toString(), "-l", man1.resolve("apiserver-policy-render.1").toString()));
+      assertEquals(0, shown.exit(), shown::err);
+      assertTrue(shown.out().contains("-q, --quiet"), shown::out);
+    }
+  }
+
   @Test
   void runsTheQuickStartWithAnEmptyEnvironmentAndPrintsWhatTheJarPrints() throws Exception {
     String quickstart = ProjectFiles.quickstart().toString();
