@@ -12,14 +12,18 @@ import java.util.TreeMap;
 /**
  * Where each rendered object goes under {@code --out}. The default GitOps layout is
  * {@code <seed>/cluster-<name>/<kind>-<name>.yaml} plus a {@code kustomization.yaml} per
- * cluster; {@code single-file} writes {@code <seed>/cluster-<name>.yaml}. Every path segment
- * comes from a name validated as a DNS-1123 label or subdomain, so none can escape the folder.
+ * cluster; {@code single-file} writes {@code <seed>/cluster-<name>.yaml}. Either way there is a
+ * {@code kustomization.yaml} per seed folder listing its clusters, and one at the top listing
+ * the seeds, so that {@code kubectl kustomize} builds any level. Every path segment comes from a
+ * name validated as a DNS-1123 label or subdomain, so none can escape the folder.
  */
 enum OutputLayout {
   /** One file per object, and a kustomization per cluster. */
   GITOPS,
   /** One file per cluster. */
   SINGLE_FILE;
+
+  static final String KUSTOMIZATION = "kustomization.yaml";
 
   /** {@code gitops}, {@code single-file}: as {@code --layout} takes it. */
   @Override
@@ -74,8 +78,49 @@ enum OutputLayout {
         }
       }
       resources.sort(null);
-      files.put(folder + "/kustomization.yaml", YamlManifestWriter.writeKustomization(resources, input));
+      files.put(folder + "/" + KUSTOMIZATION, YamlManifestWriter.writeKustomization(resources, input));
     }
     return files;
+  }
+
+  /**
+   * The kustomizations above the clusters, for the files there will be ({@code files}, relative
+   * paths): {@code <seed>/kustomization.yaml} listing each cluster of the seed (its folder, or
+   * its file under single-file), and {@code kustomization.yaml} listing each seed folder. Only
+   * what is there is listed, and each once: a kustomization naming a missing resource fails.
+   */
+  OutputDirectory.LevelFiles levels(String input) {
+    return new OutputDirectory.LevelFiles() {
+      @Override
+      public Map<String, String> of(java.util.Set<String> files) {
+        return kustomizationsAbove(files, input);
+      }
+
+      @Override
+      public boolean holds(String relative) {
+        return relative.equals(KUSTOMIZATION) || relative.endsWith("/" + KUSTOMIZATION)
+            && relative.indexOf('/') == relative.length() - KUSTOMIZATION.length() - 1;
+      }
+    };
+  }
+
+  private Map<String, String> kustomizationsAbove(java.util.Set<String> files, String input) {
+    Map<String, java.util.SortedSet<String>> seeds = new TreeMap<>();
+    for (String file : files) {
+      String[] parts = file.split("/", -1);
+      boolean cluster = this == GITOPS
+          ? parts.length == 3 && parts[1].startsWith("cluster-") && parts[2].equals(KUSTOMIZATION)
+          : parts.length == 2 && parts[1].startsWith("cluster-") && parts[1].endsWith(".yaml");
+      if (cluster) {
+        seeds.computeIfAbsent(parts[0], s -> new java.util.TreeSet<>()).add(parts[1]);
+      }
+    }
+    Map<String, String> levels = new TreeMap<>();
+    seeds.forEach((seed, clusters) -> levels.put(seed + "/" + KUSTOMIZATION,
+        YamlManifestWriter.writeKustomization(List.copyOf(clusters), input)));
+    if (!seeds.isEmpty()) {
+      levels.put(KUSTOMIZATION, YamlManifestWriter.writeKustomization(List.copyOf(seeds.keySet()), input));
+    }
+    return levels;
   }
 }

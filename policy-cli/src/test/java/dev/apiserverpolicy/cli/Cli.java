@@ -21,10 +21,17 @@ final class Cli {
 
   /**
    * What the quick start renders under its own profiles: objects, and files with one
-   * kustomization per cluster. Adding a target or a cluster changes these two numbers, here only.
+   * kustomization per cluster (five), one for its seed and one at the top. Adding a target or a
+   * cluster changes these two numbers, here only.
    */
   static final int QUICKSTART_OBJECTS = 54;
-  static final int QUICKSTART_FILES = QUICKSTART_OBJECTS + 5;
+  static final int QUICKSTART_FILES = QUICKSTART_OBJECTS + 5 + Cli.LEVEL_FILES;
+
+  /**
+   * The quick start's kustomizations above its clusters (its seed's, the top one): written only by
+   * a run that may prune, so a run with errors into a new folder writes the others only.
+   */
+  static final int LEVEL_FILES = 2;
 
   private Cli() {}
 
