@@ -124,8 +124,11 @@ public final class Cidr implements Comparable<Cidr> {
       throw new CidrFormatException("empty CIDR", "write a range such as 10.0.0.0/8");
     }
     if (!text.equals(text.strip()) || anyWhitespace(text)) {
-      throw new CidrFormatException(
-          "'" + text + "' contains whitespace", "remove the spaces: '" + text.strip() + "'");
+      // The fix, not a copy of the value: without its spaces when it is one range, else one range an item.
+      String joined = text.codePoints().filter(c -> !Character.isWhitespace(c))
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+      throw new CidrFormatException("'" + text + "' contains whitespace", joined.indexOf('/') != joined.lastIndexOf('/')
+          ? "write one range per list item, without spaces" : "remove the spaces: '" + joined + "'");
     }
     int slash = text.indexOf('/');
     if (slash < 0) {

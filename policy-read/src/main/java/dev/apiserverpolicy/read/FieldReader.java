@@ -286,15 +286,38 @@ final class FieldReader {
         return Optional.of(host ? Cidr.parseHost(text) : Cidr.parse(text));
       } catch (CidrFormatException e) {
         scope.report(e.hostBitsSet() ? DiagnosticCode.CIDR_HOST_BITS : DiagnosticCode.CIDR_INVALID,
-            v, p, e.getMessage(), e.hint());
+            v, p, e.getMessage(), layoutHint(v, false).orElse(e.hint()));
         return Optional.empty();
       }
     });
   }
 
   private void typeError(YamlNode v, FieldPath p, String expected) {
+    Optional<String> cause = layoutHint(v, expected.equals("an object") || expected.startsWith("a list"));
     scope.report(DiagnosticCode.FIELD_TYPE, v, p,
-        "expected " + expected + ", found " + describe(v), hintFor(expected));
+        "expected " + expected + ", found " + describe(v), cause.orElse(hintFor(expected)));
+  }
+
+  /**
+   * What a plain value that holds {@code " - "} or {@code ": "} most likely is: lines indented
+   * into the line above (a list item or key one level too deep, folded into one string), or,
+   * where an object or list was expected, a key written without its ':'. Said instead of a
+   * hint that would repeat the value.
+   */
+  static Optional<String> layoutHint(YamlNode v, boolean structureExpected) {
+    if (!(v instanceof YamlNode.Scalar s) || !s.plain() || s.type() != YamlNode.Type.STRING) {
+      return Optional.empty();
+    }
+    String text = s.value();
+    if (text.contains(" - ") || text.contains(": ")) {
+      return Optional.of("the value holds '- ' or ': ': most likely a list item or key indented deeper than the "
+          + "line above, read as part of it; indent each list item and key like the others at its level");
+    }
+    if (structureExpected) {
+      return MissingColon.keyWithoutColon(text).map(fixed -> "a key without its ':'? write '"
+          + MissingColon.shown(fixed) + "' (and indent what belongs under it)");
+    }
+    return Optional.empty();
   }
 
   private static String hintFor(String expected) {

@@ -20,9 +20,10 @@ final class KkpSchemaValues {
       return true;
     }
     if (!hasType(schema.type(), node)) {
+      String usual = schema.type() == 's' ? "quote the value, e.g. \"...\"" : "write " + typeName(schema.type())
+          + " here";
       report(doc, DiagnosticCode.FIELD_TYPE, node, path, kind, "must be " + typeName(schema.type()) + ", found "
-          + FieldReader.describe(node), schema.type() == 's' ? "quote the value, e.g. \"...\"" : "write "
-          + typeName(schema.type()) + " here");
+          + FieldReader.describe(node), FieldReader.layoutHint(node, schema.type() != 's').orElse(usual));
       return false;
     }
     if (!(node instanceof YamlNode.Scalar scalar) || scalar.type() != YamlNode.Type.STRING) {

@@ -162,14 +162,7 @@ final class YamlStream {
               + Integer.toHexString(e.getCodePoint()) + " at character " + e.getPosition() + ")",
           "pass YAML or JSON text; binary data and control characters cannot be read"));
     } catch (MarkedYamlEngineException e) {
-      Optional<Mark> m = e.getProblemMark().or(e::getContextMark);
-      int line = m.map(x -> x.getLine() + 1).orElse(0);
-      int column = m.map(x -> x.getColumn() + 1).orElse(0);
-      String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-      String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-      sink.add(fileDiagnostic(source, DiagnosticCode.YAML_SYNTAX, line, column,
-          "YAML syntax error: " + problem + context,
-          "fix the YAML at this position; documents after it were not read"));
+      sink.add(syntaxError(source, text, e));
     } catch (YamlEngineException e) {
       sink.add(fileDiagnostic(source, DiagnosticCode.YAML_SYNTAX, 0, 0,
           "YAML error: " + e.getMessage(), "fix the YAML; documents after it were not read"));
@@ -179,6 +172,31 @@ final class YamlStream {
       sink.set(last, namingWhatWasNotRead(sink.get(last), source, composer.openDocumentLine()));
     }
     return composer.documents();
+  }
+
+  /**
+   * A syntax error at the parser's position, unless it comes from a key written without its ':':
+   * then at the key's line (the parser notices only on a later line), with the key as it should
+   * be written.
+   */
+  private static Diagnostic syntaxError(String source, String text, MarkedYamlEngineException e) {
+    Optional<Mark> m = e.getProblemMark().or(e::getContextMark);
+    int line = m.map(x -> x.getLine() + 1).orElse(0);
+    int column = m.map(x -> x.getColumn() + 1).orElse(0);
+    String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+    String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+    boolean keyProblem = problem.startsWith("mapping values are not allowed")
+        || problem.startsWith("could not find expected ':'");
+    Optional<MissingColon.Found> colon = keyProblem ? MissingColon.before(text, line) : Optional.empty();
+    if (colon.isPresent()) {
+      MissingColon.Found f = colon.get();
+      return fileDiagnostic(source, DiagnosticCode.YAML_SYNTAX, f.line(), f.column(), "YAML syntax error: '"
+          + MissingColon.shown(f.written()) + "' has no ':' after its key, so the lines after it were read as "
+          + "part of its value (" + problem + " at line " + line + ")", "write '"
+          + MissingColon.shown(f.fixed()) + "'; documents after it were not read");
+    }
+    return fileDiagnostic(source, DiagnosticCode.YAML_SYNTAX, line, column, "YAML syntax error: " + problem + context,
+        "fix the YAML at this position; documents after it were not read");
   }
 
   /**
