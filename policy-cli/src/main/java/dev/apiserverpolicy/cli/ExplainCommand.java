@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:explained", "1:findings at or above --fail-on, or no such cluster", "2:usage error",
         "3:unreadable input"})
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Callable<Integer>, MachineOutput {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -34,15 +34,25 @@ final class ExplainCommand implements Callable<Integer> {
   String cluster;
 
   @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+      description = "${COMPLETION-CANDIDATES} (json: shape apiserver-policy.dev/explain/v1, docs/spec.md). "
+          + "Default: ${DEFAULT-VALUE}.")
   ExplanationFormat format;
+
+  @Override
+  public java.util.Optional<String> failure(String message, String hint, int exitCode) {
+    return format == ExplanationFormat.JSON ? java.util.Optional.of(MachineOutput.jsonError(message, hint, exitCode))
+        : java.util.Optional.empty();
+  }
 
   @Override
   public Integer call() throws Exception {
     LoadedInput loaded = input.load(spec.commandLine());
     RenderOptions.Builder options = input.renderOptions();
     Rendering rendering = loaded.rendered(options.build(), input.progress);
-    List<Diagnostic> diagnostics = rendering.allDiagnostics();
+    // With --cluster, that cluster's findings and those about no cluster (a seed's, a file's), not the others'.
+    List<Diagnostic> diagnostics = cluster == null ? rendering.allDiagnostics()
+        : java.util.stream.Stream.concat(rendering.clusters().stream().filter(m -> m.cluster().equals(cluster))
+            .flatMap(m -> m.diagnostics().stream()), rendering.diagnostics().stream()).toList();
     DiagnosticPrinter.text(spec.commandLine().getErr(), diagnostics);
     List<AccessExplanation> explanations = new ArrayList<>();
     for (ClusterManifests m : rendering.clusters()) {

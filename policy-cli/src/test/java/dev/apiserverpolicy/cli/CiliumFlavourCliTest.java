@@ -34,11 +34,21 @@ class CiliumFlavourCliTest {
         r.out());
     assertTrue(r.out().matches("(?s).*\n    entity kube-apiserver +TCP 6443 +seed-apiserver-allow "
         + "\\(Cilium entity\\)\n.*"), r.out());
-    assertTrue(r.out().matches("(?s).*\n    pods app=dns-resolver,cluster=dev-tools +TCP 53,UDP 53 +dns-allow, "
+    assertTrue(r.out().matches("(?s).*\n    pods app=dns-resolver,cluster=dev-tools in namespace cluster-dev-tools "
+        + "+TCP 53,UDP 53 "
+        + "+dns-allow, "
         + "dns-allow \\(Cilium\\)\n.*"), r.out());
     Cli.Result webhook = Cli.run("explain", q.toString(), "--cluster", "payments", "--profile", "least-privilege");
     assertTrue(webhook.out().matches("(?s).*\n    authz\\.example\\.com +TCP 8443 +authorization-webhook-allow "
         + "\\(Cilium FQDN\\)\n.*"), webhook.out());
+  }
+
+  /** README's second picture is what the command draws for the input its sentence describes. */
+  @Test
+  void theReadmesCiliumPictureIsWhatTheCommandDraws() throws IOException {
+    Cli.Result r = Cli.run("explain", quickstartWithFlavour().toString(), "--cluster", "payments", "--profile",
+        "least-privilege", "--format", "mermaid");
+    assertEquals(Cli.readmeMermaidBlock(1), r.out(), "regenerate README's Cilium picture with the command it names");
   }
 
   @Test

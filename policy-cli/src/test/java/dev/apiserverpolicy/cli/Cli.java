@@ -78,6 +78,17 @@ final class Cli {
     return ProjectFiles.quickstart();
   }
 
+  /** The {@code n}th (from 0) {@code ```mermaid} block of README.md, without its fences. */
+  static String readmeMermaidBlock(int n) throws IOException {
+    String readme = Files.readString(ProjectFiles.root().resolve("README.md"));
+    int start = -1;
+    for (int i = 0; i <= n; i++) {
+      start = readme.indexOf("```mermaid\n", start + 1);
+    }
+    String block = readme.substring(start + "```mermaid\n".length());
+    return block.substring(0, block.indexOf("```"));
+  }
+
   /** A copy of the quickstart example that a test may change. */
   static Path copyQuickstart(Path into) throws IOException {
     Path target = into.resolve("quickstart");

@@ -61,7 +61,19 @@ public final class AccessExplainer {
       notes.add("no NetworkPolicy is rendered: the apiserverNetworkPolicy gate is not on, so egress is unrestricted");
     }
     return new AccessExplanation(manifests.cluster(), manifests.seed(), ns, profile,
-        inputs.effectiveExposeStrategy().kkpName(), egress, clients(inputs, manifests, notes), notes);
+        inputs.effectiveExposeStrategy().kkpName(), egress, clients(inputs, manifests, notes), notes,
+        ingress(ClientPaths.of(manifests)));
+  }
+
+  /** The paths of {@link ClientPaths}, and the NodePort bypass as a path of its own when there is one. */
+  private static List<AccessExplanation.Ingress> ingress(ClientPaths paths) {
+    List<AccessExplanation.Ingress> ingress = new ArrayList<>();
+    new TreeMap<>(paths.paths()).forEach((path, ranges) ->
+        ingress.add(new AccessExplanation.Ingress(path, ClientPaths.text(ranges), false)));
+    if (paths.bypass()) {
+      ingress.add(new AccessExplanation.Ingress(ClientPaths.NODEPORT_BYPASS, "anyone who reaches a seed node", true));
+    }
+    return ingress;
   }
 
   /** A kube-apiserver pod of the cluster, as KKP labels it. */

@@ -32,6 +32,7 @@ record ClientPaths(ExposeStrategy strategy, boolean gate, Map<String, List<Cidr>
   static final String FRONT_LOAD_BALANCER = "Service front-loadbalancer";
   static final String OWN_LOAD_BALANCER = "Service apiserver-external (its own load balancer)";
   static final String NODEPORT_PROXY = "the seed's nodeport-proxy";
+  static final String NODEPORT_BYPASS = "Service apiserver-external's NodePort on every seed node (bypass)";
 
   static ClientPaths of(ClusterManifests manifests) {
     ClusterInputs inputs = manifests.inputs().orElseThrow();

@@ -51,7 +51,8 @@ final class DiffJson {
     out.append(changes.isEmpty() ? "]" : "\n" + indent.substring(2) + "]");
   }
 
-  private static void list(StringBuilder out, List<String> values) {
+  /** A JSON array of strings, on one line. */
+  static void list(StringBuilder out, List<String> values) {
     out.append('[');
     for (int i = 0; i < values.size(); i++) {
       out.append(i == 0 ? "" : ", ").append(JsonString.quote(values.get(i)));

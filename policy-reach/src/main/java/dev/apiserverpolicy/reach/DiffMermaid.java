@@ -44,7 +44,11 @@ final class DiffMermaid {
 
   /** A label: shortened, and with nothing Mermaid or the page would read as markup. */
   static String text(String s) {
-    String shown = s.length() > LABEL ? s.substring(0, LABEL - 3) + "..." : s;
+    return escape(s.length() > LABEL ? s.substring(0, LABEL - 3) + "..." : s);
+  }
+
+  /** A label with nothing Mermaid or the page would read as markup, whole. */
+  static String escape(String shown) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < shown.length(); i++) {
       char ch = shown.charAt(i);

@@ -12,9 +12,11 @@ public enum ExplanationFormat {
   /** Plain text for terminals. */
   TABLE(ExplanationFormat::table),
   /** A Mermaid {@code flowchart}, e.g. for a README. */
-  MERMAID(ExplanationFormat::mermaid),
+  MERMAID(AccessPictures::mermaid),
   /** A Graphviz {@code digraph}. */
-  DOT(ExplanationFormat::dot);
+  DOT(AccessPictures::dot),
+  /** JSON of shape {@code apiserver-policy.dev/explain/v1} (docs/spec.md, "explain"). */
+  JSON(ExplanationJson::write);
 
   private final Function<List<AccessExplanation>, String> writer;
 
@@ -55,62 +57,5 @@ public enum ExplanationFormat {
       out.append('\n');
     }
     return out.toString();
-  }
-
-  private static String mermaid(List<AccessExplanation> explanations) {
-    StringBuilder out = new StringBuilder("flowchart LR\n");
-    int c = 0;
-    for (AccessExplanation e : explanations) {
-      String id = "c" + c++;
-      out.append("  subgraph ").append(id).append(" [\"").append(mermaidText("cluster " + e.cluster() + " ("
-          + e.strategy() + ", " + e.profile() + ")")).append("\"]\n");
-      out.append("    ").append(id).append("api[\"kube-apiserver pods\"]\n");
-      out.append("  end\n");
-      out.append("  ").append(id).append("clients([\"").append(mermaidText(String.join("<br/>", e.clients())))
-          .append("\"]) -->|\"TCP 443\"| ").append(id).append("api\n");
-      int t = 0;
-      for (AccessExplanation.Destination d : e.egress()) {
-        if (d.connections().isEmpty()) {
-          continue;
-        }
-        out.append("  ").append(id).append("api -->|\"").append(mermaidText(d.connections().toString()))
-            .append("\"| ").append(id).append('t').append(t++).append("[\"").append(mermaidText(d.target()))
-            .append("\"]\n");
-      }
-    }
-    return out.toString();
-  }
-
-  private static String mermaidText(String s) {
-    return s.replace("\"", "#quot;");
-  }
-
-  private static String dot(List<AccessExplanation> explanations) {
-    StringBuilder out = new StringBuilder("digraph apiserver_access {\n  rankdir=LR;\n  node [shape=box];\n");
-    int c = 0;
-    for (AccessExplanation e : explanations) {
-      String id = "c" + c++;
-      out.append("  subgraph cluster_").append(id).append(" {\n    label=").append(dotText("cluster " + e.cluster()
-          + " (" + e.strategy() + ", " + e.profile() + ")")).append(";\n    ").append(id)
-          .append("_api [label=\"kube-apiserver pods\"];\n  }\n");
-      out.append("  ").append(id).append("_clients [shape=ellipse, label=").append(dotText(String.join("\n",
-          e.clients()))).append("];\n");
-      out.append("  ").append(id).append("_clients -> ").append(id).append("_api [label=\"TCP 443\"];\n");
-      int t = 0;
-      for (AccessExplanation.Destination d : e.egress()) {
-        if (d.connections().isEmpty()) {
-          continue;
-        }
-        String node = id + "_t" + t++;
-        out.append("  ").append(node).append(" [label=").append(dotText(d.target())).append("];\n");
-        out.append("  ").append(id).append("_api -> ").append(node).append(" [label=")
-            .append(dotText(d.connections().toString())).append("];\n");
-      }
-    }
-    return out.append("}\n").toString();
-  }
-
-  private static String dotText(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
   }
 }

@@ -106,7 +106,7 @@ record Probe(String target, Optional<Pod> pod, Optional<Cidr> address, Optional<
       String namespace = podLabels.containsKey(Reachability.CILIUM_NAMESPACE_LABEL)
           ? podLabels.remove(Reachability.CILIUM_NAMESPACE_LABEL) : ns;
       String target = "pods " + String.join(",", podLabels.entrySet().stream().map(e -> e.getKey() + "="
-          + e.getValue()).toList()) + (namespace.equals(ns) ? "" : " in namespace " + namespace);
+          + e.getValue()).toList()) + " in namespace " + namespace;
       probes.add(ofPod(target, Pod.of(namespace, "probe", podLabels)));
     }
     for (String fqdn : rule.toFqdnNames()) {
@@ -129,8 +129,9 @@ record Probe(String target, Optional<Pod> pod, Optional<Cidr> address, Optional<
       return ofAddress(text, Cidr.of(cidr.family(), cidr.firstAddress(), cidr.family().bits()));
     }
     Map<String, String> podLabels = peer.podSelector().map(Probe::labelsFor).orElse(Map.of());
+    // Every pod peer names its namespace: the cluster's own is a namespace like any other to a reader.
     String namespace = policyNamespace;
-    String where = "";
+    String where = " in namespace " + policyNamespace;
     if (peer.namespaceSelector().isPresent()) {
       Map<String, String> nsLabels = labelsFor(peer.namespaceSelector().get());
       namespace = nsLabels.getOrDefault(Namespace.NAME_LABEL, "namespace-" + describe(peer.namespaceSelector().get()));
