@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * the pods its endpoint selector matches, in its own namespace.
  */
 @Value.Immutable
-non-sealed abstract class AbstractCiliumNetworkPolicy implements KubernetesObject {
+sealed abstract class AbstractCiliumNetworkPolicy implements KubernetesObject permits CiliumNetworkPolicy {
   /** {@code cilium.io/v2}. */
   public static final String API_VERSION = "cilium.io/v2";
   /** {@code CiliumNetworkPolicy}. */

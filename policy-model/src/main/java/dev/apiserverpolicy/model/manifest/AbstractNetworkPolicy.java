@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** A {@code networking.k8s.io/v1} NetworkPolicy. */
 @Value.Immutable
-non-sealed abstract class AbstractNetworkPolicy implements KubernetesObject {
+sealed abstract class AbstractNetworkPolicy implements KubernetesObject permits NetworkPolicy {
   /** {@code networking.k8s.io/v1}. */
   public static final String API_VERSION = "networking.k8s.io/v1";
   /** {@code NetworkPolicy}. */

@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 
 /** A {@code v1} Service. */
 @Value.Immutable
-non-sealed abstract class AbstractService implements KubernetesObject {
+sealed abstract class AbstractService implements KubernetesObject permits Service {
   /** {@code v1}. */
   public static final String API_VERSION = "v1";
   /** {@code Service}. */
