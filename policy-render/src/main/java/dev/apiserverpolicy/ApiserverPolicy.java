@@ -1,8 +1,8 @@
 package dev.apiserverpolicy;
 
 import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Profile;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterInputs;
@@ -129,22 +129,34 @@ public final class ApiserverPolicy {
           + "diagnostics name it)");
       sorted.put(name, Objects.requireNonNull(file.getValue(), () -> "files: no content for '" + name + "'"));
     }
-    List<ReadResult> each = new ArrayList<>(sorted.size());
+    List<Inputs> each = new ArrayList<>(sorted.size());
     for (Map.Entry<String, byte[]> file : sorted.entrySet()) {
       each.add(reader.read(file.getKey(), file.getValue()));
     }
-    return render(ReadResult.builder().build().plusAll(each), String.join(", ", sorted.keySet()));
+    return render(Inputs.builder().build().plusAll(each), String.join(", ", sorted.keySet()));
+  }
+
+  /** What the YAML's header names for inputs built in code: {@value}. */
+  public static final String BUILT_IN_CODE = "inputs built in code";
+
+  /**
+   * Binds, validates and renders inputs built in code ({@link Inputs#builder()}), as {@link
+   * #render(Map)} does after reading: the same {@link Result}, its YAML's header naming {@value
+   * #BUILT_IN_CODE}. The same inputs written as files and read give the same objects.
+   */
+  public Result render(Inputs inputs) {
+    return render(inputs, BUILT_IN_CODE);
   }
 
   /**
-   * Binds, validates and renders what has been read already (by the CLI, say, or built in code),
+   * Binds, validates and renders what has been read already (by the CLI, say) or built in code,
    * as {@link #render(Map)} does after reading.
    *
-   * @param read the inputs and the findings of reading them
+   * @param inputs the inputs, and the findings of reading them when they were read
    * @param label what the YAML's header says it was generated from
    */
-  public Result render(ReadResult read, String label) {
-    Objects.requireNonNull(read, "read");
+  public Result render(Inputs inputs, String label) {
+    Inputs read = Objects.requireNonNull(inputs, "inputs");
     List<ClusterManifests> clusters = new ArrayList<>();
     List<Diagnostic> general = renderEach(read, c -> c, clusters::add);
     StringBuilder yaml = new StringBuilder(yamlHeader(Objects.requireNonNull(label, "label")));
@@ -160,7 +172,7 @@ public final class ApiserverPolicy {
   }
 
   /**
-   * Like {@link #render(ReadResult, String)}, for inputs too large to hold rendered: each cluster
+   * Like {@link #render(Inputs, String)}, for inputs too large to hold rendered: each cluster
    * is first passed through {@code eachInParallel} on the rendering threads (to turn it into YAML
    * with {@link #yamlDocuments}, say), and {@code inOrder} receives what that returns, in order
    * (seed, then cluster), on the calling thread, as soon as it and every cluster before it are
@@ -168,7 +180,7 @@ public final class ApiserverPolicy {
    *
    * @return the findings that name no cluster
    */
-  public <T> List<Diagnostic> renderEach(ReadResult read,
+  public <T> List<Diagnostic> renderEach(Inputs read,
       Function<? super ClusterManifests, ? extends T> eachInParallel, Consumer<? super T> inOrder) {
     return ManifestRenderer.renderAll(read, options, eachInParallel, inOrder);
   }

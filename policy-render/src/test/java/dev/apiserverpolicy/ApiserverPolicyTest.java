@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Profile;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.ClusterManifests;
@@ -194,10 +194,10 @@ class ApiserverPolicyTest {
     assertFalse(header.chars().anyMatch(c -> c == 0x202E || c == 7), header);
   }
 
-  private static ReadResult read(Map<String, byte[]> files) {
-    java.util.List<ReadResult> each = new java.util.ArrayList<>();
+  private static Inputs read(Map<String, byte[]> files) {
+    java.util.List<Inputs> each = new java.util.ArrayList<>();
     new java.util.TreeMap<>(files).forEach((name, bytes) -> each.add(ManifestReader.create().read(name, bytes)));
-    return ReadResult.builder().build().plusAll(each);
+    return Inputs.builder().build().plusAll(each);
   }
 
   /** The CLI and embedders share this class: read or typed inputs, streamed or whole, give the same. */
@@ -206,7 +206,7 @@ class ApiserverPolicyTest {
     Map<String, byte[]> files = quickstart();
     ApiserverPolicy policy = ApiserverPolicy.create().withProfile(Profile.LEAST_PRIVILEGE);
     ApiserverPolicy.Result fromFiles = policy.render(files);
-    ReadResult read = read(files);
+    Inputs read = read(files);
     String label = String.join(", ", new java.util.TreeSet<>(files.keySet()));
     assertEquals(fromFiles, policy.render(read, label));
     StringBuilder streamed = new StringBuilder(ApiserverPolicy.yamlHeader(label));
@@ -236,9 +236,9 @@ class ApiserverPolicyTest {
   /** New clusters are defaulted from the seed's template, as render --new does. */
   @Test
   void newClustersAreDefaultedAsRenderNewDoes() {
-    ReadResult quickstart = read(quickstart());
+    Inputs quickstart = read(quickstart());
     // Every seed defaults its clusters from a template that sets a profile-independent field KKP defaults.
-    ReadResult read = ReadResult.builder().from(quickstart)
+    Inputs read = Inputs.builder().from(quickstart)
         .seeds(quickstart.seeds().stream().map(s -> dev.apiserverpolicy.model.Seed.builder().from(s)
             .defaultClusterTemplate("defaults").build()).toList())
         .addTemplates(dev.apiserverpolicy.model.ClusterTemplate.builder().name("defaults").putLabels("scope", "seed")

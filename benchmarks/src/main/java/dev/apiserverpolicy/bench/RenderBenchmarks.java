@@ -2,7 +2,7 @@ package dev.apiserverpolicy.bench;
 
 import dev.apiserverpolicy.examples.ScaleInput;
 import dev.apiserverpolicy.model.Diagnostic;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.reach.AccessExplainer;
 import dev.apiserverpolicy.reach.AccessExplanation;
 import dev.apiserverpolicy.read.ManifestReader;
@@ -57,7 +57,7 @@ public class RenderBenchmarks {
     tenThousand = text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static ReadResult read(int clusters) throws IOException {
+  private static Inputs read(int clusters) throws IOException {
     StringWriter text = new StringWriter();
     ScaleInput.write(text, clusters, false);
     return ManifestReader.create().read("bench.yaml", text.toString());

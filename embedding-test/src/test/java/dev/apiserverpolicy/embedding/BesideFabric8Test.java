@@ -3,7 +3,7 @@ package dev.apiserverpolicy.embedding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.read.ManifestReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class BesideFabric8Test {
         + "\t\"spec\": {\"exposeStrategy\": \"LoadBalancer\", \"features\": {\"apiserverNetworkPolicy\": true},\n"
         + "\t  \"apiServerAllowedIPRanges\": {\"cidrBlocks\": []}},\n"
         + "\t\"status\": {\"address\": {\"port\": 30000}}\n}\n";
-    ReadResult read = ManifestReader.create().read("c.json", json);
+    Inputs read = ManifestReader.create().read("c.json", json);
     assertEquals(List.of(), read.diagnostics());
     assertEquals("prod-1", read.clusters().get(0).name());
   }

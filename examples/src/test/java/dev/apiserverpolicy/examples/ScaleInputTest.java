@@ -3,7 +3,7 @@ package dev.apiserverpolicy.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterManifests;
@@ -19,7 +19,7 @@ class ScaleInputTest {
   private static Rendering render(int n, boolean mixed) throws IOException {
     StringWriter text = new StringWriter();
     ScaleInput.write(text, n, mixed);
-    ReadResult read = ManifestReader.create().read("scale.yaml", text.toString());
+    Inputs read = ManifestReader.create().read("scale.yaml", text.toString());
     return ManifestRenderer.renderAll(read, RenderOptions.defaults());
   }
 

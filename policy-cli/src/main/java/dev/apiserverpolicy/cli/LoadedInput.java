@@ -2,7 +2,7 @@ package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Diagnostic;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterManifests;
 import dev.apiserverpolicy.render.RenderOptions;
@@ -22,7 +22,7 @@ import java.util.function.Function;
  * RenderContext names another input) by their path as given, normalised: {@code ./in/x.yaml}
  * and {@code in//x.yaml} are {@code in/x.yaml}.
  */
-record LoadedInput(ReadResult read, List<Path> paths, int files) {
+record LoadedInput(Inputs read, List<Path> paths, int files) {
   private static final ManifestReader READER = ManifestReader.create();
 
   static LoadedInput load(List<Path> paths) throws FileAccessException {
@@ -56,8 +56,8 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
   private static LoadedInput load(List<Path> paths, Optional<Path> replaced, Function<Path, String> name,
       Progress progress) throws FileAccessException {
     InputFiles.Collected collected = InputFiles.collect(paths);
-    ReadResult read = ReadResult.builder().addAllDiagnostics(collected.problems()).build();
-    List<ReadResult> each = new ArrayList<>(collected.files().size());
+    Inputs read = Inputs.builder().addAllDiagnostics(collected.problems()).build();
+    List<Inputs> each = new ArrayList<>(collected.files().size());
     for (Path file : collected.files()) {
       try {
         if (replaced.isPresent() && Files.isSameFile(file, replaced.get())) {
@@ -93,17 +93,17 @@ record LoadedInput(ReadResult read, List<Path> paths, int files) {
    * {@code read} rendered as {@link #rendered(RenderOptions)} renders what was loaded, without
    * the findings its suppressions silence.
    */
-  static Rendering rendered(ReadResult read, RenderOptions options) {
+  static Rendering rendered(Inputs read, RenderOptions options) {
     return rendered(read, options, new SilencedFindings(read.suppressions()));
   }
 
   /** Rendered, with what is silenced recorded in {@code silencer}. */
-  static Rendering rendered(ReadResult read, RenderOptions options, SilencedFindings silencer) {
+  static Rendering rendered(Inputs read, RenderOptions options, SilencedFindings silencer) {
     return rendered(read, options, silencer, Progress.NONE);
   }
 
   /** Rendered, with what is silenced recorded in {@code silencer} and the clusters counted on {@code progress}. */
-  static Rendering rendered(ReadResult read, RenderOptions options, SilencedFindings silencer, Progress progress) {
+  static Rendering rendered(Inputs read, RenderOptions options, SilencedFindings silencer, Progress progress) {
     List<ClusterManifests> clusters = new ArrayList<>();
     List<Diagnostic> general = ApiserverPolicy.create(options).renderEach(read, silencer::keep, c -> {
       clusters.add(c);

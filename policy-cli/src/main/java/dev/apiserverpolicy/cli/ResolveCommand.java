@@ -3,7 +3,7 @@ package dev.apiserverpolicy.cli;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.CidrFormatException;
 import dev.apiserverpolicy.model.Diagnostic;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.ResolvedHosts;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.SpecialPurposeAddresses;
@@ -123,7 +123,7 @@ final class ResolveCommand implements Callable<Integer> {
       return ExitCodes.FILE_ACCESS;
     }
     ResolvedHosts now = resolved.build();
-    List<Diagnostic> after = errors(loaded.read().plus(ReadResult.builder().addResolvedHosts(now).build()));
+    List<Diagnostic> after = errors(loaded.read().plus(Inputs.builder().addResolvedHosts(now).build()));
     if (!after.isEmpty()) {
       return refuse(after, "the inputs still have errors with these answers", err);
     }
@@ -131,7 +131,7 @@ final class ResolveCommand implements Callable<Integer> {
   }
 
   /** Every error lint finds in {@code read}, under the profiles the inputs name. */
-  private static List<Diagnostic> errors(ReadResult read) {
+  private static List<Diagnostic> errors(Inputs read) {
     return LoadedInput.rendered(read, RenderOptions.defaults()).allDiagnostics().stream()
         .filter(d -> d.severity() == Severity.ERROR).toList();
   }
@@ -198,7 +198,7 @@ final class ResolveCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.DIFFERS;
     }
-    ReadResult before;
+    Inputs before;
     try (InputStream in = Files.newInputStream(out, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       before = READER.read(displayed(out), in);
     } catch (IOException e) {

@@ -1,7 +1,7 @@
 package dev.apiserverpolicy.cli;
 
 import dev.apiserverpolicy.ApiserverPolicy;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.read.ManifestReader;
 
 /**
@@ -59,7 +59,7 @@ final class StartupWarmUp {
 
   static int run() {
     try {
-      ReadResult read = ManifestReader.create().read("warm-up", INPUT);
+      Inputs read = ManifestReader.create().read("warm-up", INPUT);
       int[] written = {0};
       ApiserverPolicy.create().renderEach(read, ApiserverPolicy::yamlDocuments, yaml -> written[0] += yaml.length());
       return written[0];

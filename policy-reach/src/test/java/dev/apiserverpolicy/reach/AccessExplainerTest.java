@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.Rendering;
@@ -42,7 +42,7 @@ class AccessExplainerTest {
       """;
 
   private static AccessExplanation explain(String serviceType) {
-    ReadResult read = ManifestReader.create().read("in.yaml", INPUT.formatted(serviceType));
+    Inputs read = ManifestReader.create().read("in.yaml", INPUT.formatted(serviceType));
     assertFalse(read.hasErrors(), () -> read.diagnostics().toString());
     Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
     return AccessExplainer.explain(rendering.clusters().get(0));

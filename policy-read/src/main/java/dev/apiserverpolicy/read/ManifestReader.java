@@ -3,8 +3,8 @@ package dev.apiserverpolicy.read;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.OrderedTasks;
-import dev.apiserverpolicy.model.ReadResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,22 +68,22 @@ public final class ManifestReader {
   }
 
   /** Reads text; {@code source} names it in diagnostics (a file name, {@code <stdin>}). */
-  public ReadResult read(String source, String text) {
+  public Inputs read(String source, String text) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(text, "text");
     if (text.length() > limits.maxInputBytes()) {
-      return ReadResult.builder().addDiagnostics(tooLarge(source)).build();
+      return Inputs.builder().addDiagnostics(tooLarge(source)).build();
     }
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     return readText(source, body);
   }
 
   /** Reads UTF-8 bytes. */
-  public ReadResult read(String source, byte[] bytes) {
+  public Inputs read(String source, byte[] bytes) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(bytes, "bytes");
     if (bytes.length > limits.maxInputBytes()) {
-      return ReadResult.builder().addDiagnostics(tooLarge(source)).build();
+      return Inputs.builder().addDiagnostics(tooLarge(source)).build();
     }
     // Before decoding: a huge document is refused at the cost of one pass over its bytes. (Text
     // in another encoding is left to the decoder, which says which one it is.)
@@ -95,7 +95,7 @@ public final class ManifestReader {
     List<Diagnostic> sink = new ArrayList<>();
     Optional<String> text = yaml.decode(source, bytes, sink);
     if (text.isEmpty()) {
-      return ReadResult.builder().diagnostics(sink).build();
+      return Inputs.builder().diagnostics(sink).build();
     }
     return readText(source, text.get());
   }
@@ -104,7 +104,7 @@ public final class ManifestReader {
    * Reads a UTF-8 stream to its end (or to the input limit, whichever comes first). The
    * stream is not closed. An I/O failure becomes a diagnostic.
    */
-  public ReadResult read(String source, InputStream in) {
+  public Inputs read(String source, InputStream in) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(in, "in");
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -115,20 +115,20 @@ public final class ManifestReader {
       while ((n = in.read(chunk)) >= 0) {
         total += n;
         if (total > limits.maxInputBytes()) {
-          return ReadResult.builder().addDiagnostics(tooLarge(source)).build();
+          return Inputs.builder().addDiagnostics(tooLarge(source)).build();
         }
         buffer.write(chunk, 0, n);
       }
     } catch (IOException e) {
-      return ReadResult.builder().addDiagnostics(YamlStream.fileDiagnostic(source,
+      return Inputs.builder().addDiagnostics(YamlStream.fileDiagnostic(source,
           DiagnosticCode.INPUT_UNREADABLE, 0, 0, "the input could not be read: " + e.getMessage(),
           "check that the file exists and is readable")).build();
     }
     return read(source, buffer.toByteArray());
   }
 
-  private ReadResult documentTooLarge(String source, DocumentSizes.Oversized oversized) {
-    return ReadResult.builder().addDiagnostics(YamlStream.fileDiagnostic(source, DiagnosticCode.DOCUMENT_TOO_LARGE,
+  private Inputs documentTooLarge(String source, DocumentSizes.Oversized oversized) {
+    return Inputs.builder().addDiagnostics(YamlStream.fileDiagnostic(source, DiagnosticCode.DOCUMENT_TOO_LARGE,
         oversized.line(), 1,
         "the document starting here is larger than " + limits.maxDocumentChars() + " characters (at least "
             + oversized.chars() + "); nothing in this input was read",
@@ -141,7 +141,7 @@ public final class ManifestReader {
         "split it into several files");
   }
 
-  private ReadResult readText(String source, String text) {
+  private Inputs readText(String source, String text) {
     Optional<DocumentSizes.Oversized> oversized = DocumentSizes.firstOversized(text, limits.maxDocumentChars());
     if (oversized.isPresent()) {
       return documentTooLarge(source, oversized.get());
@@ -153,11 +153,11 @@ public final class ManifestReader {
     List<DocumentChunks.Chunk> chunks = DocumentChunks.split(chars, CHUNK_CHARS);
     List<ChunkRead> reads = OrderedTasks.map(chunks, chunk -> readChunk(source, chars, chunk), executor);
     if (reads.stream().allMatch(ChunkRead::parsed)) {
-      ReadResult.Builder fast = ReadResult.builder();
+      Inputs.Builder fast = Inputs.builder();
       List<Diagnostic> fastSink = new ArrayList<>();
       int documents = 0;
       for (ChunkRead read : reads) {
-        ReadResult r = read.result();
+        Inputs r = read.result();
         fast.addAllClusters(r.clusters()).addAllSeeds(r.seeds()).addAllTemplates(r.templates())
             .addAllContexts(r.contexts()).addAllKubermaticConfigurations(r.kubermaticConfigurations())
             .addAllSeedApiEndpoints(r.seedApiEndpoints()).addAllResolvedHosts(r.resolvedHosts())
@@ -167,7 +167,7 @@ public final class ManifestReader {
       }
       return finish(source, documents == 0, fast, fastSink);
     }
-    ReadResult.Builder result = ReadResult.builder();
+    Inputs.Builder result = Inputs.builder();
     List<Diagnostic> sink = new ArrayList<>();
     List<YamlNode> documents = yaml.compose(source, text, sink);
     for (YamlNode document : documents) {
@@ -180,10 +180,10 @@ public final class ManifestReader {
   private static final int CHUNK_CHARS = 64 * 1024;
 
   /** What one run of documents read to; {@code parsed} is false if it left the fast parser's subset. */
-  private record ChunkRead(boolean parsed, ReadResult result, int documents) {}
+  private record ChunkRead(boolean parsed, Inputs result, int documents) {}
 
   private ChunkRead readChunk(String source, char[] text, DocumentChunks.Chunk chunk) {
-    ReadResult.Builder result = ReadResult.builder();
+    Inputs.Builder result = Inputs.builder();
     List<Diagnostic> sink = new ArrayList<>();
     int[] documents = {0};
     boolean parsed = SubsetYamlParser.parse(text, chunk, limits, document -> {
@@ -194,7 +194,7 @@ public final class ManifestReader {
         : new ChunkRead(false, null, 0);
   }
 
-  private static ReadResult finish(String source, boolean noDocuments, ReadResult.Builder result,
+  private static Inputs finish(String source, boolean noDocuments, Inputs.Builder result,
       List<Diagnostic> sink) {
     if (noDocuments && sink.isEmpty()) {
       sink.add(YamlStream.fileDiagnostic(source, DiagnosticCode.INPUT_EMPTY, 0, 0,
@@ -203,7 +203,7 @@ public final class ManifestReader {
     return result.diagnostics(sink).build();
   }
 
-  private void readDocument(String source, YamlNode document, ReadResult.Builder result, List<Diagnostic> sink) {
+  private void readDocument(String source, YamlNode document, Inputs.Builder result, List<Diagnostic> sink) {
     try {
       readObject(source, document, Optional.empty(), result, sink);
     } catch (RuntimeException | StackOverflowError e) {
@@ -220,7 +220,7 @@ public final class ManifestReader {
   }
 
   /** Reads one object; {@code inherited} is the apiVersion and kind implied by a typed List. */
-  private void readObject(String source, YamlNode node, Optional<String[]> inherited, ReadResult.Builder result,
+  private void readObject(String source, YamlNode node, Optional<String[]> inherited, Inputs.Builder result,
       List<Diagnostic> sink) {
     ReadScope scope = new ReadScope(source, sink, node);
     Optional<FieldReader> opened = FieldReader.open(scope, FieldPath.root(), node);
@@ -281,7 +281,7 @@ public final class ManifestReader {
   }
 
   /** One of {@link #OWN_KINDS}, at apiVersion {@code apiserver-policy.dev/v1alpha1}. */
-  private static void readOwnKind(FieldReader doc, String kind, ReadResult.Builder result) {
+  private static void readOwnKind(FieldReader doc, String kind, Inputs.Builder result) {
     switch (kind) {
       case "RenderContext" -> RenderContextBinder.bind(doc).ifPresent(result::addContexts);
       case "ResolvedHosts" -> ResolvedHostsBinder.bind(doc).ifPresent(result::addResolvedHosts);
@@ -291,7 +291,7 @@ public final class ManifestReader {
   }
 
   private void readList(String source, FieldReader doc, String apiVersion, String kind,
-      ReadResult.Builder result, List<Diagnostic> sink) {
+      Inputs.Builder result, List<Diagnostic> sink) {
     if (doc.scope().errors() > 0) {
       // Which items the list really holds is in doubt (a second 'items' key, say): read none.
       doc.report(DiagnosticCode.LIST_NOT_READ, doc.node(), doc.child("items"),

@@ -9,8 +9,8 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.IpFamily;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.model.Severity;
 import java.io.IOException;
@@ -26,7 +26,7 @@ class KkpFixturesReadTest {
 
   @Test
   void clusterAwsFixtureReadsEveryFieldWeUse() throws IOException {
-    ReadResult result = reader.read("cluster-aws.yaml", Files.readAllBytes(TestData.fixture("cluster-aws.yaml")));
+    Inputs result = reader.read("cluster-aws.yaml", Files.readAllBytes(TestData.fixture("cluster-aws.yaml")));
 
     assertEquals(List.of(), result.diagnostics(), "diagnostics");
     assertEquals(1, result.clusters().size());
@@ -55,7 +55,7 @@ class KkpFixturesReadTest {
 
   @Test
   void seedReferenceReadsWithoutErrorsButTheTwoValuesKkpsOwnSchemaRefuses() throws IOException {
-    ReadResult result = reader.read("zz_generated.seed.ce.yaml",
+    Inputs result = reader.read("zz_generated.seed.ce.yaml",
         Files.readAllBytes(TestData.fixture("zz_generated.seed.ce.yaml")));
 
     // KKP's reference Seed is written from empty Go values: two of them are "" where the v2.31.0 CRD's
@@ -82,7 +82,7 @@ class KkpFixturesReadTest {
   @Test
   void kkpsReferenceKubermaticConfigurationReadsWithoutErrors() throws IOException {
     String name = "zz_generated.kubermaticConfiguration.ce.yaml";
-    ReadResult result = reader.read(name, Files.readAllBytes(TestData.fixture(name)));
+    Inputs result = reader.read(name, Files.readAllBytes(TestData.fixture(name)));
     assertEquals(List.of(), result.diagnostics(), name);
     assertEquals(1, result.kubermaticConfigurations().size());
     var kkp = result.kubermaticConfigurations().get(0);
@@ -94,7 +94,7 @@ class KkpFixturesReadTest {
 
   @Test
   void theSeedReferenceDatacenterSettingsAreRead() throws IOException {
-    ReadResult result = reader.read("seed", Files.readAllBytes(TestData.fixture("zz_generated.seed.ce.yaml")));
+    Inputs result = reader.read("seed", Files.readAllBytes(TestData.fixture("zz_generated.seed.ce.yaml")));
     Seed s = result.seeds().get(0);
     assertEquals(Optional.of("kubermatic"), s.namespace());
     assertEquals(Map.of(), s.datacenterSettings(), "apiServerServiceType and authenticationConfiguration are null");
@@ -106,7 +106,7 @@ class KkpFixturesReadTest {
   void kkpGoldenFilesWithoutApiVersionAreSkippedWithAWarning() throws IOException {
     // KKP's generated fixtures omit apiVersion and kind; they are not inputs.
     String name = "service-aws-1.35.0-front-loadbalancer.yaml";
-    ReadResult result = reader.read(name, Files.readAllBytes(TestData.fixture(name)));
+    Inputs result = reader.read(name, Files.readAllBytes(TestData.fixture(name)));
     assertEquals(1, result.diagnostics().size());
     assertEquals(DiagnosticCode.NOT_A_KUBERNETES_OBJECT, result.diagnostics().get(0).code());
     assertEquals(3, result.diagnostics().get(0).line());

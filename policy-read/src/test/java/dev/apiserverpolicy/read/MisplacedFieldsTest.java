@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.testing.ProjectFiles;
 import java.io.IOException;
@@ -34,7 +34,7 @@ class MisplacedFieldsTest {
       """;
 
   private static List<Diagnostic> unknown(String text) {
-    ReadResult r = ManifestReader.create().read("in.yaml", text);
+    Inputs r = ManifestReader.create().read("in.yaml", text);
     return r.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.FIELD_UNKNOWN).toList();
   }
 
@@ -87,7 +87,7 @@ class MisplacedFieldsTest {
     int objects = 0;
     for (String name : List.of("cluster-aws.yaml", "zz_generated.seed.ce.yaml",
         "zz_generated.kubermaticConfiguration.ce.yaml")) {
-      ReadResult r = ManifestReader.create().read(name, Files.readAllBytes(TestData.fixture(name)));
+      Inputs r = ManifestReader.create().read(name, Files.readAllBytes(TestData.fixture(name)));
       assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.FIELD_UNKNOWN)
           .toList(), name);
       objects += r.clusters().size() + r.seeds().size() + r.kubermaticConfigurations().size();
@@ -111,7 +111,7 @@ class MisplacedFieldsTest {
       text.append("  x").append(i).append(": 1\n");
     }
     text.append("  \"a;$(reboot)\": 1\n");
-    ReadResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+    Inputs r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
         () -> ManifestReader.create().read("in.yaml", text.toString()));
     assertEquals(50_001, r.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.FIELD_UNKNOWN
         && d.severity() == Severity.WARNING).count());

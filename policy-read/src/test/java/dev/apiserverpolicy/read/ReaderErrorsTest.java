@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Severity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class ReaderErrorsTest {
       "spec:",
       "");
 
-  private static Diagnostic only(ReadResult result) {
+  private static Diagnostic only(Inputs result) {
     assertEquals(1, result.diagnostics().size(), () -> "diagnostics: " + result.diagnostics());
     return result.diagnostics().get(0);
   }
@@ -44,7 +44,7 @@ class ReaderErrorsTest {
 
   @Test
   void wrongTypeOfAKnownFieldIsAnErrorAtTheValue() {
-    ReadResult r = reader.read("in.yaml", CLUSTER_HEAD + "  features:\n    apiserverNetworkPolicy: \"true\"\n");
+    Inputs r = reader.read("in.yaml", CLUSTER_HEAD + "  features:\n    apiserverNetworkPolicy: \"true\"\n");
     Diagnostic d = only(r);
     assertAt(d, DiagnosticCode.FIELD_TYPE, 7, 29, "spec.features.apiserverNetworkPolicy");
     assertEquals(Optional.of("Cluster/prod-1"), d.object());
@@ -90,7 +90,7 @@ class ReaderErrorsTest {
 
   @Test
   void unknownKindIsSkippedWithAnInfo() {
-    ReadResult r = reader.read("in.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+    Inputs r = reader.read("in.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
     Diagnostic d = only(r);
     assertAt(d, DiagnosticCode.KIND_SKIPPED, 2, 7, "kind");
     assertEquals(Severity.INFO, d.severity());
@@ -117,14 +117,14 @@ class ReaderErrorsTest {
       }
       bomb.append("]\n");
     }
-    ReadResult r = assertTimeoutPreemptively(Duration.ofMillis(500),
+    Inputs r = assertTimeoutPreemptively(Duration.ofMillis(500),
         () -> reader.read("in.yaml", bomb.toString()));
     assertEquals(DiagnosticCode.YAML_ALIAS_LIMIT, only(r).code());
   }
 
   @Test
   void aliasesInsideTheLimitAreFine() {
-    ReadResult r = reader.read("in.yaml", CLUSTER_HEAD
+    Inputs r = reader.read("in.yaml", CLUSTER_HEAD
         + "  features: &f {apiserverNetworkPolicy: &t true}\n  kyverno: {enabled: *t}\n");
     assertEquals(List.of(), r.diagnostics());
     assertEquals(Optional.of(true), r.clusters().get(0).spec().apiserverNetworkPolicyGate());
@@ -135,7 +135,7 @@ class ReaderErrorsTest {
     String deep = "a: " + "[".repeat(100) + "]".repeat(100) + "\n";
     assertEquals(DiagnosticCode.YAML_DEPTH_LIMIT, only(reader.read("in.yaml", deep)).code());
     String deepest = "[".repeat(200_000) + "]".repeat(200_000);
-    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> reader.read("in.yaml", deepest));
+    Inputs r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> reader.read("in.yaml", deepest));
     assertEquals(DiagnosticCode.YAML_DEPTH_LIMIT, only(r).code());
   }
 
@@ -144,7 +144,7 @@ class ReaderErrorsTest {
     String big = "apiVersion: v1\nkind: ConfigMap\ndata:\n  x: \"" + "y".repeat(8 * 1024 * 1024) + "\"\n";
     assertEquals(DiagnosticCode.DOCUMENT_TOO_LARGE, only(reader.read("in.yaml", big)).code());
     String half = "apiVersion: v1\nkind: ConfigMap\ndata:\n  x: \"" + "y".repeat(5 * 1024 * 1024) + "\"\n";
-    ReadResult two = reader.read("in.yaml", half + "---\n" + half);
+    Inputs two = reader.read("in.yaml", half + "---\n" + half);
     assertEquals(2, two.diagnostics().size());
     assertTrue(two.diagnostics().stream().allMatch(d -> d.code() == DiagnosticCode.KIND_SKIPPED));
   }
@@ -157,7 +157,7 @@ class ReaderErrorsTest {
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long before = allocatedBytes(threads);
     long started = System.nanoTime();
-    ReadResult r = reader.read("in.yaml", huge);
+    Inputs r = reader.read("in.yaml", huge);
     long millis = (System.nanoTime() - started) / 1_000_000;
     long allocated = allocatedBytes(threads) - before;
     Diagnostic d = only(r);
@@ -171,7 +171,7 @@ class ReaderErrorsTest {
     }
     // Through the byte path as the CLI reads it: decoding is the only other cost.
     byte[] bytes = huge.getBytes(StandardCharsets.UTF_8);
-    ReadResult fromBytes = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> reader.read("in.yaml", bytes));
+    Inputs fromBytes = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> reader.read("in.yaml", bytes));
     assertEquals(DiagnosticCode.DOCUMENT_TOO_LARGE, only(fromBytes).code());
   }
 
@@ -181,13 +181,13 @@ class ReaderErrorsTest {
     String doc = "kind: A\napiVersion: v1\nx: " + "z".repeat(60) + "\n";
     // Two documents of 87 characters each, split by ---, by ... or by a marker with a tab after it.
     for (String marker : List.of("---\n", "...\n", "---\t# next\n", "--- \r\n")) {
-      ReadResult r = small.read("in.yaml", doc + marker + doc);
+      Inputs r = small.read("in.yaml", doc + marker + doc);
       assertTrue(r.diagnostics().stream().noneMatch(d -> d.code() == DiagnosticCode.DOCUMENT_TOO_LARGE),
           () -> marker + ": " + r.diagnostics());
     }
     // In bytes, characters are counted, not bytes: 60 euro signs are 180 bytes but 60 characters.
     String euros = "kind: A\napiVersion: v1\nx: " + "\u20ac".repeat(60) + "\n";
-    ReadResult fromBytes = small.read("in.yaml", euros.getBytes(StandardCharsets.UTF_8));
+    Inputs fromBytes = small.read("in.yaml", euros.getBytes(StandardCharsets.UTF_8));
     assertTrue(fromBytes.diagnostics().stream().noneMatch(d -> d.code() == DiagnosticCode.DOCUMENT_TOO_LARGE),
         () -> fromBytes.diagnostics().toString());
     String moreEuros = "kind: A\napiVersion: v1\nx: " + "\u20ac".repeat(80) + "\n";
@@ -197,7 +197,7 @@ class ReaderErrorsTest {
     for (String notMarker : List.of("  ---\n", "---x\n", "----\n", "..\n")) {
       String text = "kind: A\napiVersion: v1\nx: |\n  " + "z".repeat(60) + "\n" + notMarker.replace("\n", "")
           + "\n  " + "z".repeat(30) + "\n";
-      ReadResult r = small.read("in.yaml", text);
+      Inputs r = small.read("in.yaml", text);
       assertEquals(DiagnosticCode.DOCUMENT_TOO_LARGE, r.diagnostics().get(0).code(), notMarker);
     }
   }
@@ -271,7 +271,7 @@ class ReaderErrorsTest {
   @Test
   void syntaxErrorIsLocatedAndKeepsEarlierDocuments() {
     String text = "apiVersion: kubermatic.k8c.io/v1\nkind: Seed\nmetadata: {name: s}\n---\na: [b\n";
-    ReadResult r = reader.read("in.yaml", text);
+    Inputs r = reader.read("in.yaml", text);
     assertEquals(1, r.seeds().size());
     Diagnostic d = only(r);
     assertEquals(DiagnosticCode.YAML_SYNTAX, d.code());
@@ -287,7 +287,7 @@ class ReaderErrorsTest {
 
   @Test
   void mergeKeysInReadMappingsAreErrors() {
-    ReadResult r = reader.read("in.yaml", "status: &b {exposeStrategy: NodePort}\n" + CLUSTER_HEAD + "  <<: *b\n");
+    Inputs r = reader.read("in.yaml", "status: &b {exposeStrategy: NodePort}\n" + CLUSTER_HEAD + "  <<: *b\n");
     List<Diagnostic> errors = r.diagnostics().stream().filter(x -> x.severity() == Severity.ERROR).toList();
     assertEquals(List.of(DiagnosticCode.MERGE_KEY), errors.stream().map(Diagnostic::code).toList(), r::toString);
   }
@@ -313,7 +313,7 @@ class ReaderErrorsTest {
   void oneGiantTokenFailsFast() {
     // A single long scalar used to make the parser quadratic; it must fail in well under a second.
     String giant = "x: \"" + "y".repeat(9 * 1024 * 1024) + "\"\n";
-    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> reader.read("in.yaml", giant));
+    Inputs r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> reader.read("in.yaml", giant));
     assertEquals(DiagnosticCode.DOCUMENT_TOO_LARGE, only(r).code());
   }
 
@@ -327,7 +327,7 @@ class ReaderErrorsTest {
 
   @Test
   void kubernetesYaml11BooleansAreBooleans() {
-    ReadResult r = reader.read("in.yaml", CLUSTER_HEAD + "  features: {apiserverNetworkPolicy: yes, other: off}\n");
+    Inputs r = reader.read("in.yaml", CLUSTER_HEAD + "  features: {apiserverNetworkPolicy: yes, other: off}\n");
     assertEquals(List.of(), r.diagnostics());
     assertEquals(java.util.Map.of("apiserverNetworkPolicy", true, "other", false), r.clusters().get(0).spec()
         .features());

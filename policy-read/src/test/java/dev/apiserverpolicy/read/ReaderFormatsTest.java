@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.NetworkPolicyPort;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Protocol;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ class ReaderFormatsTest {
         + "\t\"spec\": {\"exposeStrategy\": \"LoadBalancer\", \"features\": {\"apiserverNetworkPolicy\": true},\n"
         + "\t  \"apiServerAllowedIPRanges\": {\"cidrBlocks\": []}},\n"
         + "\t\"status\": {\"address\": {\"port\": 30000}}\n}\n";
-    ReadResult r = reader.read("c.json", json);
+    Inputs r = reader.read("c.json", json);
     assertEquals(List.of(), r.diagnostics());
     assertEquals(Optional.of(List.of()), r.clusters().get(0).spec().apiServerAllowedIPRanges(),
         "present but empty is kept apart from absent");
@@ -35,7 +35,7 @@ class ReaderFormatsTest {
 
   @Test
   void jsonWrongTypeIsLocated() {
-    ReadResult r = reader.read("c.json", "{\"apiVersion\": \"kubermatic.k8c.io/v1\", \"kind\": \"Cluster\",\n"
+    Inputs r = reader.read("c.json", "{\"apiVersion\": \"kubermatic.k8c.io/v1\", \"kind\": \"Cluster\",\n"
         + " \"metadata\": {\"name\": \"p\"}, \"spec\": {\"features\": {\"apiserverNetworkPolicy\": 1}}}");
     assertEquals(1, r.diagnostics().size());
     assertEquals(DiagnosticCode.FIELD_TYPE, r.diagnostics().get(0).code());
@@ -63,7 +63,7 @@ class ReaderFormatsTest {
         "- metadata: {name: b}",
         "- metadata: {name: c}",
         "");
-    ReadResult r = reader.read("in.yaml", text);
+    Inputs r = reader.read("in.yaml", text);
     assertEquals(List.of("a", "b", "c"), r.clusters().stream().map(c -> c.name()).toList());
     assertEquals(1, r.seeds().size());
     assertEquals(1, r.diagnostics().size(), r.diagnostics()::toString);
@@ -101,7 +101,7 @@ class ReaderFormatsTest {
             + "operator: In, values: [a]}]}}]",
         "    ports: [{protocol: TCP, port: 514}, {protocol: UDP, port: 1000, endPort: 1010}, {port: metrics}]",
         "");
-    ReadResult r = reader.read("ctx.yaml", text);
+    Inputs r = reader.read("ctx.yaml", text);
     assertEquals(List.of(), r.diagnostics());
     RenderContext c = r.contexts().get(0);
     assertEquals("europe-west", c.name());
@@ -121,7 +121,7 @@ class ReaderFormatsTest {
 
   @Test
   void renderContextTyposAreErrorsWithASuggestion() {
-    ReadResult r = reader.read("ctx.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
+    Inputs r = reader.read("ctx.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
         + "metadata: {name: s}\nspec:\n  seedAPIServerEndpionts: [10.0.0.1]\n");
     assertEquals(1, r.diagnostics().size());
     assertEquals(DiagnosticCode.FIELD_UNKNOWN, r.diagnostics().get(0).code());
@@ -132,7 +132,7 @@ class ReaderFormatsTest {
 
   @Test
   void peerWithBothIpBlockAndSelectorIsAnError() {
-    ReadResult r = reader.read("ctx.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
+    Inputs r = reader.read("ctx.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
         + "metadata: {name: s}\nspec:\n  extraEgress:\n  - name: x\n    description: d\n"
         + "    to: [{ipBlock: {cidr: 10.0.0.0/8}, podSelector: {}}]\n");
     assertEquals(1, r.diagnostics().size(), r.diagnostics()::toString);

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.NetworkPolicyPort;
 import dev.apiserverpolicy.model.Ports;
-import dev.apiserverpolicy.model.ReadResult;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class RulesStatedOnceTest {
       """;
   private static final ManifestReader READER = ManifestReader.create();
 
-  private static ReadResult read(String to, String ports) {
+  private static Inputs read(String to, String ports) {
     return READER.read("in.yaml", CONTEXT.formatted(to, ports));
   }
 
@@ -62,7 +62,7 @@ class RulesStatedOnceTest {
           Optional<Integer> endPort = end < 0 ? Optional.empty() : Optional.of(end);
           String yaml = "{port: " + port.map(String::valueOf).orElse(name)
               + endPort.map(e -> ", endPort: " + e).orElse("") + "}";
-          ReadResult read = read("{ipBlock: {cidr: 10.0.0.0/8}}", yaml);
+          Inputs read = read("{ipBlock: {cidr: 10.0.0.0/8}}", yaml);
           boolean built = builds(() -> NetworkPolicyPort.builder().port(port).namedPort(named).endPort(endPort)
               .build());
           assertEquals(built, read.diagnostics().isEmpty(), () -> yaml + " " + read.diagnostics());
@@ -76,7 +76,7 @@ class RulesStatedOnceTest {
   void ipBlocksToo() {
     List<String> ranges = List.of("10.0.0.0/8", "10.1.0.0/16", "10.0.0.0/7", "192.168.0.0/16", "10.1.2.0/24");
     qt(500).forAll(Generate.pick(ranges), Generate.pick(ranges)).checkAssert((cidr, except) -> {
-      ReadResult read = read("{ipBlock: {cidr: " + cidr + ", except: [" + except + "]}}", "");
+      Inputs read = read("{ipBlock: {cidr: " + cidr + ", except: [" + except + "]}}", "");
       boolean built = builds(() -> IpBlock.builder().cidr(Cidr.parse(cidr)).addExcept(Cidr.parse(except)).build());
       assertEquals(built, read.diagnostics().isEmpty(), () -> cidr + " except " + except + read.diagnostics());
       read.diagnostics().forEach(d -> assertEquals("spec.extraEgress[0].to[0].ipBlock.except[0]", d.path()));

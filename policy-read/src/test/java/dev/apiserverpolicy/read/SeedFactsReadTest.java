@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.SeedApiEndpoints;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +64,13 @@ class SeedFactsReadTest {
         resourceVersion: ""
       """;
 
-  private static List<Diagnostic> ofCode(ReadResult r, DiagnosticCode code) {
+  private static List<Diagnostic> ofCode(Inputs r, DiagnosticCode code) {
     return r.diagnostics().stream().filter(d -> d.code() == code).toList();
   }
 
   @Test
   void kubectlSlicesGiveTheReadyAddressesAndTheHttpsPort() {
-    ReadResult r = reader.read("slices.yaml", KUBECTL_SLICES);
+    Inputs r = reader.read("slices.yaml", KUBECTL_SLICES);
     assertFalse(r.hasErrors(), r.diagnostics()::toString);
     assertEquals(2, r.seedApiEndpoints().size());
     SeedApiEndpoints v4 = r.seedApiEndpoints().get(0);
@@ -92,7 +92,7 @@ class SeedFactsReadTest {
 
   @Test
   void endpointsGiveTheirAddressesAndLeaveOutTheNotReady() {
-    ReadResult r = reader.read("ep.yaml", """
+    Inputs r = reader.read("ep.yaml", """
         apiVersion: v1
         kind: Endpoints
         metadata: {name: kubernetes, namespace: default, uid: 1}
@@ -113,7 +113,7 @@ class SeedFactsReadTest {
   /** Two EndpointSlices on different ports already conflict; two subsets of one Endpoints do too. */
   @Test
   void endpointsSubsetsOnDifferentPortsConflict() {
-    ReadResult r = reader.read("ep.yaml", """
+    Inputs r = reader.read("ep.yaml", """
         apiVersion: v1
         kind: Endpoints
         metadata: {name: kubernetes, namespace: default}
@@ -133,7 +133,7 @@ class SeedFactsReadTest {
 
   @Test
   void endpointsOfAnotherServiceAreSkippedWithANote() {
-    ReadResult r = reader.read("other.yaml", """
+    Inputs r = reader.read("other.yaml", """
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
         addressType: IPv4
@@ -152,7 +152,7 @@ class SeedFactsReadTest {
 
   @Test
   void anFqdnSliceOrABadAddressIsAnError() {
-    ReadResult fqdn = reader.read("fqdn.yaml", """
+    Inputs fqdn = reader.read("fqdn.yaml", """
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
         addressType: FQDN
@@ -162,7 +162,7 @@ class SeedFactsReadTest {
     assertEquals(List.of(), fqdn.seedApiEndpoints());
     assertEquals(DiagnosticCode.FIELD_VALUE, fqdn.diagnostics().get(0).code(), fqdn.diagnostics()::toString);
     assertTrue(fqdn.hasErrorsFor("EndpointSlice/default/kubernetes"));
-    ReadResult bad = reader.read("bad.yaml", """
+    Inputs bad = reader.read("bad.yaml", """
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
         addressType: IPv4
@@ -174,7 +174,7 @@ class SeedFactsReadTest {
 
   @Test
   void resolvedHostsReadBackAsWritten() {
-    ReadResult r = reader.read("resolved-hosts.yaml", """
+    Inputs r = reader.read("resolved-hosts.yaml", """
         apiVersion: apiserver-policy.dev/v1alpha1
         kind: ResolvedHosts
         metadata: {name: resolved-hosts}
@@ -196,7 +196,7 @@ class SeedFactsReadTest {
         "- {name: dex.example.com, addresses: [10.0.0.1], ttl: 30}",
         "- {name: 'a;$(reboot).example.com', addresses: [10.0.0.1]}",
         "- {name: \"b\\e[31m.example.com\", addresses: [10.0.0.1]}")) {
-      ReadResult r = reader.read("resolved-hosts.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\n"
+      Inputs r = reader.read("resolved-hosts.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\n"
           + "kind: ResolvedHosts\nmetadata: {name: resolved-hosts}\nspec:\n  hosts:\n  " + hosts + "\n");
       assertTrue(r.hasErrorsFor("ResolvedHosts/resolved-hosts"), () -> hosts + ": " + r.diagnostics());
     }
@@ -206,7 +206,7 @@ class SeedFactsReadTest {
   @Test
   void seedApiServerEndpointsFromCannotLeaveTheContextsFolder() {
     for (String from : List.of("../../etc/passwd", "/etc/passwd", "endpoints/../../x.yaml")) {
-      ReadResult r = reader.read("c.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
+      Inputs r = reader.read("c.yaml", "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\n"
           + "metadata: {name: s}\nspec: {seedAPIServerEndpointsFrom: '" + from + "'}\n");
       assertTrue(r.hasErrorsFor("RenderContext/s"), () -> from + ": " + r.diagnostics());
       assertEquals(Optional.empty(), r.contexts().get(0).seedAPIServerEndpointsFrom());
@@ -223,7 +223,7 @@ class SeedFactsReadTest {
     for (int i = 0; i < 50_000; i++) {
       slice.append("- addresses: [10.0.0.10]\n");
     }
-    ReadResult r = reader.read("big.yaml", slice.toString());
+    Inputs r = reader.read("big.yaml", slice.toString());
     assertFalse(r.hasErrors(), () -> r.diagnostics().subList(0, Math.min(3, r.diagnostics().size())).toString());
     assertEquals(50_000, r.seedApiEndpoints().get(0).addresses().size());
     assertEquals(1, new java.util.HashSet<>(r.seedApiEndpoints().get(0).addresses()).size());
@@ -233,13 +233,13 @@ class SeedFactsReadTest {
   void anExtraEgressHostIsReadAndAnAddressOrWildcardIsRefused() {
     String head = "apiVersion: apiserver-policy.dev/v1alpha1\nkind: RenderContext\nmetadata: {name: s}\nspec:\n"
         + "  extraEgress:\n  - name: audit\n    description: d\n    to: ";
-    ReadResult ok = reader.read("c.yaml", head + "[{host: audit.example.com}, {ipBlock: {cidr: 10.0.0.0/8}}]\n");
+    Inputs ok = reader.read("c.yaml", head + "[{host: audit.example.com}, {ipBlock: {cidr: 10.0.0.0/8}}]\n");
     assertFalse(ok.hasErrors(), ok.diagnostics()::toString);
     assertEquals(List.of("audit.example.com"), ok.contexts().get(0).extraEgress().get(0).hosts());
     assertEquals(1, ok.contexts().get(0).extraEgress().get(0).to().size());
     for (String peer : List.of("{host: 10.0.0.1}", "{host: '*.example.com'}", "{host: localhost}",
         "{host: a.example.com, ipBlock: {cidr: 10.0.0.0/8}}")) {
-      ReadResult r = reader.read("c.yaml", head + "[" + peer + "]\n");
+      Inputs r = reader.read("c.yaml", head + "[" + peer + "]\n");
       assertTrue(r.hasErrorsFor("RenderContext/s"), () -> peer + ": " + r.diagnostics());
     }
   }

@@ -6,9 +6,9 @@ import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExtraEgressRule;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.OidcIssuer;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.render.ClusterInputs;
@@ -52,7 +52,7 @@ public final class HostsToResolve {
   }
 
   /** Host (lower case, no trailing dot) to the objects that need it, in order. */
-  public static SortedMap<String, List<String>> of(ReadResult read) {
+  public static SortedMap<String, List<String>> of(Inputs read) {
     Map<Cluster, ClusterInputs> bound = new HashMap<>();
     InputBinding.bind(read).clusters().forEach(c -> bound.putIfAbsent(c.cluster(), c));
     List<Cluster> byAddress = read.clusters().stream().filter(c -> !byName(bound.get(c))).toList();

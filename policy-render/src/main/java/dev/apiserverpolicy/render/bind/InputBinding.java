@@ -5,9 +5,9 @@ import dev.apiserverpolicy.model.ClusterTemplate;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.Origin;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.model.Spelling;
@@ -33,7 +33,7 @@ public final class InputBinding {
   private InputBinding() {}
 
   /** Binds everything read; duplicates of a name are reported and the later one dropped. */
-  public static BoundInputs bind(ReadResult read) {
+  public static BoundInputs bind(Inputs read) {
     List<Diagnostic> findings = new ArrayList<>();
     List<Seed> seeds = unique(read.seeds(), Seed::name, Seed::ref, Seed::origin, findings);
     List<Cluster> clusters = unique(read.clusters(), Cluster::name, Cluster::ref, Cluster::origin, findings);

@@ -3,8 +3,8 @@ package dev.apiserverpolicy.render.bind;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.render.BoundInputs;
@@ -20,7 +20,7 @@ public final class InputValidator {
    * Binding findings, then per-seed, per-context and per-cluster findings, in input order.
    * Reading diagnostics are not repeated.
    */
-  static BoundInputs validate(ReadResult read) {
+  static BoundInputs validate(Inputs read) {
     BoundInputs shared = validateBindingAndInputs(read);
     List<Diagnostic> out = new ArrayList<>(shared.diagnostics());
     for (ClusterInputs inputs : shared.clusters()) {
@@ -30,7 +30,7 @@ public final class InputValidator {
   }
 
   /** Binding, seed and context findings; clusters are validated when they are rendered. */
-  public static BoundInputs validateBindingAndInputs(ReadResult read) {
+  public static BoundInputs validateBindingAndInputs(Inputs read) {
     BoundInputs bound = InputBinding.bind(read);
     List<Diagnostic> out = new ArrayList<>(bound.diagnostics());
     for (Seed seed : read.seeds()) {

@@ -1,9 +1,9 @@
 package dev.apiserverpolicy.render.bind;
 
 import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.Profile;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.RenderOptions;
@@ -23,7 +23,7 @@ import java.util.Set;
 public final class SchemaFindings {
   private SchemaFindings() {}
 
-  public static List<Diagnostic> inForce(ReadResult read, List<ClusterInputs> clusters, RenderOptions options) {
+  public static List<Diagnostic> inForce(Inputs read, List<ClusterInputs> clusters, RenderOptions options) {
     if (read.diagnostics().stream().allMatch(d -> d.kkpSchema().isEmpty())) {
       return read.diagnostics();
     }
@@ -46,7 +46,7 @@ public final class SchemaFindings {
     return held;
   }
 
-  private static Set<Profile> runProfiles(ReadResult read, RenderOptions options) {
+  private static Set<Profile> runProfiles(Inputs read, RenderOptions options) {
     if (options.profile().isPresent()) {
       return EnumSet.of(options.profile().get());
     }

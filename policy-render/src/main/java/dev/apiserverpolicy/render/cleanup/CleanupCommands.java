@@ -5,7 +5,7 @@ import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
@@ -105,7 +105,7 @@ public final class CleanupCommands {
   }
 
   /** Plans the cleanup of everything read. */
-  public static Plan plan(ReadResult read, RenderOptions options) {
+  public static Plan plan(Inputs read, RenderOptions options) {
     Rendering asIs = ManifestRenderer.renderAll(read, options);
     Map<String, ClusterManifests> enabledByCluster = withGateOn(read, options);
     Map<String, Cluster> firstByName = new HashMap<>();
@@ -146,14 +146,14 @@ public final class CleanupCommands {
   }
 
   /** What each cluster would have with the gate on (by seed and name): exactly the policies this tool manages. */
-  private static Map<String, ClusterManifests> withGateOn(ReadResult read, RenderOptions options) {
+  private static Map<String, ClusterManifests> withGateOn(Inputs read, RenderOptions options) {
     List<Cluster> enabledClusters = new ArrayList<>();
     for (Cluster c : read.clusters()) {
       enabledClusters.add(Cluster.builder().from(c).spec(ClusterSpec.builder().from(c.spec())
           .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true).build()).build());
     }
     Rendering enabled = ManifestRenderer.renderAll(
-        ReadResult.builder().from(read).clusters(enabledClusters).build(), options);
+        Inputs.builder().from(read).clusters(enabledClusters).build(), options);
     Map<String, ClusterManifests> enabledByCluster = new HashMap<>();
     enabled.clusters().forEach(m -> enabledByCluster.putIfAbsent(m.seed() + "/" + m.cluster(), m));
     return enabledByCluster;

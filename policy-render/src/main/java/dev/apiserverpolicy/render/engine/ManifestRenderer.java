@@ -4,10 +4,10 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.FieldPath;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.OrderedTasks;
 import dev.apiserverpolicy.model.Profile;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.model.Severity;
@@ -59,11 +59,11 @@ public final class ManifestRenderer {
   }
 
   /**
-   * Renders one cluster of {@code installation} with the profile of its context (or the
-   * default). The installation's KubermaticConfiguration decides whether the API server must
-   * reach KKP's own OIDC issuer.
+   * Renders one cluster of {@code installation} with the profile of its context. The
+   * installation's KubermaticConfiguration decides whether the API server must reach KKP's own
+   * OIDC issuer. (Without a context: {@link #render(ClusterInputs, RenderOptions)}.)
    */
-  public static ClusterManifests render(Cluster cluster, Seed seed, Optional<RenderContext> context,
+  public static ClusterManifests render(Cluster cluster, Seed seed, RenderContext context,
       KubermaticConfiguration installation) {
     return render(ClusterInputs.builder().cluster(cluster).seed(seed).context(context)
         .kubermaticConfiguration(installation).build(), RenderOptions.defaults());
@@ -71,7 +71,7 @@ public final class ManifestRenderer {
 
   /**
    * Renders one cluster. Its seed and RenderContext are validated first, as {@link
-   * #renderAll(ReadResult, RenderOptions)} validates them, then the cluster; with any error the
+   * #renderAll(Inputs, RenderOptions)} validates them, then the cluster; with any error the
    * cluster is not rendered. Findings of one code beyond a limit are counted, not listed.
    */
   public static ClusterManifests render(ClusterInputs inputs, RenderOptions options) {
@@ -148,30 +148,30 @@ public final class ManifestRenderer {
    * and binding diagnostics that name no cluster are returned in {@link Rendering#diagnostics()}.
    * A cluster whose own, seed's or context's objects have errors is not rendered, and says why.
    */
-  public static Rendering renderAll(ReadResult read, RenderOptions options) {
+  public static Rendering renderAll(Inputs read, RenderOptions options) {
     List<ClusterManifests> clusters = new ArrayList<>();
     List<Diagnostic> general = renderAll(read, options, clusters::add);
     return Rendering.builder().addAllClusters(clusters).addAllDiagnostics(general).build();
   }
 
   /**
-   * Like {@link #renderAll(ReadResult, RenderOptions)}, but hands each cluster to
+   * Like {@link #renderAll(Inputs, RenderOptions)}, but hands each cluster to
    * {@code consumer} as soon as it and all before it are rendered, in the same order (seed,
    * then cluster), without keeping them: memory stays flat however many clusters there are.
    * Returns the findings that name no cluster.
    */
-  public static List<Diagnostic> renderAll(ReadResult read, RenderOptions options,
+  public static List<Diagnostic> renderAll(Inputs read, RenderOptions options,
       Consumer<ClusterManifests> consumer) {
     return renderAll(read, options, Function.identity(), consumer);
   }
 
   /**
-   * Like {@link #renderAll(ReadResult, RenderOptions, Consumer)}, but each cluster is first
+   * Like {@link #renderAll(Inputs, RenderOptions, Consumer)}, but each cluster is first
    * passed through {@code eachInParallel} on the rendering threads (to turn it into YAML,
    * say), and {@code inOrder} receives what that returns, in order, on the calling thread.
    * {@code eachInParallel} must be safe to call from several threads at once.
    */
-  public static <T> List<Diagnostic> renderAll(ReadResult read, RenderOptions options,
+  public static <T> List<Diagnostic> renderAll(Inputs read, RenderOptions options,
       Function<? super ClusterManifests, ? extends T> eachInParallel, Consumer<? super T> inOrder) {
     BoundInputs bound = InputValidator.validateBindingAndInputs(read);
     List<Diagnostic> general = new ArrayList<>();
@@ -218,7 +218,7 @@ public final class ManifestRenderer {
   /** Clusters rendered together before being handed on: enough to keep both cores busy, few enough to stay small. */
   private static final int STREAM_CHUNK = 256;
 
-  private static ClusterManifests renderBound(ReadResult read, ClusterInputs inputs, RenderOptions options,
+  private static ClusterManifests renderBound(Inputs read, ClusterInputs inputs, RenderOptions options,
       Map<String, List<Diagnostic>> byObject, Set<String> withErrors) {
     String ref = inputs.cluster().ref();
     List<Diagnostic> own = byObject.getOrDefault(ref, List.of());

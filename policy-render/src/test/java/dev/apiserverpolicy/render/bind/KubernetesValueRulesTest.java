@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.Rendering;
@@ -65,7 +65,7 @@ class KubernetesValueRulesTest {
   }
 
   private static Rendering render(String seed, String context) {
-    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", seed, context, CLUSTER,
+    Inputs read = ManifestReader.create().read("in.yaml", String.join("---\n", seed, context, CLUSTER,
         ValidationErrorsTest.KKP));
     assertFalse(read.hasErrors(), () -> read.diagnostics().toString());
     return ManifestRenderer.renderAll(read, RenderOptions.defaults());

@@ -3,7 +3,7 @@ package dev.apiserverpolicy.render.bind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.BoundInputs;
@@ -18,7 +18,7 @@ class QuickstartInputsTest {
   @Test
   void quickstartIsClean() throws IOException {
     ManifestReader reader = ManifestReader.create();
-    ReadResult read = ReadResult.builder().build();
+    Inputs read = Inputs.builder().build();
     for (Path file : TestInputs.quickstartFiles()) {
       read = read.plus(reader.read(file.getFileName().toString(), Files.readAllBytes(file)));
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.BoundInputs;
 import dev.apiserverpolicy.render.RenderOptions;
@@ -68,7 +68,7 @@ class ReaderFuzzTest {
 
   private void check(String name, byte[] input) throws IOException {
     try {
-      ReadResult read = reader.read(name, input);
+      Inputs read = reader.read(name, input);
       BoundInputs bound = InputValidator.validate(read);
       // Rendering whatever was read must not throw either (invariant 7).
       Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.Profile;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.read.ManifestReader;
@@ -41,7 +41,7 @@ class RunTimeFactsTest {
   }
 
   private static Rendering render(Map<String, String> files, RenderOptions options) {
-    ReadResult read = ReadResult.builder().build();
+    Inputs read = Inputs.builder().build();
     for (Map.Entry<String, String> f : files.entrySet()) {
       read = read.plus(READER.read(f.getKey(), f.getValue()));
     }
@@ -325,7 +325,7 @@ class RunTimeFactsTest {
 
   @Test
   void theHostsToResolveAreEveryNamedHostButIpLiterals() {
-    ReadResult read = READER.read("in.yaml", String.join("---\n", SEED.formatted("eu", "dc-eu"),
+    Inputs read = READER.read("in.yaml", String.join("---\n", SEED.formatted("eu", "dc-eu"),
         cluster("a", "dc-eu").replace("exposeStrategy", "oidc: {issuerURL: 'https://Dex.Example.com./x'}, "
             + "exposeStrategy"),
         cluster("b", "dc-eu").replace("exposeStrategy", "oidc: {issuerURL: 'https://192.0.2.7/x'}, exposeStrategy"),
@@ -358,7 +358,7 @@ class RunTimeFactsTest {
     String seedEu = seed.formatted("eu");
     String seedUs = seed.formatted("us");
     String issuer = "oidc: {issuerURL: 'https://dex-%s.example.com'}, exposeStrategy";
-    ReadResult read = READER.read("in.yaml", String.join("---\n", seedEu, seedUs, kkp,
+    Inputs read = READER.read("in.yaml", String.join("---\n", seedEu, seedUs, kkp,
         cluster("a", "dc-eu").replace("exposeStrategy", issuer.formatted("a")),
         cluster("b", "dc-us").replace("exposeStrategy", issuer.formatted("b")),
         cluster("c", "dc-nowhere").replace("exposeStrategy", issuer.formatted("c")),
@@ -366,7 +366,7 @@ class RunTimeFactsTest {
     assertEquals(List.of(), read.diagnostics());
     assertEquals(List.of("audit-b.example.com", "ctx-b.example.com", "dex-b.example.com", "dex-c.example.com",
         "hook-b.example.com", "kkp.example.com", "seed-us.example.com"), List.copyOf(HostsToResolve.of(read).keySet()));
-    ReadResult onlyFqdn = READER.read("in.yaml", String.join("---\n", seedEu, kkp,
+    Inputs onlyFqdn = READER.read("in.yaml", String.join("---\n", seedEu, kkp,
         cluster("a", "dc-eu").replace("exposeStrategy", issuer.formatted("a")),
         context("eu", fqdn + named.formatted("a"))));
     assertEquals(List.of(), List.copyOf(HostsToResolve.of(onlyFqdn).keySet()));

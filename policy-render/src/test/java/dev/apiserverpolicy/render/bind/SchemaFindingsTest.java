@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Profile;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterManifests;
 import dev.apiserverpolicy.render.RenderOptions;
@@ -48,7 +48,7 @@ class SchemaFindingsTest {
   }
 
   private static Rendering render(String context, RenderOptions options) {
-    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", SEED, context, CLUSTER));
+    Inputs read = ManifestReader.create().read("in.yaml", String.join("---\n", SEED, context, CLUSTER));
     return ManifestRenderer.renderAll(read, options);
   }
 
@@ -84,7 +84,7 @@ class SchemaFindingsTest {
   @Test
   void anObjectNoClusterUsesIsJudgedUnderTheProfilesOfTheRun() {
     for (String profile : List.of("", ", profile: kkp-v2.18")) {
-      ReadResult read = ManifestReader.create().read("in.yaml", SEED + "---\n" + context(profile));
+      Inputs read = ManifestReader.create().read("in.yaml", SEED + "---\n" + context(profile));
       List<String> found = schemaFindings(ManifestRenderer.renderAll(read, RenderOptions.defaults()));
       assertEquals(profile.isEmpty() ? 1 : 0, found.size(), profile + ": " + found);
     }

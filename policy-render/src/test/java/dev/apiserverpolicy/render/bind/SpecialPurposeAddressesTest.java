@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.RenderOptions;
 import dev.apiserverpolicy.render.Rendering;
@@ -67,7 +67,7 @@ class SpecialPurposeAddressesTest {
   @ParameterizedTest
   @ValueSource(strings = {"169.254.169.254", "127.0.0.53", "fe80::1"})
   void aResolvedHostsEntryThatIsSpecialIsAnErrorAtItsLineAndItsHostIsNeverAllowed(String address) {
-    ReadResult read = ManifestReader.create().read("resolved.yaml", String.format(RESOLVED, address));
+    Inputs read = ManifestReader.create().read("resolved.yaml", String.format(RESOLVED, address));
     List<Diagnostic> errors = read.diagnostics().stream()
         .filter(d -> d.code() == DiagnosticCode.ADDRESS_SPECIAL_PURPOSE).toList();
     assertEquals(1, errors.size(), read.diagnostics()::toString);
@@ -83,14 +83,14 @@ class SpecialPurposeAddressesTest {
   void anExtraEgressHostResolvedToASpecialAddressStopsTheCluster(String address) {
     UnaryOperator<String> host = c -> c.replace("    - ipBlock: {cidr: 203.0.113.40/32}\n",
         "    - ipBlock: {cidr: 203.0.113.40/32}\n    - host: audit.example.com\n");
-    ReadResult read = ReadResult.builder().build();
+    Inputs read = Inputs.builder().build();
     for (var f : new java.util.TreeMap<>(dev.apiserverpolicy.testing.ProjectFiles.quickstartFiles()).entrySet()) {
       String text = new String(f.getValue(), java.nio.charset.StandardCharsets.UTF_8);
       read = read.plus(ManifestReader.create().read(f.getKey(),
           f.getKey().equals("render-context.yaml") ? host.apply(text) : text));
     }
     // Built in code, past the reader's check: the validator is the next line.
-    read = read.plus(ReadResult.builder().addResolvedHosts(dev.apiserverpolicy.model.ResolvedHosts.builder()
+    read = read.plus(Inputs.builder().addResolvedHosts(dev.apiserverpolicy.model.ResolvedHosts.builder()
         .name("r").putHosts("audit.example.com", List.of(dev.apiserverpolicy.model.Cidr.parseHost(address))).build())
         .build());
     Rendering r = ManifestRenderer.renderAll(read, RenderOptions.builder().build());

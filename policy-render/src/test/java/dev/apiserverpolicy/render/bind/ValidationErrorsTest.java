@@ -11,8 +11,8 @@ import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.ExtraEgressRule;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.read.ManifestReader;
@@ -68,7 +68,7 @@ public class ValidationErrorsTest {
       + "kubermatic}\n";
 
   static List<Diagnostic> findings(String... documents) {
-    ReadResult read = READER.read("in.yaml", String.join("---\n", documents) + "---\n" + KKP);
+    Inputs read = READER.read("in.yaml", String.join("---\n", documents) + "---\n" + KKP);
     assertFalse(read.hasErrors(), () -> "reading must be clean: " + read.diagnostics());
     return InputValidator.validate(read).diagnostics();
   }
@@ -261,7 +261,7 @@ public class ValidationErrorsTest {
   @Test
   void bindingFollowsTheDatacenter() {
     String asia = SEED.replace("name: europe", "name: asia").replace("dc-1", "dc-2");
-    ReadResult read = READER.read("in.yaml", String.join("---\n", SEED, asia,
+    Inputs read = READER.read("in.yaml", String.join("---\n", SEED, asia,
         cluster("c1", "exposeStrategy: NodePort").replace("dc-1", "dc-2")));
     BoundInputs bound = InputValidator.validate(read);
     assertEquals(List.of(), bound.diagnostics());
@@ -288,7 +288,7 @@ public class ValidationErrorsTest {
   void aCollisionStopsBothClustersAndNoOther() {
     String taken = cluster("c2", "features: {apiserverNetworkPolicy: true}")
         .replace("status: {address: {externalName: c.example.com}}", "status: {namespaceName: cluster-c1}");
-    ReadResult read = READER.read("in.yaml", String.join("---\n", SEED, CONTEXT,
+    Inputs read = READER.read("in.yaml", String.join("---\n", SEED, CONTEXT,
         cluster("c1", "features: {apiserverNetworkPolicy: true}"), taken, cluster("c3", "exposeStrategy: NodePort")));
     Rendering r = ManifestRenderer.renderAll(read, RenderOptions.defaults());
     assertEquals(List.of(true, true, false), r.clusters().stream().map(ClusterManifests::failed).toList());
@@ -297,7 +297,7 @@ public class ValidationErrorsTest {
   @Test
   void withoutAKubermaticConfigurationWhetherKkpsIssuerAppliesIsUnknown() {
     String cluster = cluster("c1", "features: {apiserverNetworkPolicy: true}");
-    ReadResult read = READER.read("in.yaml", String.join("---\n", SEED, CONTEXT, cluster));
+    Inputs read = READER.read("in.yaml", String.join("---\n", SEED, CONTEXT, cluster));
     List<Diagnostic> found = InputValidator.validate(read).diagnostics();
     assertEquals(List.of(DiagnosticCode.KUBERMATIC_CONFIGURATION_MISSING), found.stream().map(Diagnostic::code)
         .toList());
@@ -327,16 +327,16 @@ public class ValidationErrorsTest {
     RenderContext open = RenderContext.builder().name("s").seedAPIServerEndpoints(List.of(Cidr.parseHost("10.0.0.1")))
         .addExtraEgress(ExtraEgressRule.builder().name("open").description("anything").build()).build();
     KubermaticConfiguration kkp = KubermaticConfiguration.builder().name("kubermatic").build();
-    ClusterManifests m = ManifestRenderer.render(cluster, seed, Optional.of(open), kkp);
+    ClusterManifests m = ManifestRenderer.render(cluster, seed, open, kkp);
     assertTrue(m.failed());
     assertEquals(List.of(), m.objects());
     assertEquals(List.of(DiagnosticCode.EXTRA_EGRESS_NO_PEERS, DiagnosticCode.NOT_RENDERED),
         m.diagnostics().stream().map(Diagnostic::code).toList());
     Seed badSeed = Seed.builder().name("S_1").addDatacenters("dc").build();
-    assertTrue(ManifestRenderer.render(cluster, badSeed, Optional.of(RenderContext.builder().name("S_1")
-        .seedAPIServerEndpoints(List.of(Cidr.parseHost("10.0.0.1"))).build()), kkp).diagnostics().stream()
+    assertTrue(ManifestRenderer.render(cluster, badSeed, RenderContext.builder().name("S_1")
+        .seedAPIServerEndpoints(List.of(Cidr.parseHost("10.0.0.1"))).build(), kkp).diagnostics().stream()
         .anyMatch(d -> d.code() == DiagnosticCode.SEED_NAME_INVALID));
     RenderContext fine = RenderContext.builder().from(open).extraEgress(List.of()).build();
-    assertFalse(ManifestRenderer.render(cluster, seed, Optional.of(fine), kkp).failed());
+    assertFalse(ManifestRenderer.render(cluster, seed, fine, kkp).failed());
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
@@ -35,8 +35,8 @@ public class CiliumFlavourTest {
   }
 
   /** The quick start as read, its RenderContext passed through {@code edit} first. */
-  static ReadResult quickstartRead(UnaryOperator<String> edit) {
-    ReadResult read = ReadResult.builder().build();
+  static Inputs quickstartRead(UnaryOperator<String> edit) {
+    Inputs read = Inputs.builder().build();
     for (Map.Entry<String, byte[]> f : new TreeMap<>(ProjectFiles.quickstartFiles()).entrySet()) {
       String text = new String(f.getValue(), StandardCharsets.UTF_8);
       read = read.plus(READER.read(f.getKey(), f.getKey().equals("render-context.yaml") ? edit.apply(text) : text));
@@ -107,7 +107,7 @@ public class CiliumFlavourTest {
   }
 
   private static Rendering quickstartWithIssuer(String url) {
-    ReadResult read = ReadResult.builder().build();
+    Inputs read = Inputs.builder().build();
     for (Map.Entry<String, byte[]> f : new TreeMap<>(ProjectFiles.quickstartFiles()).entrySet()) {
       String text = new String(f.getValue(), StandardCharsets.UTF_8).replace("https://dex.example.com/dex", url);
       read = read.plus(READER.read(f.getKey(), f.getKey().equals("render-context.yaml") ? flavourOn(text) : text));

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Profile;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.manifest.CiliumEgressRule;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.model.manifest.NetworkPolicyRule;
@@ -51,7 +51,7 @@ class PeerGuardTest {
     Set<String> reached = new TreeSet<>();
     Set<String> refused = new TreeSet<>();
     for (UnaryOperator<String> flavour : FLAVOURS) {
-      ReadResult read = CiliumFlavourTest.quickstartRead(c -> flavour.apply(emptyLists(c)));
+      Inputs read = CiliumFlavourTest.quickstartRead(c -> flavour.apply(emptyLists(c)));
       for (ClusterInputs inputs : InputBinding.bind(read).clusters()) {
         for (Profile profile : Profile.values()) {
           ClusterFacts facts = ClusterFacts.of(inputs, profile);
@@ -131,7 +131,7 @@ class PeerGuardTest {
 
   @Test
   void theRendererTurnsARefusalIntoAnErrorOfTheCluster() {
-    ReadResult read = CiliumFlavourTest.quickstartRead(c -> c.replace("ips: [203.0.113.30]", "ips: []"));
+    Inputs read = CiliumFlavourTest.quickstartRead(c -> c.replace("ips: [203.0.113.30]", "ips: []"));
     ClusterInputs payments = InputBinding.bind(read).clusters().stream()
         .filter(c -> c.cluster().name().equals("payments")).findFirst().orElseThrow();
     // Past every validator: straight to the renderer, as a future path around them would go.

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
 import dev.apiserverpolicy.model.NetworkPolicyPort;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.Protocol;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.manifest.CiliumNetworkPolicy;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
@@ -42,7 +42,7 @@ class BindingAndPeersTest {
         + "  seedAPIServerEndpoints: [10.0.0.10]\n" + spec.indent(2);
   }
 
-  private static ReadResult read(String... documents) {
+  private static Inputs read(String... documents) {
     return ManifestReader.create().read("in.yaml", String.join("---\n", documents));
   }
 

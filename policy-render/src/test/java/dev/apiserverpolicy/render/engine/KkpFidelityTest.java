@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.RenderOptions;
@@ -51,7 +51,7 @@ class KkpFidelityTest {
   }
 
   private static Rendering render(String... documents) {
-    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", documents));
+    Inputs read = ManifestReader.create().read("in.yaml", String.join("---\n", documents));
     assertFalse(read.hasErrors(), () -> read.diagnostics().toString());
     return ManifestRenderer.renderAll(read, RenderOptions.defaults());
   }
@@ -194,7 +194,7 @@ class KkpFidelityTest {
   @Test
   void anIpv4MappedSeedEndpointIsRefusedWithItsIpv4Form() {
     String context = CONTEXT.replace("[10.0.0.10]", "[\"::ffff:10.0.0.12\", 10.0.0.11, \"::ffff:a00:a\"]");
-    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", SEED, context, KKP, cluster("")));
+    Inputs read = ManifestReader.create().read("in.yaml", String.join("---\n", SEED, context, KKP, cluster("")));
     Rendering r = ManifestRenderer.renderAll(read, RenderOptions.defaults());
     List<String> hints = r.allDiagnostics().stream().filter(d -> d.code() == DiagnosticCode.CIDR_INVALID)
         .map(d -> d.path() + ": " + d.hint()).toList();
@@ -279,7 +279,7 @@ class KkpFidelityTest {
       assertTrue(on.contains("konnectivity-server"), profile + on);
       assertEquals(profile.equals("kkp-v2.31"), on.contains("apiserver-internal-allow"), profile + on);
     }
-    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", SEED, CONTEXT, KKP,
+    Inputs read = ManifestReader.create().read("in.yaml", String.join("---\n", SEED, CONTEXT, KKP,
         cluster("").replace("  features: {apiserverNetworkPolicy: true}\n", "")));
     Rendering created = ManifestRenderer.renderAll(read, RenderOptions.builder().newClusters(true).build());
     assertTrue(names(created).contains("apiserver-internal-allow"), "a new cluster runs Konnectivity");

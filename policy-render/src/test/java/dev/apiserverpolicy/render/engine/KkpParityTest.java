@@ -64,7 +64,7 @@ class KkpParityTest {
   }
 
   private static List<Map<String, Object>> render(Cluster cluster) {
-    ClusterManifests m = ManifestRenderer.render(cluster, seed(), Optional.of(context()), Scenarios.INSTALLATION);
+    ClusterManifests m = ManifestRenderer.render(cluster, seed(), context(), Scenarios.INSTALLATION);
     assertEquals(List.of(), m.diagnostics());
     return YamlTrees.parseAll(YamlManifestWriter.write(m.objects(), "parity"));
   }

@@ -26,7 +26,7 @@ class ObjectSizesTest {
     RenderContext context = RenderContext.builder().from(Scenarios.context()).seedAPIServerEndpoints(endpoints)
         .build();
     return ManifestRenderer.render(Scenarios.cluster(Scenarios.spec(ExposeStrategy.LOAD_BALANCER, true).build())
-        .build(), Scenarios.seed(), Optional.of(context), Scenarios.INSTALLATION);
+        .build(), Scenarios.seed(), context, Scenarios.INSTALLATION);
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterManifests;
 import dev.apiserverpolicy.render.RenderOptions;
@@ -41,7 +41,7 @@ class RenderAllTest {
   }
 
   private static String renderText(List<String> documents) {
-    ReadResult read = READER.read("input.yaml", String.join("\n---\n", documents));
+    Inputs read = READER.read("input.yaml", String.join("\n---\n", documents));
     Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
     StringBuilder out = new StringBuilder();
     for (ClusterManifests c : rendering.clusters()) {
@@ -52,7 +52,7 @@ class RenderAllTest {
 
   @Test
   void quickstartRendersEveryClusterAndTheGateOffOneWithoutPolicies() throws IOException {
-    ReadResult read = READER.read("input.yaml", String.join("\n---\n", quickstartDocuments()));
+    Inputs read = READER.read("input.yaml", String.join("\n---\n", quickstartDocuments()));
     Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
     assertFalse(rendering.hasErrors(), rendering.allDiagnostics()::toString);
     assertEquals(List.of("dev-tools", "edge-retail", "legacy-batch", "payments", "sandbox"),
@@ -89,7 +89,7 @@ class RenderAllTest {
     docs.add("apiVersion: kubermatic.k8c.io/v1\nkind: Cluster\nmetadata: {name: broken}\nspec:\n"
         + "  cloud: {dc: hetzner-fsn1}\n  exposeStrategy: NodePort\n  features: {apiserverNetworkPolicy: true}\n"
         + "  apiServerAllowedIPRanges: {cidrBlocks: [10.0.0.1/8]}\n");
-    ReadResult read = READER.read("input.yaml", String.join("\n---\n", docs));
+    Inputs read = READER.read("input.yaml", String.join("\n---\n", docs));
     Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
     ClusterManifests broken = rendering.clusters().stream().filter(c -> c.cluster().equals("broken")).findFirst()
         .orElseThrow();
@@ -104,7 +104,7 @@ class RenderAllTest {
   void aContextWithErrorsBlocksItsSeedsClustersAndSaysSo() throws IOException {
     List<String> docs = new ArrayList<>(quickstartDocuments());
     docs.replaceAll(d -> d.replace("profile: kkp-v2.31", "profile: kkp-v2.31\n  ingresNamespace: typo"));
-    ReadResult read = READER.read("input.yaml", String.join("\n---\n", docs));
+    Inputs read = READER.read("input.yaml", String.join("\n---\n", docs));
     Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
     assertEquals(1, rendering.diagnostics().size(), rendering.diagnostics()::toString);
     assertEquals(DiagnosticCode.FIELD_UNKNOWN, rendering.diagnostics().get(0).code());
@@ -141,7 +141,7 @@ class RenderAllTest {
     json.append(", \"").append(key).append("\": ").append(second).append("}\n");
     yaml.append(key).append(": ").append(second).append('\n');
     for (String cluster : List.of(yaml.toString(), json.toString())) {
-      ReadResult read = READER.read("in.yaml", seed + "---\n" + context + "---\n" + cluster);
+      Inputs read = READER.read("in.yaml", seed + "---\n" + context + "---\n" + cluster);
       Rendering rendering = ManifestRenderer.renderAll(read, RenderOptions.defaults());
       assertTrue(read.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.DUPLICATE_KEY
           && d.object().equals(java.util.Optional.of("Cluster/c"))), () -> cluster + read.diagnostics());
@@ -155,7 +155,7 @@ class RenderAllTest {
   void aListWithAnErrorOfItsOwnHasNoItemRead() {
     String list = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: kubermatic.k8c.io/v1\n  kind: Cluster\n"
         + "  metadata: {name: a}\nitems:\n- apiVersion: kubermatic.k8c.io/v1\n  kind: Cluster\n  metadata: {name: b}\n";
-    ReadResult read = READER.read("in.yaml", list);
+    Inputs read = READER.read("in.yaml", list);
     assertEquals(List.of(), read.clusters());
     assertTrue(read.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.LIST_NOT_READ), () -> read
         .diagnostics().toString());

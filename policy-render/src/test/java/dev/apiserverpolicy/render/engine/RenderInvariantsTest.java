@@ -10,8 +10,8 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Profile;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
@@ -259,7 +259,7 @@ class RenderInvariantsTest {
   }
 
   private static String renderedStream(List<String> documents) {
-    ReadResult read = ManifestReader.create().read("in.yaml", String.join("---\n", documents));
+    Inputs read = ManifestReader.create().read("in.yaml", String.join("---\n", documents));
     assertFalse(read.hasErrors(), () -> read.diagnostics().toString());
     StringBuilder out = new StringBuilder();
     for (ClusterManifests cluster : ManifestRenderer.renderAll(read, RenderOptions.defaults()).clusters()) {

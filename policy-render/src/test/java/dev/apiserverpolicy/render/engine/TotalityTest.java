@@ -9,7 +9,7 @@ import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.ClusterTemplate;
 import dev.apiserverpolicy.model.DiagnosticCode;
-import dev.apiserverpolicy.model.ReadResult;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.render.ClusterInputs;
@@ -28,12 +28,12 @@ import org.quicktheories.generators.Generate;
  * and rendered as new or existing clusters.
  */
 class TotalityTest {
-  private static ReadResult damaged(ClusterInputs in, int damage) {
+  private static Inputs damaged(ClusterInputs in, int damage) {
     Cluster cluster = in.cluster();
     Seed seed = in.seed();
     RenderContext context = in.context().orElseThrow();
     ClusterSpec.Builder spec = ClusterSpec.builder().from(cluster.spec());
-    ReadResult.Builder read = ReadResult.builder();
+    Inputs.Builder read = Inputs.builder();
     boolean withContext = true;
     boolean scopedTemplate = true;
     switch (damage) {

@@ -3,9 +3,9 @@ package dev.apiserverpolicy.render.facts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.IpBlock;
 import dev.apiserverpolicy.model.NetworkPolicyPeer;
-import dev.apiserverpolicy.model.ReadResult;
 import dev.apiserverpolicy.model.manifest.NetworkPolicy;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterManifests;
@@ -40,7 +40,7 @@ class PerClusterFactsTest {
     String text = String.join("---\n", ValidationErrorsTest.SEED, CONTEXT,
         ValidationErrorsTest.cluster("alpha", WEBHOOK), ValidationErrorsTest.cluster("beta", WEBHOOK),
         ValidationErrorsTest.KKP);
-    ReadResult read = ManifestReader.create().read("in.yaml", text);
+    Inputs read = ManifestReader.create().read("in.yaml", text);
     return ManifestRenderer.renderAll(read, RenderOptions.defaults());
   }
 

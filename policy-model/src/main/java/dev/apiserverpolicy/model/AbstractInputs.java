@@ -4,12 +4,14 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * What a reader found: the objects it could build, in input order, and every
- * diagnostic. An object with an error diagnostic naming it is still listed, so that the
- * renderer can say which clusters it stops, but it is never rendered.
+ * The inputs of a render: clusters, seeds, templates, RenderContexts, the installation's
+ * KubermaticConfiguration and the rest, in input order, built in code ({@code Inputs.builder()})
+ * or read from files ({@code ManifestReader}), with the findings of reading them. An object with
+ * an error diagnostic naming it is still listed, so that the renderer can say which clusters it
+ * stops, but it is never rendered.
  */
 @Value.Immutable
-abstract class AbstractReadResult {
+abstract class AbstractInputs {
   /** Clusters, in input order. */
   public abstract List<Cluster> clusters();
 
@@ -52,14 +54,14 @@ abstract class AbstractReadResult {
    * This result followed by {@code other}. It copies both: to join the results of many files,
    * use {@link #plusAll}, which copies each once.
    */
-  public ReadResult plus(ReadResult other) {
+  public Inputs plus(Inputs other) {
     return plusAll(List.of(other));
   }
 
   /** This result followed by each of {@code others} in order, built once (linear in what they hold). */
-  public ReadResult plusAll(List<ReadResult> others) {
-    ReadResult.Builder all = ReadResult.builder().from(this);
-    for (ReadResult other : others) {
+  public Inputs plusAll(List<Inputs> others) {
+    Inputs.Builder all = Inputs.builder().from(this);
+    for (Inputs other : others) {
       all.addAllClusters(other.clusters())
           .addAllSeeds(other.seeds())
           .addAllTemplates(other.templates())
