@@ -39,6 +39,8 @@ import java.util.stream.Collectors;
  * the names diagnostics give. Instances are immutable and thread-safe. Large inputs are read and
  * rendered side by side on the common fork-join pool, or on the executor given to {@link
  * #withExecutor}; the result is the same either way.
+ *
+ * @since 0.1.0
  */
 public final class ApiserverPolicy {
   private final RenderOptions options;

@@ -76,4 +76,49 @@ class PublishedPomsIT {
     assertEquals(List.of(), problems, () -> "published POMs: " + poms);
     assertTrue(Files.readString(poms.get("policy-render"), StandardCharsets.UTF_8).contains("policy-read"));
   }
+
+  /** Each jar's manifest says what it is and which version, as a consumer's tools read it. */
+  @Test
+  void everyJarNamesItsVersion() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Matcher m = OUR_JAR.matcher(Path.of(entry).getFileName().toString());
+      if (!m.matches() || m.group(2).endsWith("-tests")) {
+        continue;
+      }
+      try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry)) {
+        java.util.jar.Attributes main = jar.getManifest().getMainAttributes();
+        if (!m.group(2).equals(main.getValue("Implementation-Version"))) {
+          problems.add(m.group(1) + ": Implementation-Version " + main.getValue("Implementation-Version"));
+        }
+        if (main.getValue("Implementation-Title") == null) {
+          problems.add(m.group(1) + ": no Implementation-Title");
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  /** The SBOM installed beside {@code pom} ({@code -cyclonedx.json}), or in the reactor the module's bom.json. */
+  private static Path sbomBeside(Path pom) {
+    String name = pom.getFileName().toString();
+    return name.equals("flattened-pom.xml") ? pom.resolveSibling("bom.json")
+        : pom.resolveSibling(name.replace(".pom", "-cyclonedx.json"));
+  }
+
+  /** Beside each jar, its CycloneDX SBOM: the artifact it describes and what it ships. */
+  @Test
+  void everyArtifactHasItsSbom() throws IOException {
+    Map<String, Path> poms = publishedPoms();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (Map.Entry<String, Path> e : poms.entrySet()) {
+      Path sbom = sbomBeside(e.getValue());
+      assertTrue(Files.isRegularFile(sbom), () -> e.getKey() + ": no SBOM at " + sbom);
+      com.fasterxml.jackson.databind.JsonNode bom = json.readTree(sbom.toFile());
+      assertEquals("CycloneDX", bom.get("bomFormat").asText(), e.getKey());
+      assertEquals(e.getKey(), bom.get("metadata").get("component").get("name").asText());
+    }
+    String read = Files.readString(sbomBeside(poms.get("policy-read")));
+    assertTrue(read.contains("\"snakeyaml-engine\""), "policy-read ships snakeyaml-engine inside: its SBOM says so");
+  }
 }

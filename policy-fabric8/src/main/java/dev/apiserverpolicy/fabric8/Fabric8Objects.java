@@ -16,6 +16,8 @@ import java.util.List;
  * {@code v1 Service}), converted from their neutral trees with nothing lost: every field is one
  * fabric8 knows, none lands in {@code additionalProperties}, and fabric8's own serialisation gives
  * back the same tree. Pure and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class Fabric8Objects {
   // Jackson, as fabric8's model is annotated for it; a plain mapper is thread-safe once built.

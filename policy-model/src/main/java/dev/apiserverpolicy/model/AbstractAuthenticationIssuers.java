@@ -8,6 +8,8 @@ import org.immutables.value.Value;
  * of the AuthenticationConfiguration that a Secret holds, declared so that nothing has to read
  * the Secret. A cluster, its datacenter or its seed name the Secret; KKP allows egress to each
  * issuer it holds.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractAuthenticationIssuers {

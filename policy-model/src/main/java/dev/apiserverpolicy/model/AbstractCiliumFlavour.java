@@ -5,6 +5,8 @@ import org.immutables.value.Value;
 /**
  * {@code RenderContext.spec.cilium}: the opt-in Cilium flavour (needs {@code cni: cilium}).
  * Off, the output is the standard NetworkPolicies of the profile, byte for byte.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractCiliumFlavour {

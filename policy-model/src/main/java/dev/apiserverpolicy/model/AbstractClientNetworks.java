@@ -3,7 +3,11 @@ package dev.apiserverpolicy.model;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** Networks that must reach the API server; checked against the allowed ranges (lock-out). */
+/**
+ * Networks that must reach the API server; checked against the allowed ranges (lock-out).
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractClientNetworks {
   private static final ClientNetworks EMPTY = ClientNetworks.builder().build();

@@ -4,7 +4,11 @@ import java.util.Optional;
 import java.util.SortedMap;
 import org.immutables.value.Value;
 
-/** A KKP user cluster ({@code kubermatic.k8c.io/v1 Cluster}). */
+/**
+ * A KKP user cluster ({@code kubermatic.k8c.io/v1 Cluster}).
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractCluster {
   /** {@code metadata.name}. */

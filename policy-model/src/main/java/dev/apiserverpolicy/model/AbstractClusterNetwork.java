@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** The fields of KKP {@code spec.clusterNetwork} that shape the policies. */
+/**
+ * The fields of KKP {@code spec.clusterNetwork} that shape the policies.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractClusterNetwork {
   private static final ClusterNetwork EMPTY = ClusterNetwork.builder().build();

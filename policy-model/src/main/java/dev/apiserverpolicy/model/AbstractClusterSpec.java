@@ -8,6 +8,8 @@ import org.immutables.value.Value;
 /**
  * The fields of a KKP Cluster (or ClusterTemplate) {@code spec} that decide what is
  * rendered. Everything else in a KKP spec is ignored.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractClusterSpec {

@@ -4,7 +4,11 @@ import java.util.Optional;
 import java.util.SortedMap;
 import org.immutables.value.Value;
 
-/** A KKP {@code ClusterTemplate}; a seed's default template must have label {@code scope: seed}. */
+/**
+ * A KKP {@code ClusterTemplate}; a seed's default template must have label {@code scope: seed}.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractClusterTemplate {
   /** The label value a seed's default template must carry under {@code scope}. */

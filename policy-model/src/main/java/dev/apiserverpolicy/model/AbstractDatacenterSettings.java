@@ -4,7 +4,11 @@ import dev.apiserverpolicy.model.manifest.ServiceType;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** What a Seed's {@code spec.datacenters.<name>.spec} says about the clusters of that datacenter. */
+/**
+ * What a Seed's {@code spec.datacenters.<name>.spec} says about the clusters of that datacenter.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractDatacenterSettings {
   /** {@code apiServerServiceType}: replaces the type of {@code apiserver-external} for these clusters. */

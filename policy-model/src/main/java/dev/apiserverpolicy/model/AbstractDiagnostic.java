@@ -9,6 +9,8 @@ import org.immutables.value.Value;
  * <p>{@code line} and {@code column} are 1-based and 0 when unknown (an object built in
  * code has no position). {@code object} names the object the finding is about as
  * {@code Kind/name}; an error about an object stops rendering of that object only.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractDiagnostic {

@@ -6,6 +6,8 @@ import org.immutables.value.Value;
 /**
  * An operator's own egress target from {@code RenderContext.spec.extraEgress}, rendered
  * as one more NetworkPolicy (e.g. an audit-log sink).
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractExtraEgressRule {

@@ -9,6 +9,8 @@ import org.immutables.value.Value;
  * or read from files ({@code ManifestReader}), with the findings of reading them. An object with
  * an error diagnostic naming it is still listed, so that the renderer can say which clusters it
  * stops, but it is never rendered.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractInputs {

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** A NetworkPolicy {@code ipBlock}: a range minus some sub-ranges. */
+/**
+ * A NetworkPolicy {@code ipBlock}: a range minus some sub-ranges.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractIpBlock {
   /** The range. */

@@ -7,6 +7,8 @@ import org.immutables.value.Value;
 /**
  * A KKP {@code KubermaticConfiguration}: the installation-wide settings that decide, among
  * other things, whether the API servers must reach KKP's own OIDC issuer.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractKubermaticConfiguration {

@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.SortedMap;
 import org.immutables.value.Value;
 
-/** A Kubernetes label selector. An empty selector selects everything. */
+/**
+ * A Kubernetes label selector. An empty selector selects everything.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractLabelSelector {
   /** Labels that must be present with exactly these values. */

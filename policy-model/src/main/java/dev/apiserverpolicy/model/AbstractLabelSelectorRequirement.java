@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** One {@code matchExpressions} entry of a label selector. */
+/**
+ * One {@code matchExpressions} entry of a label selector.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractLabelSelectorRequirement {
   /** Selector operators of {@code metav1.LabelSelectorRequirement}. */

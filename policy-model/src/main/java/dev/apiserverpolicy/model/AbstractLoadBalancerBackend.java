@@ -8,6 +8,8 @@ import org.immutables.value.Value;
  * The pods behind a seed LoadBalancer Service that fronts an OIDC issuer: KKP v2.31 allows
  * them too, since Cilium 1.19 and later check traffic to a load balancer's address against
  * the pods behind it, not the address.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractLoadBalancerBackend {

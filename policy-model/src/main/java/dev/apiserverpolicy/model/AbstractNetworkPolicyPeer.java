@@ -8,6 +8,8 @@ import org.immutables.value.Value;
  * One peer of a NetworkPolicy rule ({@code to} of egress, {@code from} of ingress): an ipBlock, or
  * pod and/or namespace selectors
  * (never both kinds, as in {@code networking.k8s.io/v1}).
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractNetworkPolicyPeer {

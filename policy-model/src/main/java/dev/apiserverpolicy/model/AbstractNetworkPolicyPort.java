@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** One {@code ports} entry of a NetworkPolicy rule. No number and no name means every port of the protocol. */
+/**
+ * One {@code ports} entry of a NetworkPolicy rule. No number and no name means every port of the protocol.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractNetworkPolicyPort {
   /** Protocol; TCP unless given. */

@@ -3,7 +3,11 @@ package dev.apiserverpolicy.model;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** An OIDC issuer URL that clusters name, with the addresses it resolves to. */
+/**
+ * An OIDC issuer URL that clusters name, with the addresses it resolves to.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractOidcIssuer {
   /** Issuer URL, as clusters write it in {@code spec.oidc.issuerURL}. */

@@ -9,6 +9,8 @@ import org.immutables.value.Value;
  * every field the reader looked at (keyed by {@link FieldPath} in its written form, e.g.
  * {@code spec.apiServerAllowedIPRanges.cidrBlocks[1]}), so later checks can point at the
  * exact line. Objects built in code have {@link #none()}.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractOrigin {

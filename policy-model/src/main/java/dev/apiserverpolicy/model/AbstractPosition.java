@@ -2,7 +2,11 @@ package dev.apiserverpolicy.model;
 
 import org.immutables.value.Value;
 
-/** A 1-based line and column in an input file. */
+/**
+ * A 1-based line and column in an input file.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractPosition {
   /** 1-based line. */

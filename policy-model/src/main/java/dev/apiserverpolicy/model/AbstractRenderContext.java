@@ -7,6 +7,8 @@ import org.immutables.value.Value;
 /**
  * {@code apiserver-policy.dev/v1alpha1 RenderContext}: what KKP resolves at run time and
  * what only the operator knows, for the seed of the same name.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractRenderContext {

@@ -8,6 +8,8 @@ import org.immutables.value.Value;
  * {@code apiserver-policy.dev/v1alpha1 ResolvedHosts}: the addresses host names resolved to when
  * {@code apiserver-policy resolve} last looked them up. The inputs' typed-in {@code ips} win over
  * it; it fills in the hosts that have none.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractResolvedHosts {

@@ -6,7 +6,11 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import org.immutables.value.Value;
 
-/** A KKP {@code Seed}: the cluster that hosts user-cluster control planes. */
+/**
+ * A KKP {@code Seed}: the cluster that hosts user-cluster control planes.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractSeed {
   /** {@code metadata.name}. */

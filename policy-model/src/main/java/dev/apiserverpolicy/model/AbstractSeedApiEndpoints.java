@@ -10,6 +10,8 @@ import org.immutables.value.Value;
  * endpointslices -n default -l kubernetes.io/service-name=kubernetes -o yaml} prints it. KKP's
  * controller reads the same objects at run time ({@code fetchKubernetesServiceIPList} in
  * {@code pkg/controller/seed-controller-manager/kubernetes/resources.go}).
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractSeedApiEndpoints {

@@ -21,6 +21,8 @@ import java.util.TreeSet;
  *
  * <p>Order: IPv4 before IPv6, then by address, then by prefix length. Two values are
  * equal exactly when their canonical texts are equal.
+ *
+ * @since 0.1.0
  */
 public final class Cidr implements Comparable<Cidr> {
 

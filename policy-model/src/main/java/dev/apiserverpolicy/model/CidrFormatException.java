@@ -1,6 +1,10 @@
 package dev.apiserverpolicy.model;
 
-/** Thrown by {@link Cidr#parse} for text that is not a strict, canonical-able CIDR. */
+/**
+ * Thrown by {@link Cidr#parse} for text that is not a strict, canonical-able CIDR.
+ *
+ * @since 0.1.0
+ */
 public final class CidrFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

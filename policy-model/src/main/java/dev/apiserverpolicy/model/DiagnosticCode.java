@@ -3,6 +3,8 @@ package dev.apiserverpolicy.model;
 /**
  * Every finding apiserver-policy can report, with a stable identifier that tools may
  * match on. Identifiers never change meaning; new findings get new identifiers.
+ *
+ * @since 0.1.0
  */
 public enum DiagnosticCode {
   // Reading: the text itself.

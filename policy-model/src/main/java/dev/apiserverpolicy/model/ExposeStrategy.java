@@ -2,7 +2,11 @@ package dev.apiserverpolicy.model;
 
 import java.util.Optional;
 
-/** How a user cluster's API server is exposed (KKP {@code spec.exposeStrategy}). */
+/**
+ * How a user cluster's API server is exposed (KKP {@code spec.exposeStrategy}).
+ *
+ * @since 0.1.0
+ */
 public enum ExposeStrategy {
   /** A NodePort per cluster behind the seed's shared nodeport-proxy. */
   NODE_PORT("NodePort"),

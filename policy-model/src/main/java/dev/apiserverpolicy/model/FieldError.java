@@ -13,6 +13,8 @@ import java.util.List;
  * @param code the diagnostic code
  * @param message what is wrong
  * @param hint what to do about it
+ *
+ * @since 0.1.0
  */
 public record FieldError(FieldPath path, DiagnosticCode code, String message, String hint) {
   /** A diagnostic at this error's field of an object read from {@code origin}, naming {@code objectRef}. */

@@ -9,6 +9,8 @@ import java.util.Optional;
  * letters, digits, {@code _} and {@code -} follows a dot; any other key, and every list index, is
  * in brackets. The reader records positions under these paths and every check reports under
  * them, so a finding always finds its line.
+ *
+ * @since 0.1.0
  */
 public final class FieldPath {
   private static final FieldPath ROOT = new FieldPath(null, "");

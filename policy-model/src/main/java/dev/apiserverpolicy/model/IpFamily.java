@@ -2,7 +2,11 @@ package dev.apiserverpolicy.model;
 
 import java.util.Optional;
 
-/** A cluster's IP family (KKP {@code spec.clusterNetwork.ipFamily}). */
+/**
+ * A cluster's IP family (KKP {@code spec.clusterNetwork.ipFamily}).
+ *
+ * @since 0.1.0
+ */
 public enum IpFamily {
   /** IPv4 only. */
   IPV4("IPv4"),

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * (apimachinery's {@code validation} package), stated once: the reader, the validators and the
  * builders' checks all ask here. The {@code validate} functions return what is wrong where,
  * as {@link FieldError}s under the path they are given.
+ *
+ * @since 0.1.0
  */
 public final class KubernetesNames {
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");

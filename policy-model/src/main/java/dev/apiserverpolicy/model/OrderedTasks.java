@@ -12,6 +12,8 @@ import java.util.function.Function;
  * Where the reader and the renderer do independent work side by side: the caller's executor if
  * it gave one, else the common fork-join pool (as parallel streams do). Results come back in the
  * order of the items, whatever order they finish in.
+ *
+ * @since 0.1.0
  */
 public final class OrderedTasks {
   private OrderedTasks() {}

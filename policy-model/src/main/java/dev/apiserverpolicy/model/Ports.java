@@ -3,7 +3,11 @@ package dev.apiserverpolicy.model;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Kubernetes' rules for port numbers and port names, stated once. */
+/**
+ * Kubernetes' rules for port numbers and port names, stated once.
+ *
+ * @since 0.1.0
+ */
 public final class Ports {
   // IsValidPortName: an IANA service name, at most 15 characters, with a letter, no "--", no '-' at either end.
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");

@@ -5,6 +5,8 @@ import java.util.Optional;
 /**
  * Which set of egress policies to render (docs/spec.md section 4). What each profile renders,
  * and how, is data in the renderer's egress catalogue; this is only its name.
+ *
+ * @since 0.1.0
  */
 public enum Profile {
   /** Exactly the system of KKP v2.18: deny-all, etcd, dns-resolver, openvpn, webhook, metrics. */

@@ -2,7 +2,11 @@ package dev.apiserverpolicy.model;
 
 import java.util.Optional;
 
-/** A NetworkPolicy port protocol. */
+/**
+ * A NetworkPolicy port protocol.
+ *
+ * @since 0.1.0
+ */
 public enum Protocol {
   /** TCP, the Kubernetes default. */
   TCP,

@@ -1,6 +1,10 @@
 package dev.apiserverpolicy.model;
 
-/** How serious a {@link Diagnostic} is. Ordered from least to most serious. */
+/**
+ * How serious a {@link Diagnostic} is. Ordered from least to most serious.
+ *
+ * @since 0.1.0
+ */
 public enum Severity {
   /** Worth knowing; nothing is wrong. */
   INFO,

@@ -13,6 +13,8 @@ import java.util.Optional;
  * (https://www.iana.org/assignments/iana-ipv4-special-registry,
  * https://www.iana.org/assignments/iana-ipv6-special-registry) and IANA's multicast address
  * registries; each entry names the RFC IANA cites. Adding a range is one line.
+ *
+ * @since 0.1.0
  */
 public final class SpecialPurposeAddresses {
   /** One special-purpose range: what it is and where that is stated. */

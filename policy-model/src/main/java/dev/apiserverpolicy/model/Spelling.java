@@ -4,7 +4,11 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** Suggests the known name closest to a misspelt one. */
+/**
+ * Suggests the known name closest to a misspelt one.
+ *
+ * @since 0.1.0
+ */
 public final class Spelling {
   private Spelling() {}
 

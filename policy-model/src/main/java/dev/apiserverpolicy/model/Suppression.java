@@ -15,6 +15,8 @@ import java.util.Optional;
  *     ({@code inputs/europe-west/}, or "" at the top); empty for a Cluster's annotation
  * @param file the file that says so
  * @param line its line there (0 if not known)
+ *
+ * @since 0.1.0
  */
 public record Suppression(DiagnosticCode code, String reason, Optional<String> cluster, Optional<String> folder,
     String file, int line) {

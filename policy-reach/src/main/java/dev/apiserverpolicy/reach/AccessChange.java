@@ -14,6 +14,8 @@ import java.util.Locale;
  * @param removed what BASE allowed that HEAD does not
  * @param allowedBy the policies of HEAD that allow what was added
  * @param allowedBefore the policies of BASE that allowed what was removed
+ *
+ * @since 0.1.0
  */
 public record AccessChange(Kind kind, String subject, String before, String after, List<String> added,
     List<String> removed, List<String> allowedBy, List<String> allowedBefore) {

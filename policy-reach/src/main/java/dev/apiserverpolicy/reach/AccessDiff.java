@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param clusters the clusters with changes
  * @param findings findings that name no cluster, as {@link AccessChange.Kind#FINDING} changes
+ *
+ * @since 0.1.0
  */
 public record AccessDiff(List<ClusterDiff> clusters, List<AccessChange> findings) {
   /** The version of the JSON shape ({@code diff -o json}); a change of the shape is a new version. */

@@ -15,6 +15,8 @@ import java.util.TreeSet;
  * Compares two renderings by meaning: each cluster's Services and policies are asked, through
  * the evaluator, who may reach the API server and what its pods may reach; the answers are
  * compared, not the YAML. A reordering or a reformatting of the input changes no answer.
+ *
+ * @since 0.1.0
  */
 public final class AccessDiffer {
   private AccessDiffer() {}

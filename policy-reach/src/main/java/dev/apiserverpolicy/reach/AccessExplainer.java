@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * Explains rendered manifests by running them through the evaluator: each peer the
  * policies name becomes a probe (a pod with the selected labels, or the first address of an
  * ipBlock), plus "any other pod" and "any other address"; the Services say who may connect.
+ *
+ * @since 0.1.0
  */
 public final class AccessExplainer {
   private static final String OTHER_NAMESPACE = "any-other-namespace";

@@ -15,6 +15,8 @@ import java.util.List;
  * @param clients who may reach the API server: ranges, or one line saying anyone and why
  * @param notes further facts worth knowing (e.g. the NodePort bypass)
  * @param ingress each way in to the API server and whom it admits, as the pictures draw them
+ *
+ * @since 0.1.0
  */
 public record AccessExplanation(String cluster, String seed, String namespace, String profile, String strategy,
     List<Destination> egress, List<String> clients, List<String> notes, List<Ingress> ingress) {

@@ -10,6 +10,8 @@ import java.math.BigInteger;
  * @param family address family
  * @param first first address
  * @param last last address
+ *
+ * @since 0.1.0
  */
 public record AddressRange(Cidr.Family family, BigInteger first, BigInteger last) {
   /** The first address, as a host range: every address of a cell is treated alike. */

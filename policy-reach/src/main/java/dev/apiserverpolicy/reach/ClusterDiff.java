@@ -9,6 +9,8 @@ import java.util.List;
  * @param cluster cluster name
  * @param status added, removed or changed
  * @param changes each change, grouped by {@link AccessChange.Section} in its order
+ *
+ * @since 0.1.0
  */
 public record ClusterDiff(String seed, String cluster, Status status, List<AccessChange> changes) {
   /** Defensive copy. */

@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * A set of (protocol, port) pairs, ports 1-65535, kept per protocol as sorted, disjoint,
  * non-adjacent intervals. Immutable.
+ *
+ * @since 0.1.0
  */
 public final class ConnectionSet {
   /** Lowest port. */

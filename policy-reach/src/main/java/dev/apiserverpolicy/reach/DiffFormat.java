@@ -6,6 +6,8 @@ import java.util.function.Function;
 /**
  * Writes an {@link AccessDiff} as text for terminals, Markdown for a pull-request comment, or
  * versioned JSON. Adding a format is one constant with its writer.
+ *
+ * @since 0.1.0
  */
 public enum DiffFormat {
   /** Plain text for terminals and CI logs. */

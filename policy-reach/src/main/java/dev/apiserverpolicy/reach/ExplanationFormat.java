@@ -7,6 +7,8 @@ import java.util.function.Function;
 /**
  * Writes explanations as a text table, a Mermaid flowchart or a Graphviz DOT graph. Adding a
  * format is one constant with its writer (docs/architecture.md, "Adding an explain format").
+ *
+ * @since 0.1.0
  */
 public enum ExplanationFormat {
   /** Plain text for terminals. */

@@ -9,6 +9,8 @@ import java.util.TreeMap;
  *
  * @param name name
  * @param labels labels
+ *
+ * @since 0.1.0
  */
 public record Namespace(String name, Map<String, String> labels) {
   /** The label Kubernetes sets on every namespace to its name. */

@@ -13,6 +13,8 @@ import java.util.TreeMap;
  * @param name name (for reports)
  * @param labels labels
  * @param ports container ports, for named ports in policies
+ *
+ * @since 0.1.0
  */
 public record Pod(String namespace, String name, Map<String, String> labels, List<ContainerPort> ports) {
   /** Defensive copies. */

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * matched by selectors. Given CiliumNetworkPolicies too, it enforces their egress beside the
  * NetworkPolicies, as Cilium does, with names and entities as destinations of their own.
  * Immutable after construction and safe to share between threads.
+ *
+ * @since 0.1.0
  */
 public final class Reachability {
   /** The label by which a CiliumNetworkPolicy's {@code toEndpoints} names a namespace. */

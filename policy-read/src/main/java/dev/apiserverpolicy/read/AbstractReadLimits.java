@@ -5,6 +5,8 @@ import org.immutables.value.Value;
 /**
  * Bounds that keep hostile input from hanging or exhausting the process. Every limit
  * fails fast with a diagnostic that names it.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractReadLimits {

@@ -21,6 +21,8 @@ import java.util.concurrent.Executor;
  * <p>Never throws on bad input: everything wrong becomes a {@link Diagnostic} with file,
  * line and column. It reads only what the caller hands it; it opens no files. Instances
  * are immutable and safe to share between threads.
+ *
+ * @since 0.1.0
  */
 public final class ManifestReader {
   /** Group and version of the KKP kinds read. */

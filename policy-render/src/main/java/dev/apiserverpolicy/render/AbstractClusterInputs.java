@@ -11,7 +11,11 @@ import dev.apiserverpolicy.model.Seed;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** Everything one cluster's manifests depend on: the cluster, its seed, the seed's context. */
+/**
+ * Everything one cluster's manifests depend on: the cluster, its seed, the seed's context.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractClusterInputs {
   /** The cluster. */

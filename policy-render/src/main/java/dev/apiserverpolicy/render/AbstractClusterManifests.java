@@ -11,6 +11,8 @@ import org.immutables.value.Value;
 /**
  * The manifests of one cluster, or the reasons there are none. When any diagnostic is an
  * error, {@link #objects()} is empty: a cluster is rendered whole or not at all.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractClusterManifests {

@@ -6,7 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.immutables.value.Value;
 
-/** Choices made per call rather than in the input. */
+/**
+ * Choices made per call rather than in the input.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractRenderOptions {
   private static final RenderOptions DEFAULTS = RenderOptions.builder().build();

@@ -5,7 +5,11 @@ import dev.apiserverpolicy.model.Severity;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** The result of rendering everything read: each cluster's manifests, and findings about no cluster. */
+/**
+ * The result of rendering everything read: each cluster's manifests, and findings about no cluster.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractRendering {
   /** One entry per cluster, ordered by seed, then cluster name. */

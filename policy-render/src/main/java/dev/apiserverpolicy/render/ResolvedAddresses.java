@@ -13,6 +13,8 @@ import java.util.TreeMap;
  * The addresses host names resolved to, from the input's ResolvedHosts documents: what fills in
  * an OIDC issuer, authorization webhook or extraEgress host that has no typed-in {@code ips}.
  * Immutable; one instance is shared by every cluster of a run.
+ *
+ * @since 0.1.0
  */
 public final class ResolvedAddresses {
   private static final ResolvedAddresses NONE = new ResolvedAddresses(new TreeMap<>());

@@ -25,32 +25,45 @@ class PublicApiDocumentationTest {
   private static final Pattern LIBRARY_IMPORT = Pattern.compile(
       "(?m)^import (com\\.fasterxml|org\\.snakeyaml|org\\.yaml|inet\\.ipaddr|picocli)\\.");
 
-  @Test
-  void everyPublicTypeHasJavadoc() throws IOException {
-    List<String> undocumented = new ArrayList<>();
-    int checked = 0;
-    for (String module : ProjectFiles.LIBRARY_MODULES) {
+  /** A public type of a library module and the Javadoc comment before it ("" when there is none). */
+  private record PublicType(String name, String javadoc) {}
+
+  private static List<PublicType> publicTypes(List<String> modules) throws IOException {
+    List<PublicType> types = new ArrayList<>();
+    for (String module : modules) {
       for (Path file : ProjectFiles.mainSources(module)) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Matcher m = TYPE.matcher(text);
-        if (!m.find()) {
+        if (!m.find() || !(m.group(1).startsWith("public") || m.group(2).startsWith("Abstract"))) {
           continue;
         }
-        boolean api = m.group(1).startsWith("public") || m.group(2).startsWith("Abstract");
-        if (!api) {
-          continue;
-        }
-        checked++;
         String before = text.substring(0, m.start()).replaceAll("(?m)^@[^\\n]*\\n", "").stripTrailing();
         // Multi-line annotations (e.g. @Value.Style(...)) sit between the comment and the type.
         before = before.replaceAll("(?s)@\\w+(\\.\\w+)*\\([^@]*\\)\\s*$", "").stripTrailing();
-        if (!before.endsWith("*/")) {
-          undocumented.add(file.getFileName() + " " + m.group(2));
-        }
+        String javadoc = before.endsWith("*/") ? before.substring(before.lastIndexOf("/**")) : "";
+        types.add(new PublicType(file.getFileName() + " " + m.group(2), javadoc));
       }
     }
-    assertEquals(List.of(), undocumented);
-    assertTrue(checked > 40, "checked " + checked + " types");
+    return types;
+  }
+
+  @Test
+  void everyPublicTypeHasJavadoc() throws IOException {
+    List<PublicType> types = publicTypes(ProjectFiles.LIBRARY_MODULES);
+    assertEquals(List.of(), types.stream().filter(t -> t.javadoc().isEmpty()).map(PublicType::name).toList());
+    assertTrue(types.size() > 40, "checked " + types.size() + " types");
+  }
+
+  /** Every public type, the fabric8 adapter's too, says since which version it is there (docs/api.md). */
+  @Test
+  void everyPublicTypeSaysSinceWhen() throws IOException {
+    List<String> modules = new ArrayList<>(ProjectFiles.LIBRARY_MODULES);
+    modules.add("policy-fabric8");
+    List<PublicType> types = publicTypes(modules);
+    String since = "(?s).*\\n \\* @since \\d+\\.\\d+\\.\\d+\\n.*";
+    assertEquals(List.of(), types.stream().filter(t -> !t.javadoc().matches(since)).map(PublicType::name).toList(),
+        "public types without '@since X.Y.Z'");
+    assertTrue(types.size() > 40, "checked " + types.size() + " types");
   }
 
   @Test

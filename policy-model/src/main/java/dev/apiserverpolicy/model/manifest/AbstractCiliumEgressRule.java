@@ -9,6 +9,8 @@ import org.immutables.value.Value;
  * One egress rule of a CiliumNetworkPolicy: exactly one kind of destination (Cilium allows
  * {@code toFQDNs} beside no other {@code to*} field), and the ports it may use there. A rule
  * without a destination would allow everywhere: it cannot be built.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractCiliumEgressRule {

@@ -7,6 +7,8 @@ import org.immutables.value.Value;
 /**
  * A {@code cilium.io/v2} CiliumNetworkPolicy, as far as the Cilium flavour uses it: egress of
  * the pods its endpoint selector matches, in its own namespace.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 sealed abstract class AbstractCiliumNetworkPolicy implements KubernetesObject permits CiliumNetworkPolicy {

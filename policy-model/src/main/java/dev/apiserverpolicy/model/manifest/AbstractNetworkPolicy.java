@@ -4,7 +4,11 @@ import dev.apiserverpolicy.model.LabelSelector;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** A {@code networking.k8s.io/v1} NetworkPolicy. */
+/**
+ * A {@code networking.k8s.io/v1} NetworkPolicy.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 sealed abstract class AbstractNetworkPolicy implements KubernetesObject permits NetworkPolicy {
   /** {@code networking.k8s.io/v1}. */

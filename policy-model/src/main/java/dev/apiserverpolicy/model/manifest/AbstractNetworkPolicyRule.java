@@ -8,6 +8,8 @@ import org.immutables.value.Value;
 /**
  * One ingress or egress rule. Kubernetes reads an empty peer list as "every peer" and an
  * empty port list as "every port"; both are deliberate here and never a default.
+ *
+ * @since 0.1.0
  */
 @Value.Immutable
 abstract class AbstractNetworkPolicyRule {

@@ -3,7 +3,11 @@ package dev.apiserverpolicy.model.manifest;
 import java.util.SortedMap;
 import org.immutables.value.Value;
 
-/** The metadata apiserver-policy sets: name, namespace, labels, annotations. */
+/**
+ * The metadata apiserver-policy sets: name, namespace, labels, annotations.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractObjectMeta {
   /** {@code name}. */

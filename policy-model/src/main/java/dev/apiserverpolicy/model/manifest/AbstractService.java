@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.SortedMap;
 import org.immutables.value.Value;
 
-/** A {@code v1} Service. */
+/**
+ * A {@code v1} Service.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 sealed abstract class AbstractService implements KubernetesObject permits Service {
   /** {@code v1}. */

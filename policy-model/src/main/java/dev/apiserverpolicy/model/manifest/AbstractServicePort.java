@@ -4,7 +4,11 @@ import dev.apiserverpolicy.model.Protocol;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** One port of a Service. */
+/**
+ * One port of a Service.
+ *
+ * @since 0.1.0
+ */
 @Value.Immutable
 abstract class AbstractServicePort {
   /** {@code name}. */

@@ -4,6 +4,8 @@ package dev.apiserverpolicy.model.manifest;
  * A rendered Kubernetes object: a {@link NetworkPolicy}, a {@link Service} or (in the Cilium
  * flavour) a {@link CiliumNetworkPolicy}, nothing else: sealed down to those three final classes,
  * so a {@code switch} over it with one case per kind needs no {@code default} branch.
+ *
+ * @since 0.1.0
  */
 public sealed interface KubernetesObject permits AbstractNetworkPolicy, AbstractService, AbstractCiliumNetworkPolicy {
   /** {@code apiVersion}. */

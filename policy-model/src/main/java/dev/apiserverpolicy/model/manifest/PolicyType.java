@@ -1,6 +1,10 @@
 package dev.apiserverpolicy.model.manifest;
 
-/** {@code spec.policyTypes} of a NetworkPolicy. */
+/**
+ * {@code spec.policyTypes} of a NetworkPolicy.
+ *
+ * @since 0.1.0
+ */
 public enum PolicyType {
   /** The policy restricts traffic to the selected pods. */
   INGRESS("Ingress"),

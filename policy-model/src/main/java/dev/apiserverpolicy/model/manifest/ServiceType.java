@@ -1,6 +1,10 @@
 package dev.apiserverpolicy.model.manifest;
 
-/** {@code spec.type} of a Service. */
+/**
+ * {@code spec.type} of a Service.
+ *
+ * @since 0.1.0
+ */
 public enum ServiceType {
   /** Reachable inside the cluster only. */
   CLUSTER_IP("ClusterIP"),

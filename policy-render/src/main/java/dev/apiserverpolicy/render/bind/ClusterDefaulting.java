@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * {@code false} stays false (KKP's
  * merge would turn it back to true when the template says true); a present but empty list
  * of allowed ranges stays empty. Existing clusters are never defaulted.
+ *
+ * @since 0.1.0
  */
 public final class ClusterDefaulting {
   private ClusterDefaulting() {}

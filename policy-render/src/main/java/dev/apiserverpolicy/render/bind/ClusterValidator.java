@@ -24,7 +24,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The errors of docs/spec.md section 7 that concern one cluster in its seed and context. */
+/**
+ * The errors of docs/spec.md section 7 that concern one cluster in its seed and context.
+ *
+ * @since 0.1.0
+ */
 public final class ClusterValidator {
   /** KKP's own message for ranges under another strategy ({@code pkg/validation/cluster.go}). */
   public static final String RANGES_NEED_LOAD_BALANCER =

@@ -35,6 +35,8 @@ import java.util.TreeMap;
  * (render writes it as a toFQDNs name), and a seed's or KKP's issuer that no cluster reaching
  * issuers by address inherits. A cluster the binding leaves out counts as reaching by address:
  * when unsure, the name is looked up. Pure: it names the hosts; looking them up is the caller's.
+ *
+ * @since 0.1.0
  */
 public final class HostsToResolve {
   /** The errors a ResolvedHosts input with the hosts' addresses takes away. */

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * with exactly one seed, a cluster without a match belongs to it. A context applies to
  * the seed of the same name, or to the only seed. Anything missing or ambiguous is an
  * error naming the cluster (or context), so only that object is left out.
+ *
+ * @since 0.1.0
  */
 public final class InputBinding {
   private InputBinding() {}

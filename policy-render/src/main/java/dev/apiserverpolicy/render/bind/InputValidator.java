@@ -12,7 +12,11 @@ import dev.apiserverpolicy.render.ClusterInputs;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Binds and validates everything read, in one call; the entry point for checking inputs. */
+/**
+ * Binds and validates everything read, in one call; the entry point for checking inputs.
+ *
+ * @since 0.1.0
+ */
 public final class InputValidator {
   private InputValidator() {}
 

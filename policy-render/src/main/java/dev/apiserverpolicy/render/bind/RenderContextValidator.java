@@ -25,6 +25,8 @@ import java.util.Set;
 /**
  * Checks a RenderContext's own entries: extra egress rules, URLs, and every namespace, label
  * and selector it hands to the rendered policies, by Kubernetes' own rules.
+ *
+ * @since 0.1.0
  */
 public final class RenderContextValidator {
   private RenderContextValidator() {}

@@ -19,6 +19,8 @@ import java.util.Set;
  * 2.1): those about an object some cluster is rendered with under a profile that reads that version's
  * schema. An object no cluster is rendered with is judged under the run's profiles: the one the options
  * name, else those of the RenderContexts read, else the default.
+ *
+ * @since 0.1.0
  */
 public final class SchemaFindings {
   private SchemaFindings() {}

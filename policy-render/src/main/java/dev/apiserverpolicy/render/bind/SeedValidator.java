@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Checks a seed's reference to its default ClusterTemplate. */
+/**
+ * Checks a seed's reference to its default ClusterTemplate.
+ *
+ * @since 0.1.0
+ */
 public final class SeedValidator {
   private SeedValidator() {}
 

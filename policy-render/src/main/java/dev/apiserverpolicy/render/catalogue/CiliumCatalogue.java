@@ -26,6 +26,8 @@ import java.util.function.Predicate;
  * one CiliumNetworkPolicy each, named after the NetworkPolicy it stands in for. Everything else
  * stays the profile's NetworkPolicies, the default deny included (Cilium enforces both kinds and
  * allows what either allows). Off, nothing here applies.
+ *
+ * @since 0.1.0
  */
 public final class CiliumCatalogue {
   /** Cilium's name for the API server, however it is addressed. */

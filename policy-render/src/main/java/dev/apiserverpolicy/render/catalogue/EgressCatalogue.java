@@ -48,6 +48,8 @@ import java.util.stream.Collectors;
  * <p>Ports listed for a pod target are what it listens on (docs/kkp.md, Ports of the peers);
  * only a profile with {@link Trait#EXPLICIT_PORTS} restricts them, except where KKP itself
  * does (DNS, the authorization webhook).
+ *
+ * @since 0.1.0
  */
 public final class EgressCatalogue {
   private static final Set<Profile> ALL = EnumSet.allOf(Profile.class);

@@ -15,6 +15,8 @@ import java.util.function.Predicate;
  * the RenderContext must supply for those rules to be right, and, for the one target whose rule
  * has no peers, that rule ({@link ToAnywhere}). A policy whose rules differ by profile is several
  * entries with the same name and disjoint profiles.
+ *
+ * @since 0.1.0
  */
 public record EgressTarget(
     String policyName,

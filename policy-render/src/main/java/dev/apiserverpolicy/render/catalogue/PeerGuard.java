@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  * so it is refused unless its catalogue entry declares exactly that rule ({@link ToAnywhere}, KKP's
  * {@code dns-allow}). The validators should stop every input that would lead to one; this does not rely on
  * them. (A Cilium egress rule is held to the same by its model: it names exactly one kind of destination.)
+ *
+ * @since 0.1.0
  */
 public final class PeerGuard {
   private PeerGuard() {}

@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Turns the catalogue and the context's extraEgress into the NetworkPolicies of one cluster. */
+/**
+ * Turns the catalogue and the context's extraEgress into the NetworkPolicies of one cluster.
+ *
+ * @since 0.1.0
+ */
 public final class PolicyRenderer {
   /** The annotation that says, in one sentence, what a policy allows and why. */
   public static final String DESCRIPTION_ANNOTATION = "apiserver-policy.dev/description";

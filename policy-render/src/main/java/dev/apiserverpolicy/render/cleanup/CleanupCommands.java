@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  * command, and the errors are in {@link Plan#diagnostics()}. Every word of a command is
  * checked once more against the characters of a Kubernetes name before it is written, so
  * nothing from the input can reach a shell that validation did not pass.
+ *
+ * @since 0.1.0
  */
 public final class CleanupCommands {
   // Kubernetes names (DNS-1123 labels and subdomains) use nothing else; none of it means anything to a shell.

@@ -13,6 +13,8 @@ import java.util.Map;
  * most {@link #PER_CODE} of each code, then one finding that says how many more there are.
  * A list of 6,000 copies of one range is one mistake; it must not become 6,000 lines (or
  * 18 million, as comparing every pair once made it).
+ *
+ * @since 0.1.0
  */
 public final class FindingLimits {
   /** Most findings of one code shown for one object or file. */

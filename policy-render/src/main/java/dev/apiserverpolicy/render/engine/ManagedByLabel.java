@@ -11,6 +11,8 @@ import dev.apiserverpolicy.model.manifest.Service;
  * can list and prune exactly that: on when the call or the cluster's RenderContext asks for it,
  * off by default (KKP's own objects carry no such label, and KKP and a GitOps controller must
  * agree on every byte).
+ *
+ * @since 0.1.0
  */
 public final class ManagedByLabel {
   /** The label key, Kubernetes' recommended one. */

@@ -46,6 +46,8 @@ import java.util.function.Function;
  * CLI and embedders share: binds, validates, lints and renders clusters. Pure and thread-safe;
  * problems come back as diagnostics, never as exceptions. Public only because the front door is
  * in another package; call the front door instead.
+ *
+ * @since 0.1.0
  */
 public final class ManifestRenderer {
   private ManifestRenderer() {}

@@ -22,6 +22,8 @@ import java.util.Set;
  * profile. Built once per cluster: what takes work to find (the OIDC issuers, the authorization
  * webhook's entry) is found when it is built; the rest is read from the inputs. It holds facts
  * only; the catalogues build peers and rules from them.
+ *
+ * @since 0.1.0
  */
 public final class ClusterFacts {
   /** The ingress controller namespace KKP uses unless overridden. */

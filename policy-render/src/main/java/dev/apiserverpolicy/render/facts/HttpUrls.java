@@ -10,6 +10,8 @@ import java.util.Optional;
  * webhooks): absolute http or https, with a host and a port in range. And what such a URL
  * connects to, stated here once: its host as KKP compares it, and its own port, else 443 for
  * https and 80 for http (KKP's rule).
+ *
+ * @since 0.1.0
  */
 public final class HttpUrls {
   private HttpUrls() {}

@@ -7,6 +7,8 @@ import java.util.Comparator;
 /**
  * The orders KKP v2.31's controller writes lists in, where they are not input order, so that
  * the kkp-* profiles and KKP's controller agree byte for byte (docs/kkp.md, section 1).
+ *
+ * @since 0.1.0
  */
 public final class KkpOrder {
   private KkpOrder() {}

@@ -28,6 +28,8 @@ import java.util.Optional;
  * literal is used as it is; a host name (lower-cased, without a trailing dot) takes its
  * addresses from the RenderContext, else from a ResolvedHosts input. What cannot be known is a
  * finding, never left out.
+ *
+ * @since 0.1.0
  */
 public final class OidcIssuers {
   /**

@@ -13,6 +13,8 @@ import java.util.Set;
  * What each profile is, beyond which targets it has (those are in the catalogue): how it writes
  * its rules. Adding a profile is its {@link Profile} constant, a line in {@link #PROFILES} and
  * its place in the catalogue's profile sets (docs/architecture.md, "Adding a profile").
+ *
+ * @since 0.1.0
  */
 public final class ProfileTraits {
   /** How a profile writes its rules, beyond which targets it has. */

@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
 /**
  * The warnings and infos of docs/spec.md section 7: inputs that render, but probably not as
  * meant. Pure; each finding names the cluster, the field and what to do.
+ *
+ * @since 0.1.0
  */
 public final class OperationalLints {
   /** CNIs known not to enforce NetworkPolicies. */

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  * The Services that expose one cluster's API server, shaped by its expose strategy as
  * KKP v2.31 shapes them (docs/kkp.md section 2; {@code pkg/resources/apiserver/service.go},
  * {@code konnectivity/proxyservice.go}, {@code nodeportproxy/nodeportproxy.go}).
+ *
+ * @since 0.1.0
  */
 public final class ServiceRenderer {
   static final String EXPOSE = "nodeport-proxy.k8s.io/expose";

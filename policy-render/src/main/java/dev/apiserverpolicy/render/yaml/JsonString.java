@@ -8,6 +8,8 @@ import java.util.Locale;
  * JSON requires, it escapes every character that could hide or reorder text when the output is
  * shown on a terminal or in a review (C1 controls, DEL, line and paragraph separators, the
  * byte-order mark, bidirectional controls) and lone surrogates, which no encoder can write.
+ *
+ * @since 0.1.0
  */
 public final class JsonString {
   private JsonString() {}

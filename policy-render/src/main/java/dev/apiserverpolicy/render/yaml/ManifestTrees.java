@@ -16,6 +16,8 @@ import java.util.Map;
  * Kubernetes client converts from (fabric8's or Jackson's {@code convertValue}, the official
  * client's Gson), equal to what the YAML says: both are written from {@link ObjectShapes}. The
  * tests hold both to a reference of their own.
+ *
+ * @since 0.1.0
  */
 public final class ManifestTrees {
   private ManifestTrees() {}

@@ -11,6 +11,8 @@ import java.util.List;
  * renderer's defined order, strings quoted whenever a YAML reader could misread them,
  * no folded lines. Same objects, same bytes, on any machine, locale or time zone.
  * ({@code YamlDocumentWriter} writes the documents; this class adds the header and framing.)
+ *
+ * @since 0.1.0
  */
 public final class YamlManifestWriter {
   /** The start of every generated file; the prune step recognises its own files by it. */
