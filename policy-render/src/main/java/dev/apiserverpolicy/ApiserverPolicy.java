@@ -1,6 +1,7 @@
 package dev.apiserverpolicy;
 
 import dev.apiserverpolicy.model.Diagnostic;
+import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.Profile;
 import dev.apiserverpolicy.model.manifest.KubernetesObject;
@@ -8,6 +9,7 @@ import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.ClusterInputs;
 import dev.apiserverpolicy.render.ClusterManifests;
 import dev.apiserverpolicy.render.RenderOptions;
+import dev.apiserverpolicy.render.bind.HostsToResolve;
 import dev.apiserverpolicy.render.engine.ManifestRenderer;
 import dev.apiserverpolicy.render.yaml.ManifestTrees;
 import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -204,6 +207,20 @@ public final class ApiserverPolicy {
   /** A cluster's part of the {@code render --stdout} stream: each object after {@code ---}, in order. */
   public static String yamlDocuments(ClusterManifests cluster) {
     return YamlManifestWriter.writeDocuments(cluster.objects());
+  }
+
+  /**
+   * The host names whose addresses rendering {@code inputs} needs, each with the objects that name
+   * it, in order: what a caller looks up and hands back as a {@code ResolvedHosts} input (the CLI's
+   * {@code resolve}). Pure: nothing is looked up here.
+   */
+  public static SortedMap<String, List<String>> hostsToResolve(Inputs inputs) {
+    return HostsToResolve.of(inputs);
+  }
+
+  /** True if an error with {@code code} goes away once the hosts of {@link #hostsToResolve} are resolved. */
+  public static boolean fixedByResolving(DiagnosticCode code) {
+    return HostsToResolve.fixedByResolving(code);
   }
 
   /**

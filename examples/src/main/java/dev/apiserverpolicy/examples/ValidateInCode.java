@@ -1,21 +1,21 @@
 package dev.apiserverpolicy.examples;
 
+import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
 import dev.apiserverpolicy.model.ClusterSpec;
 import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.Inputs;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.RenderContext;
 import dev.apiserverpolicy.model.Seed;
-import dev.apiserverpolicy.render.ClusterInputs;
-import dev.apiserverpolicy.render.bind.ClusterValidator;
 import java.io.PrintStream;
 import java.util.List;
 
 /**
  * Embedding example: build a cluster, its seed and context in code (no YAML), and check
- * them the way the CLI does. Its test runs it; it is also a plain {@code main}.
+ * them through the front door, as the CLI does. Its test runs it; it is also a plain {@code main}.
  */
 public final class ValidateInCode {
   private ValidateInCode() {}
@@ -29,7 +29,7 @@ public final class ValidateInCode {
         .build();
     ClusterSpec restricted = ClusterSpec.builder()
         .putFeatures(ClusterSpec.APISERVER_NETWORK_POLICY, true)
-        .exposeStrategy(ExposeStrategy.LOAD_BALANCER)
+        .exposeStrategy(ExposeStrategy.LOAD_BALANCER).datacenter("hetzner-fsn1")
         .apiServerAllowedIPRanges(List.of(Cidr.parse("192.0.2.0/24")))
         .build();
     ClusterSpec wrongStrategy = ClusterSpec.builder().from(restricted)
@@ -40,9 +40,9 @@ public final class ValidateInCode {
     for (Cluster cluster : List.of(
         Cluster.builder().name("payments").spec(restricted).build(),
         Cluster.builder().name("dev-tools").spec(wrongStrategy).build())) {
-      List<Diagnostic> diagnostics = ClusterValidator.validate(
-          ClusterInputs.builder().cluster(cluster).seed(seed).context(context)
-              .kubermaticConfiguration(KubermaticConfiguration.builder().name("kubermatic").build()).build());
+      Inputs inputs = Inputs.builder().addSeeds(seed).addContexts(context).addClusters(cluster)
+          .addKubermaticConfigurations(KubermaticConfiguration.builder().name("kubermatic").build()).build();
+      List<Diagnostic> diagnostics = ApiserverPolicy.create().render(inputs).diagnostics();
       out.println(cluster.name() + ": " + (diagnostics.isEmpty() ? "ok" : diagnostics.size() + " finding(s)"));
       for (Diagnostic d : diagnostics) {
         out.println("  " + d.describe());

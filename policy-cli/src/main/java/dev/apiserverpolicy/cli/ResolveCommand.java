@@ -1,5 +1,6 @@
 package dev.apiserverpolicy.cli;
 
+import dev.apiserverpolicy.ApiserverPolicy;
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.CidrFormatException;
 import dev.apiserverpolicy.model.Diagnostic;
@@ -9,7 +10,6 @@ import dev.apiserverpolicy.model.Severity;
 import dev.apiserverpolicy.model.SpecialPurposeAddresses;
 import dev.apiserverpolicy.read.ManifestReader;
 import dev.apiserverpolicy.render.RenderOptions;
-import dev.apiserverpolicy.render.bind.HostsToResolve;
 import dev.apiserverpolicy.render.yaml.YamlManifestWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,12 +89,12 @@ final class ResolveCommand implements Callable<Integer> {
     LoadedInput loaded = LoadedInput.loadAllBut(paths, out);
     // Gated like render: an error resolving cannot fix means the hosts the inputs need are not certain.
     List<Diagnostic> blocking = errors(loaded.read()).stream()
-        .filter(d -> !HostsToResolve.fixedByResolving(d.code())).toList();
+        .filter(d -> !ApiserverPolicy.fixedByResolving(d.code())).toList();
     if (!blocking.isEmpty()) {
       return refuse(blocking, "the inputs have errors that resolving does not fix, so which hosts they need is not "
           + "certain; nothing was looked up", err);
     }
-    SortedMap<String, List<String>> hosts = HostsToResolve.of(loaded.read());
+    SortedMap<String, List<String>> hosts = ApiserverPolicy.hostsToResolve(loaded.read());
     if (hosts.size() > MAX_HOSTS) {
       // Each lookup may wait seconds for a slow server: an input naming thousands is refused, not run.
       err.println("error: the inputs name " + hosts.size() + " host names; resolve looks up at most " + MAX_HOSTS);

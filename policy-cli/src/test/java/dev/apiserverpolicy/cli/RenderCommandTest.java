@@ -324,7 +324,9 @@ class RenderCommandTest {
         + "metadata: {name: ../../escape}\nspec: {cloud: {dc: hetzner-fsn1}, exposeStrategy: NodePort}\n");
     Cli.Result r = Cli.run("render", input.toString(), "--out", out().toString());
     assertEquals(4, r.exit());
-    assertTrue(r.err().contains("  failed: 1 cluster\n    ../../escape: cluster-name-invalid"), r::toString);
+    assertTrue(r.err().contains("evil.yaml:3:18: error[cluster-name-invalid] Cluster/../../escape metadata.name"),
+        r::toString);
+    assertTrue(r.err().contains("    1 error   cluster-name-invalid\n"), r::toString);
     assertFalse(Files.exists(tmp.resolve("escape")));
     try (Stream<Path> all = Files.walk(tmp)) {
       assertTrue(all.noneMatch(p -> p.toString().contains("escape")));

@@ -56,6 +56,31 @@ abstract class AbstractSeed {
   /** {@code spec.oidcProviderConfiguration.issuerURL}: the seed's own OIDC issuer, in place of KKP's. */
   public abstract Optional<String> oidcProviderIssuerURL();
 
+  /**
+   * Kubernetes' rules for a seed's names, stated once: {@code metadata.name} is a DNS-1123
+   * subdomain (it also names a folder of the output) and {@code metadata.namespace} a label. The
+   * reader reports these at their lines and leaves the seed out; the builder refuses them with the
+   * same message.
+   */
+  public static List<FieldError> validateNames(String name, Optional<String> namespace) {
+    if (!KubernetesNames.isSubdomain(name)) {
+      return List.of(new FieldError(FieldPath.of("metadata", "name"), DiagnosticCode.SEED_NAME_INVALID,
+          "seed name '" + name + "' is not valid: " + KubernetesNames.SUBDOMAIN_RULE,
+          "use the seed's real Kubernetes name, e.g. '" + KubernetesNames.suggestLabel(name) + "'"));
+    }
+    if (namespace.isEmpty() || KubernetesNames.isLabel(namespace.get())) {
+      return List.of();
+    }
+    return List.of(new FieldError(FieldPath.of("metadata", "namespace"), DiagnosticCode.SEED_NAME_INVALID,
+        "namespace '" + namespace.get() + "' is not valid: " + KubernetesNames.LABEL_RULE,
+        "write the namespace KKP keeps the seed in, e.g. '" + KubernetesNames.suggestLabel(namespace.get()) + "'"));
+  }
+
+  @Value.Check
+  void checkNames() {
+    FieldError.throwFirst(validateNames(name(), namespace()));
+  }
+
   /** {@code Seed/<name>}. */
   public String ref() {
     return "Seed/" + name();

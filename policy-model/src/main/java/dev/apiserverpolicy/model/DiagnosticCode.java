@@ -87,12 +87,12 @@ public enum DiagnosticCode {
   /** Allowed IP ranges on a cluster whose strategy is not LoadBalancer. */
   ALLOWED_RANGES_STRATEGY("allowed-ranges-strategy", Severity.ERROR,
       "Allowed IP ranges on a cluster whose strategy is not LoadBalancer."),
-  /** A cluster name that is not a DNS-1123 label. */
+  /** A cluster name, or the namespace it makes or names, that is not a DNS-1123 label: the cluster is left out. */
   CLUSTER_NAME_INVALID("cluster-name-invalid", Severity.ERROR,
-      "A cluster name that is not a DNS-1123 label."),
-  /** A seed name that is not a DNS-1123 subdomain (it names a folder of the output). */
+      "A cluster name, or the namespace it makes or names, that is not a DNS-1123 label: the cluster is left out."),
+  /** A seed name that is not a DNS-1123 subdomain, or a seed namespace that is not a label: the seed is left out. */
   SEED_NAME_INVALID("seed-name-invalid", Severity.ERROR,
-      "A seed name that is not a DNS-1123 subdomain (it names a folder of the output)."),
+      "A seed name that is not a DNS-1123 subdomain, or a seed namespace that is not a label: the seed is left out."),
   /** A seed's default ClusterTemplate without label {@code scope: seed}. */
   DEFAULT_TEMPLATE_SCOPE("default-template-scope", Severity.ERROR,
       "A seed's default ClusterTemplate without label `scope: seed`."),
@@ -265,12 +265,13 @@ public enum DiagnosticCode {
 
   /**
    * True for the findings that mean some of the input was not read (the file, the rest of it
-   * from a line, or a List's items): what the input holds there is missing from the result.
+   * from a line, or a List's items) or was left out (a cluster or seed with a name Kubernetes
+   * refuses): what the input holds there is missing from the result.
    */
   public boolean losesInput() {
     return switch (this) {
       case INPUT_TOO_LARGE, INPUT_ENCODING, INPUT_UNREADABLE, YAML_SYNTAX, YAML_ALIAS_LIMIT, YAML_DEPTH_LIMIT,
-          DOCUMENT_TOO_LARGE, LIST_NOT_READ -> true;
+          DOCUMENT_TOO_LARGE, LIST_NOT_READ, CLUSTER_NAME_INVALID, SEED_NAME_INVALID -> true;
       default -> false;
     };
   }

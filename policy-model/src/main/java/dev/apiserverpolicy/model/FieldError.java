@@ -26,7 +26,8 @@ public record FieldError(FieldPath path, DiagnosticCode code, String message, St
   static void throwFirst(List<FieldError> errors) {
     if (!errors.isEmpty()) {
       FieldError e = errors.get(0);
-      throw new IllegalArgumentException((e.path().isRoot() ? "" : e.path() + ": ") + e.message());
+      throw new IllegalArgumentException((e.path().isRoot() ? "" : e.path() + ": ") + e.message()
+          + " (hint: " + e.hint() + ")");
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.apiserverpolicy.model.ClusterTemplate;
 import dev.apiserverpolicy.model.DatacenterSettings;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
+import dev.apiserverpolicy.model.FieldError;
 import dev.apiserverpolicy.model.IpFamily;
 import dev.apiserverpolicy.model.KubermaticConfiguration;
 import dev.apiserverpolicy.model.SecretKeyRef;
@@ -41,17 +42,29 @@ final class KkpObjectBinder {
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    Cluster.Builder b = Cluster.builder().name(name.get());
+    Optional<String> statusNamespace = doc.object("status").flatMap(status -> status.nonEmptyString("namespaceName"));
+    if (refusedNames(doc, Cluster.validateNames(name.get(), statusNamespace))) {
+      return Optional.empty();
+    }
+    Cluster.Builder b = Cluster.builder().name(name.get()).statusNamespace(statusNamespace);
     doc.object("metadata").flatMap(m -> m.stringMap("labels")).ifPresent(b::putAllLabels);
     doc.object("spec").ifPresent(spec -> b.spec(spec(spec)));
     doc.object("status").ifPresent(status -> {
-      status.nonEmptyString("namespaceName").ifPresent(b::statusNamespace);
       status.object("address").ifPresent(address -> {
         address.integer("port", 0, 65535).filter(p -> p > 0).ifPresent(b::statusPort);
         address.nonEmptyString("externalName").ifPresent(b::statusExternalName);
       });
     });
     return Optional.of(b.origin(scope.origin()).build());
+  }
+
+  /**
+   * Names Kubernetes would refuse, reported at their lines: the object is left out (its builder
+   * would refuse it too), and the finding says the input was not read whole, so nothing is pruned.
+   */
+  private static boolean refusedNames(FieldReader doc, List<FieldError> errors) {
+    doc.report(errors);
+    return !errors.isEmpty();
   }
 
   static Optional<ClusterTemplate> template(FieldReader doc) {
@@ -88,8 +101,11 @@ final class KkpObjectBinder {
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    Seed.Builder b = Seed.builder().name(name.get());
-    doc.object("metadata").flatMap(m -> m.nonEmptyString("namespace")).ifPresent(b::namespace);
+    Optional<String> namespace = doc.object("metadata").flatMap(m -> m.nonEmptyString("namespace"));
+    if (refusedNames(doc, Seed.validateNames(name.get(), namespace))) {
+      return Optional.empty();
+    }
+    Seed.Builder b = Seed.builder().name(name.get()).namespace(namespace);
     doc.object("spec").ifPresent(spec -> {
       spec.object("datacenters").ifPresent(dcs -> {
         b.addAllDatacenters(dcs.keys());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apiserverpolicy.model.Cidr;
 import dev.apiserverpolicy.model.Cluster;
+import dev.apiserverpolicy.model.Diagnostic;
 import dev.apiserverpolicy.model.DiagnosticCode;
 import dev.apiserverpolicy.model.ExposeStrategy;
 import dev.apiserverpolicy.model.FieldPath;
@@ -14,6 +15,7 @@ import dev.apiserverpolicy.model.IpFamily;
 import dev.apiserverpolicy.model.Seed;
 import dev.apiserverpolicy.model.Severity;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +55,28 @@ class KkpFixturesReadTest {
     assertEquals(76, c.origin().positionOf(FieldPath.of("spec", "exposeStrategy")).orElseThrow().line());
   }
 
+  /** KKP's reference Seed with a name in place of its placeholder, which no Kubernetes name can be. */
+  static byte[] referenceSeedNamed(String name) throws IOException {
+    return Files.readString(TestData.fixture("zz_generated.seed.ce.yaml"), StandardCharsets.UTF_8)
+        .replace("  name: <<exampleseed>>\n", "  name: " + name + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** As KKP writes it, the reference Seed's name is a placeholder: refused at its line, and the seed left out. */
   @Test
-  void seedReferenceReadsWithoutErrorsButTheTwoValuesKkpsOwnSchemaRefuses() throws IOException {
+  void theSeedReferencesPlaceholderNameIsRefused() throws IOException {
     Inputs result = reader.read("zz_generated.seed.ce.yaml",
         Files.readAllBytes(TestData.fixture("zz_generated.seed.ce.yaml")));
+    assertEquals(List.of(), result.seeds());
+    Diagnostic refused = result.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.SEED_NAME_INVALID)
+        .findFirst().orElseThrow(() -> new AssertionError(result.diagnostics()));
+    assertEquals("metadata.name:4", refused.path() + ":" + refused.line());
+    assertTrue(refused.message().startsWith("seed name '<<exampleseed>>' is not valid"), refused::describe);
+    assertTrue(refused.code().losesInput(), "a seed left out means the input was not read whole");
+  }
+
+  @Test
+  void seedReferenceReadsWithoutErrorsButTheTwoValuesKkpsOwnSchemaRefuses() throws IOException {
+    Inputs result = reader.read("zz_generated.seed.ce.yaml", referenceSeedNamed("example-seed"));
 
     // KKP's reference Seed is written from empty Go values: two of them are "" where the v2.31.0 CRD's
     // enum has no "", so KKP's API server would refuse the example as it stands.
@@ -68,7 +88,7 @@ class KkpFixturesReadTest {
         .allMatch(d -> d.code() == DiagnosticCode.FIELD_VALUE && d.kkpSchema().equals(Optional.of("v2.31.0"))));
     assertEquals(1, result.seeds().size());
     Seed s = result.seeds().get(0);
-    assertEquals("<<exampleseed>>", s.name());
+    assertEquals("example-seed", s.name());
     assertEquals(List.of("<<exampledc>>"), List.copyOf(s.datacenters()));
     assertEquals(Optional.of(ExposeStrategy.NODE_PORT), s.exposeStrategy());
     assertEquals(Optional.empty(), s.defaultClusterTemplate(), "empty string means none");
@@ -94,7 +114,7 @@ class KkpFixturesReadTest {
 
   @Test
   void theSeedReferenceDatacenterSettingsAreRead() throws IOException {
-    Inputs result = reader.read("seed", Files.readAllBytes(TestData.fixture("zz_generated.seed.ce.yaml")));
+    Inputs result = reader.read("seed", referenceSeedNamed("example-seed"));
     Seed s = result.seeds().get(0);
     assertEquals(Optional.of("kubermatic"), s.namespace());
     assertEquals(Map.of(), s.datacenterSettings(), "apiServerServiceType and authenticationConfiguration are null");

@@ -125,6 +125,9 @@ class ModuleRulesTest {
       Set<String> packagesSeen = new TreeSet<>();
       for (Path file : ProjectFiles.mainSources(rule.module())) {
         files++;
+        if (file.getFileName().toString().equals(DESCRIPTOR)) {
+          continue; // declares no package; descriptorsRequireOnlyWhatTheirRowAllows reads it
+        }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Matcher pkg = PACKAGE.matcher(text);
         String declared = pkg.find() ? pkg.group(1) : "(none)";
@@ -150,6 +153,54 @@ class ModuleRulesTest {
     }
     assertEquals(List.of(), broken);
     assertTrue(files > 100, "checked " + files + " files");
+  }
+
+  private static final String DESCRIPTOR = "module-info.java";
+  private static final Pattern MODULE_NAME = Pattern.compile("(?m)^module ([\\w.]+) \\{");
+  private static final Pattern REQUIRES = Pattern.compile("(?m)^\\s*requires (?:(?:transitive|static) )*([\\w.]+);");
+  private static final Pattern EXPORTS = Pattern.compile("(?m)^\\s*exports ([\\w.]+);");
+
+  /**
+   * Each library module is a named module ({@code policy-render} is {@code dev.apiserverpolicy.render}) whose
+   * descriptor requires no module of ours its row leaves out and exports only packages its row names.
+   */
+  @Test
+  void descriptorsRequireOnlyWhatTheirRowAllows() throws IOException {
+    Map<String, Rule> rules = rules();
+    List<String> broken = new ArrayList<>();
+    List<String> modules = new ArrayList<>(ProjectFiles.LIBRARY_MODULES);
+    modules.add("policy-fabric8");
+    for (String module : modules) {
+      Path descriptor = ProjectFiles.root().resolve(module).resolve("src/main/java").resolve(DESCRIPTOR);
+      if (!Files.exists(descriptor)) {
+        // policy-read's is compiled on its own, after shade's relocation (the file says why).
+        descriptor = ProjectFiles.root().resolve(module).resolve("src/main/module").resolve(DESCRIPTOR);
+      }
+      String code = code(Files.readString(descriptor, StandardCharsets.UTF_8));
+      Matcher name = MODULE_NAME.matcher(code);
+      assertTrue(name.find(), module + ": no module declaration");
+      assertEquals(moduleName(module), name.group(1), module + ": module name");
+      Rule rule = rules.get(module);
+      Matcher requires = REQUIRES.matcher(code);
+      while (requires.find()) {
+        String required = requires.group(1);
+        if (required.startsWith(ROOT_PACKAGE) && rule.modules().stream().map(ModuleRulesTest::moduleName)
+            .noneMatch(required::equals)) {
+          broken.add(module + " requires " + required + ", which its row leaves out");
+        }
+      }
+      Matcher exports = EXPORTS.matcher(code);
+      while (exports.find()) {
+        if (rule.packages().stream().map(ModuleRulesTest::fullName).noneMatch(exports.group(1)::equals)) {
+          broken.add(module + " exports " + exports.group(1) + ", which its row does not name");
+        }
+      }
+    }
+    assertEquals(List.of(), broken);
+  }
+
+  private static String moduleName(String module) {
+    return ROOT_PACKAGE + module.substring("policy-".length());
   }
 
   @Test

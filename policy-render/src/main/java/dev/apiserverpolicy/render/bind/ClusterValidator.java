@@ -61,7 +61,6 @@ public final class ClusterValidator {
   public static List<Diagnostic> validate(ClusterFacts facts) {
     Cluster cluster = facts.cluster();
     List<Diagnostic> out = new ArrayList<>();
-    atCluster(facts, validateName(cluster), out);
     atCluster(facts, validateNamespace(cluster), out);
     atCluster(facts, validateStrategyFields(facts), out);
     atCluster(facts, validateFrontLoadBalancer(facts), out);
@@ -88,26 +87,6 @@ public final class ClusterValidator {
   private static void atContextElseCluster(ClusterFacts facts, List<FieldError> errors, List<Diagnostic> out) {
     Origin origin = facts.context().map(RenderContext::origin).orElse(facts.cluster().origin());
     errors.forEach(e -> out.add(e.toDiagnostic(origin, facts.cluster().ref())));
-  }
-
-  /** The cluster's name, and the namespace it makes or names, as Kubernetes labels. */
-  static List<FieldError> validateName(Cluster cluster) {
-    if (!KubernetesNames.isLabel(cluster.name())) {
-      return List.of(new FieldError(FieldPath.of("metadata", "name"), DiagnosticCode.CLUSTER_NAME_INVALID,
-          "cluster name '" + cluster.name() + "' is not valid: " + KubernetesNames.LABEL_RULE,
-          "rename the cluster, e.g. '" + KubernetesNames.suggestLabel(cluster.name()) + "'"));
-    }
-    if (KubernetesNames.isLabel(cluster.namespace())) {
-      return List.of();
-    }
-    if (cluster.statusNamespace().isPresent()) {
-      return List.of(new FieldError(FieldPath.of("status", "namespaceName"), DiagnosticCode.CLUSTER_NAME_INVALID,
-          "namespace '" + cluster.namespace() + "' is not valid: " + KubernetesNames.LABEL_RULE,
-          "use the namespace KKP created for the cluster, e.g. 'cluster-" + cluster.name() + "'"));
-    }
-    return List.of(new FieldError(FieldPath.of("metadata", "name"), DiagnosticCode.CLUSTER_NAME_INVALID,
-        "namespace '" + cluster.namespace() + "' would be longer than 63 characters",
-        "use a cluster name of at most 55 characters, or set status.namespaceName"));
   }
 
   /** A namespace that belongs to Kubernetes or KKP itself. */

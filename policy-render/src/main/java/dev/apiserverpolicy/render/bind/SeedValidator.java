@@ -26,9 +26,12 @@ public final class SeedValidator {
     return out;
   }
 
-  /** Findings about the seed's own fields: its name and the annotation keys it hands to Services. */
+  /**
+   * Findings about the annotation keys the seed hands to Services (its names the builder has
+   * checked: {@code Seed.validateNames}).
+   */
   public static List<Diagnostic> validate(Seed seed) {
-    List<FieldError> out = new ArrayList<>(validateName(seed.name()));
+    List<FieldError> out = new ArrayList<>();
     // These keys go onto front-loadbalancer.
     out.addAll(KubernetesNames.validateAnnotationKeys(seed.nodeportProxyAnnotations().keySet(),
         FieldPath.of("spec", "nodeportProxy", "annotations"), "front-loadbalancer"));
@@ -37,15 +40,6 @@ public final class SeedValidator {
     List<Diagnostic> found = new ArrayList<>();
     out.forEach(e -> found.add(e.toDiagnostic(seed.origin(), seed.ref())));
     return found;
-  }
-
-  static List<FieldError> validateName(String name) {
-    if (KubernetesNames.isSubdomain(name)) {
-      return List.of();
-    }
-    return List.of(new FieldError(FieldPath.of("metadata", "name"), DiagnosticCode.SEED_NAME_INVALID,
-        "seed name '" + name + "' is not valid: " + KubernetesNames.SUBDOMAIN_RULE,
-        "use the seed's real Kubernetes name, e.g. '" + KubernetesNames.suggestLabel(name) + "'"));
   }
 
   /** The seed's default template is in the input, scoped to seeds; a finding at the seed or the template. */

@@ -112,7 +112,7 @@ public final class ManifestRenderer {
    * The objects of a cluster the validators have passed, or the error that stops it; package-private so that
    * a test can take a path around the validators, as a future defect might.
    */
-  public static ClusterManifests renderValidated(ClusterFacts facts, RenderOptions options,
+  static ClusterManifests renderValidated(ClusterFacts facts, RenderOptions options,
       ClusterManifests.Builder result) {
     ClusterInputs inputs = facts.inputs();
     try {
@@ -180,6 +180,9 @@ public final class ManifestRenderer {
     // Diagnostics by the object they name, so each cluster finds its own without a scan.
     Map<String, List<Diagnostic>> byObject = new HashMap<>();
     Set<String> withErrors = new HashSet<>();
+    // A finding that names a cluster the input does not hold (the reader left it out) is general: never lost.
+    Set<String> clusterRefs = new HashSet<>();
+    read.clusters().forEach(c -> clusterRefs.add(c.ref()));
     for (Diagnostic d : concat(SchemaFindings.inForce(read, bound.clusters(), options), bound.diagnostics())) {
       d.object().ifPresent(o -> {
         byObject.computeIfAbsent(o, k -> new ArrayList<>()).add(d);
@@ -187,7 +190,7 @@ public final class ManifestRenderer {
           withErrors.add(o);
         }
       });
-      if (d.object().filter(o -> o.startsWith("Cluster/")).isEmpty()) {
+      if (d.object().filter(clusterRefs::contains).isEmpty()) {
         general.add(d);
       }
     }

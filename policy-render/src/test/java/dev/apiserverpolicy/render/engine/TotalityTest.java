@@ -39,7 +39,7 @@ class TotalityTest {
     switch (damage) {
       case 0 -> withContext = false;
       case 1 -> context = RenderContext.builder().from(context).seedAPIServerEndpoints(List.of()).build();
-      case 2 -> cluster = Cluster.builder().from(cluster).name("Not_A_Label").build();
+      case 2 -> cluster = Cluster.builder().from(cluster).statusNamespace("kube-system").build();
       case 3 -> spec.oidcIssuerURL("https://unknown.example.com");
       case 4 -> context = RenderContext.builder().from(context).authorizationWebhooks(List.of()).build();
       case 5 -> cluster = Cluster.builder().from(cluster).statusExternalName(java.util.Optional.empty()).build();
