@@ -47,9 +47,8 @@ floor_cp="$floor/floor.jar:$floor/picocli-$picocli_version.jar"
   > /dev/null
 "$runtime_java" -Xshare:dump -XX:SharedClassListFile="$floor/classes.lst" -XX:SharedArchiveFile="$floor/floor.jsa" \
   -cp "$floor_cp" > /dev/null 2>&1
-launcher_flags=(-XX:+UseSerialGC -XX:MaxNewSize=64m -XX:TieredStopAtLevel=1 -Xlog:disable
-  -XX:Tier3InvocationThreshold=20 -XX:Tier3MinInvocationThreshold=10 -XX:Tier3CompileThreshold=100
-  -XX:Tier3BackEdgeThreshold=2000)
+# The archive launcher's JVM flags, less its own class-data archive.
+mapfile -t launcher_flags < <(grep -o -- '-X[^ "]*' "$archive" | grep -v 'SharedArchiveFile\|AOTCache')
 floor_cmd=("$runtime_java" "${launcher_flags[@]}" -XX:SharedArchiveFile="$floor/floor.jsa" -cp "$floor_cp" FloorApp)
 
 # measure OUT CMD...: runs CMD with stdout to OUT; sets wall (s, to the millisecond: time's own %e has
